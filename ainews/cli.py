@@ -26,7 +26,9 @@ err_console = Console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Database file (default: AINEWS_DB_PATH or <data dir>/ainews.duckdb)"),
+    typer.Option(
+        "--db", help="Database file (default: AINEWS_DB_PATH or <data dir>/ainews.duckdb)"
+    ),
 ]
 
 
@@ -46,7 +48,9 @@ def _fail(message: str) -> typer.Exit:
 
 def _version(value: bool) -> None:
     if value:
-        console.print(f"ainews {__version__} (schema {code_schema_version()}, duckdb {duckdb.__version__})")
+        console.print(
+            f"ainews {__version__} (schema {code_schema_version()}, duckdb {duckdb.__version__})"
+        )
         raise typer.Exit()
 
 
@@ -55,7 +59,9 @@ def main(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = Settings()
@@ -80,7 +86,9 @@ def sql(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="SQL to run against the published database")],
     db: DbOption = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format")
+    ] = OutputFormat.table,
 ) -> None:
     """Run a read-only SQL query (writes are refused) and print the result."""
     settings = _settings(ctx, db)
@@ -92,9 +100,11 @@ def sql(
     except WarehouseError as exc:
         raise _fail(str(exc)) from exc
     except duckdb.Error as exc:
-        hint = " (the database is read-only here; the pipeline is its only writer)" if (
-            "read-only" in str(exc)
-        ) else ""
+        hint = (
+            " (the database is read-only here; the pipeline is its only writer)"
+            if ("read-only" in str(exc))
+            else ""
+        )
         raise _fail(f"{exc}{hint}") from exc
     if fmt is OutputFormat.json:
         typer.echo(render_json(columns, rows))

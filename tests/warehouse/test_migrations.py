@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from warehouse import SchemaTooNewError, Warehouse
+from warehouse.migrations import code_schema_version, list_migrations, list_views, migrate
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    return con.execute(
+        "SELECT table_name, table_type FROM information_schema.tables "
+        "WHERE table_schema = 'main' ORDER BY 1"
+    ).fetchall()
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    first = migrate(con)
+    catalog = _catalog(con)
+    versions = con.execute("SELECT version, name, applied_at FROM schema_version").fetchall()
+
+    second = migrate(con)
+
+    assert [m.version for m in first] == [m.version for m in list_migrations()]
+    assert second == []
+    assert _catalog(con) == catalog
+    assert (
+        con.execute("SELECT version, name, applied_at FROM schema_version").fetchall() == versions
+    )
+
+
+def test_schema_has_every_table_and_view_the_pipeline_needs(warehouse: Warehouse):
+    with warehouse.reader() as con:
+        names = {name for name, _ in _catalog(con)}
+    expected_tables = {"sources", "runs", "pages", "articles", "deals", "deal_mentions"}
+    assert expected_tables <= names
+    assert set(list_views()) <= names
+    assert {"v_deals", "v_deals_by_month", "v_top_investors", "v_investments_by_country"} <= names
+
+
+def test_database_newer_than_the_code_is_refused_with_advice(warehouse: Warehouse):
+    with warehouse.writer() as w:
+        w.con.execute(
+            "INSERT INTO schema_version (version, name) VALUES (?, 'from_the_future')",
+            [code_schema_version() + 5],
+        )
+    with pytest.raises(SchemaTooNewError, match="upgrade ainews"), warehouse.writer():
+        pass
+
+
+def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
+    import warehouse.migrations as mig
+
+    good = mig.list_migrations()
+    broken = [*good, mig.Migration(len(good) + 1, "broken", "CREATE TABLE x(a INT); SELEC 1;")]
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(con)
+    monkeypatch.setattr(mig, "list_migrations", lambda: broken)
+
+    with pytest.raises(duckdb.Error):
+        mig.migrate(con)
+
+    assert mig.current_version(con) == len(good)
+    tables = {t for t, _ in _catalog(con)}
+    assert "x" not in tables
