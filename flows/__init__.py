@@ -1,0 +1,1 @@
+"""Prefect flows and the plain functions they call (dedup, deal extraction)."""
