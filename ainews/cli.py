@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -131,6 +133,117 @@ def export(
     except WarehouseError as exc:
         raise _fail(str(exc)) from exc
     console.print(f"[green]wrote[/] {n} row(s) of {name} to {out} ({fmt.value})")
+
+
+@app.command()
+def deals(
+    ctx: typer.Context,
+    text_file: Annotated[
+        Path | None, typer.Option("--text-file", help="Article text (UTF-8) to extract deals from")
+    ] = None,
+    html_file: Annotated[
+        Path | None, typer.Option("--html-file", help="Saved HTML page (.html or .html.gz)")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Article date YYYY-MM-DD (for dates and FX)")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Headline, for context")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Article URL (stored with --load)")
+    ] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per record")] = False,
+    load: Annotated[
+        bool, typer.Option("--load", help="Also store the article and its records in the database")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Print the deal records (investments, valuations, acquisitions, partnerships) of one
+    article."""
+    from flows.deals.records import extract_records
+    from spiders.article import extract_article, read_html
+
+    if (text_file is None) == (html_file is None):
+        raise _fail("give exactly one of --text-file or --html-file")
+    try:
+        day = dt.date.fromisoformat(published) if published else None
+    except ValueError as exc:
+        raise _fail(f"--published must be YYYY-MM-DD, got {published!r}") from exc
+    source = text_file or html_file
+    assert source is not None
+    if not source.exists():
+        raise _fail(f"no such file: {source}")
+    if html_file is not None:
+        article = extract_article(read_html(html_file), url=url)
+        text, title = article.text, title or article.title
+        day = day or article.published_at
+        site = article.site_name
+    else:
+        text, site = source.read_text(encoding="utf-8", errors="replace"), None
+    records = extract_records(text, day, title)
+    if load:
+        n = _load_article(
+            _settings(ctx, db), url or source.resolve().as_uri(), title, text, day, site, records
+        )
+        err_console.print(f"[green]stored[/] {n} record(s) in {_settings(ctx, db).database}")
+    if jsonl:
+        for record in records:
+            typer.echo(json.dumps(record.to_json(), ensure_ascii=False))
+        return
+    rows = [
+        (
+            r.kind,
+            ", ".join(r.investors),
+            f"{r.recipient} ({r.recipient_kind})",
+            _format_amount(r.amount, r.currency, r.qualifier),
+            _format_amount(r.amount_usd, "USD", None),
+            r.round or r.subtype or "",
+            r.announced_on.isoformat() if r.announced_on else "",
+            f"{r.confidence:.2f}",
+        )
+        for r in records
+    ]
+    columns = ["kind", "investors", "recipient", "amount", "usd", "round/type", "announced", "conf"]
+    console.print(
+        render_table(columns, rows, title=f"{len(records)} deal record(s) in {source.name}")
+    )
+
+
+def _format_amount(amount: float | None, currency: str | None, qualifier: str | None) -> str:
+    if amount is None:
+        return ""
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(amount) >= scale:
+            text = f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + word
+            break
+    else:
+        text = f"{amount:,.0f}"
+    return " ".join(p for p in (qualifier, text, currency) if p)
+
+
+def _load_article(settings, url, title, text, day, site, records) -> int:  # type: ignore[no-untyped-def]
+    from flows.deals import EXTRACTOR_VERSION
+    from flows.deals.load import article_id_for, as_published, store_article_records
+    from warehouse.loads import upsert
+
+    article_id = article_id_for(url)
+    row = {
+        "article_id": article_id,
+        "canonical_url": url,
+        "url": url,
+        "title": title,
+        "body": text,
+        "site_name": site,
+        "published_at": as_published(day),
+        "source": "cli",
+        "is_ai": any(r.is_ai for r in records),
+        "extracted_at": dt.datetime.now(dt.UTC),
+    }
+    try:
+        with _warehouse(settings).writer() as w, w.transaction() as con:
+            upsert(con, "articles", [row], key=["article_id"])
+            return store_article_records(con, {article_id: records}, EXTRACTOR_VERSION)
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from exc
 
 
 if __name__ == "__main__":

@@ -194,6 +194,7 @@ _QUALIFIER = _alternation(list(_QUALIFIERS))
 def _scale_part(group: str) -> str:
     return rf"(?:\s*-?\s*(?P<{group}>{_SCALE})(?![A-Za-z]))"
 
+
 # "and" separates a range only after "between": "$2 million and $3 million" are two amounts.
 _RANGE_SEP = r"(?:\s*(?:-|–|—|to)\s*|(?(between)\s+and\s+|(?!)))"
 
@@ -281,9 +282,9 @@ def _to_money(match: re.Match[str]) -> Money | None:
     if prefix is not None:
         currency = _prefix_currency(prefix)
         # Codes are letters: "EUR" must be upper case; "eur 5" in prose is not money.
-        if currency is None or (prefix.isalpha() and prefix not in _PREFIX_CURRENCIES):
-            if prefix.upper() not in {"RS", "RS."}:
-                return None
+        exact = prefix in _PREFIX_CURRENCIES or prefix.upper() in {"RS", "RS."}
+        if currency is None or (prefix.isalpha() and not exact):
+            return None
         low_raw, high_raw = match["p_low"], match["p_high"]
         scale_word, scale_low_word = match["p_scale"], match["p_scale_low"]
     else:
@@ -326,7 +327,7 @@ _EQUIVALENT_GAP = re.compile(r"^\s*[(\[]\s*(?:about|around|approx\.?|roughly|or|
 
 
 def _mark_equivalents(text: str, amounts: list[Money]) -> list[Money]:
-    """"$13 billion (€11.9 billion)" and "£1bn ($1.3bn)" state one amount twice."""
+    """ "$13 billion (€11.9 billion)" and "£1bn ($1.3bn)" state one amount twice."""
     marked: list[Money] = []
     for i, money in enumerate(amounts):
         if i > 0 and marked[i - 1].equivalent_of is None:

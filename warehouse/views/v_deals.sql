@@ -21,7 +21,7 @@ SELECT
     d.n_sources,
     d.first_seen,
     d.amounts_disagree,
-    list(DISTINCT coalesce(a.site_name, regexp_extract(a.canonical_url, '://([^/]+)', 1)))
+    list(DISTINCT coalesce(a.site_name, nullif(regexp_extract(a.canonical_url, '://([^/]+)', 1), ''), a.source))
         FILTER (WHERE a.article_id IS NOT NULL) AS outlets,
     list(DISTINCT a.canonical_url) FILTER (WHERE a.article_id IS NOT NULL) AS article_urls,
     arg_min(m.evidence, m.mention_id) AS evidence

@@ -1,0 +1,103 @@
+"""The date a deal was announced, from the sentence and the article's published date.
+
+"on Tuesday", "yesterday", "last month", "last spring" are resolved against the
+published date; an explicit month and year ("a $230 million round in April 2022")
+keeps its own date. Without any clue the published date stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FULL_DATE = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I
+)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|since|during|from)\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I
+)
+_MONTH_DAY = re.compile(rf"\bon\s+({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|back in|during)\s+((?:19|20)\d\d)\b", re.I)
+_WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
+_SEASON = re.compile(r"\b(last|this|earlier this)\s+(spring|summer|autumn|fall|winter)\b", re.I)
+_RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.I)
+
+
+def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
+    """Best date for the event told in ``sentence``; None if neither sentence nor article
+    gives one."""
+    if m := _FULL_DATE.search(sentence):
+        return _safe_date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    if m := _DAY_MONTH_YEAR.search(sentence):
+        return _safe_date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+    if m := _MONTH_YEAR.search(sentence):
+        return _safe_date(int(m[2]), _MONTHS[m[1].lower()], 1)
+    if published is None:
+        if m := _IN_YEAR.search(sentence):
+            return dt.date(int(m[1]), 1, 1)
+        return None
+    if m := _MONTH_DAY.search(sentence):
+        day = _safe_date(published.year, _MONTHS[m[1].lower()], int(m[2]))
+        if day and day > published:
+            day = _safe_date(published.year - 1, _MONTHS[m[1].lower()], int(m[2]))
+        return day
+    if (m := _IN_YEAR.search(sentence)) and int(m[1]) < published.year:
+        return dt.date(int(m[1]), 1, 1)
+    if m := _SEASON.search(sentence):
+        month = _SEASON_MONTH[m[2].lower()]
+        year = published.year
+        if m[1].lower() == "last" and dt.date(year, month, 15) >= published:
+            year -= 1
+        return dt.date(year, month, 15)
+    if m := _RELATIVE.search(sentence):
+        word = m[1].lower()
+        if word == "yesterday":
+            return published - dt.timedelta(days=1)
+        if word == "last week":
+            return published - dt.timedelta(days=7)
+        if word == "last month":
+            first = published.replace(day=1)
+            return (first - dt.timedelta(days=1)).replace(day=1)
+        if word == "last year":
+            return dt.date(published.year - 1, 1, 1)
+        return published
+    if m := _WEEKDAY.search(sentence):
+        target = _WEEKDAYS.index(m[1].lower())
+        back = (published.weekday() - target) % 7
+        if m.group(0).lower().startswith("last") and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    return published
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

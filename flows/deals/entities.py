@@ -1,0 +1,344 @@
+"""Organisations and places in a sentence, without a downloadable model.
+
+Three sources, strongest first: the curated gazetteer (``data/organisations.toml``),
+places (pycountry countries plus ``data/places.toml``), and capitalised spans, which
+are kept as organisations unless they look like a person, a common word or a label
+("Series B", "CEO"). Names are normalised so aliases meet: "Meta Platforms Inc." and
+"Meta" are one organisation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+from justext import get_stoplist
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # canonical name
+    text: str  # as written
+    start: int
+    end: int
+    kind: str  # "org" | "country" | "region" | "city"
+    category: str | None = None  # gazetteer section for orgs ("ai_lab", "investor", ...)
+    known: bool = False  # from the gazetteer or the place lists
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind != "org"
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
+    r"plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A)\.?$"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
+    r"Holdings|Group|Fund|Bank|Investments?|Management|Networks|Software|Semiconductors?|"
+    r"Therapeutics|Energy|Cloud|Computing|Analytics|Intelligence|Dynamics|Motors|Security|"
+    r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|SA)$"
+)
+
+# Capitalised words that are never an organisation on their own.
+_NOT_NAMES = {
+    "AI",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "Chief",
+    "Executive",
+    "President",
+    "Chairman",
+    "Founder",
+    "Series",
+    "Seed",
+    "Pre-Seed",
+    "IPO",
+    "GPU",
+    "GPUs",
+    "LLM",
+    "LLMs",
+    "API",
+    "Reuters",
+    "Bloomberg",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "Co",
+    "The",
+    "According",
+    "Artificial",
+    "Intelligence",
+    "Generative",
+    "Machine",
+    "Learning",
+    "Data",
+    "Centre",
+    "Center",
+    "Centres",
+    "Centers",
+    "Round",
+    "Funding",
+    "Investment",
+    "Billion",
+    "Million",
+    "Startup",
+    "Start-up",
+    "Today",
+    "Yesterday",
+    "Officer",
+    "Vice",
+    "Managing",
+    "Director",
+    "Partner",
+    "Analyst",
+    "Analysts",
+    "Sources",
+    "Report",
+    "Reports",
+    "News",
+    "Press",
+    "Release",
+    "Update",
+    "Read",
+    "More",
+    "Related",
+    "ChatGPT",
+    "Copilot",
+    "Gemini",
+    "Claude",
+    "Llama",
+    "Grok",
+    "Azure",
+    "Windows",
+    "iPhone",
+}
+_TITLES_BEFORE_PERSON = re.compile(
+    r"(?:CEO|chief executive|chief executive officer|founder|co-founder|president|chairman|"
+    r"chairwoman|spokesperson|spokesman|spokeswoman|analyst|partner|director|minister|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|said|says|according to)[\s,]*$",
+    re.I,
+)
+_PERSON_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:CEO|chief|founder|co-founder|head|who|president)"
+    r"|said\b|says\b|told\b)",
+    re.I,
+)
+
+_TOKEN = r"(?:[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w.]*)"
+_CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
+_CAPITALISED = re.compile(rf"(?<![\w'’]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    pattern: re.Pattern[str] | None
+    canonical: dict[str, tuple[str, str]]  # alias -> (canonical name, category)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    raw = resources.files("flows.deals").joinpath("data/organisations.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    canonical: dict[str, tuple[str, str]] = {}
+    for category, names in data.items():
+        for name, aliases in names.items():
+            for alias in [name, *aliases]:
+                canonical[alias] = (name, category)
+    return _Gazetteer(_names_pattern(canonical), canonical)
+
+
+@cache
+def _places() -> dict[str, tuple[str, str]]:
+    """Written name -> (canonical name, kind)."""
+    raw = resources.files("flows.deals").joinpath("data/places.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    places: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        short = getattr(country, "common_name", None) or country.name
+        for written in {country.name, short, getattr(country, "official_name", country.name)}:
+            places[written] = (short, "country")
+    for alias, official in data["country_aliases"].items():
+        found = pycountry.countries.get(name=official) or pycountry.countries.lookup(official)
+        places[alias] = (getattr(found, "common_name", None) or found.name, "country")
+    for name in data["regions"]["names"]:
+        places[name] = (name, "region")
+    for name in data["cities"]["names"]:
+        places[name] = (name, "city")
+    return places
+
+
+@cache
+def _places_pattern() -> re.Pattern[str]:
+    pattern = _names_pattern(_places())
+    assert pattern is not None
+    return pattern
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in get_stoplist("English"))
+
+
+def _names_pattern(names: dict[str, object]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+def normalise_name(name: str) -> str:
+    """Canonical form for matching: gazetteer alias, else the name without legal form."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
+    name = re.sub(r"['’]s$", "", name)
+    gaz = _gazetteer().canonical
+    if name in gaz:
+        return gaz[name][0]
+    stripped = _LEGAL_SUFFIX.sub("", name).strip(" ,")
+    if stripped in gaz:
+        return gaz[stripped][0]
+    return stripped or name
+
+
+def name_key(name: str) -> str:
+    """Case- and punctuation-insensitive key of a normalised name (for merging)."""
+    return re.sub(r"[^a-z0-9]+", " ", normalise_name(name).lower()).strip()
+
+
+def category_of(name: str) -> str | None:
+    found = _gazetteer().canonical.get(normalise_name(name))
+    return found[1] if found else None
+
+
+def find_entities(sentence: str) -> list[Entity]:
+    """Organisations and places in ``sentence``, in order, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[Entity] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    gaz = _gazetteer()
+    if gaz.pattern is not None:
+        for m in gaz.pattern.finditer(sentence):
+            canonical, category = gaz.canonical[m.group(0)]
+            end = _extend_legal_suffix(sentence, m.end())
+            found.append(
+                Entity(canonical, sentence[m.start() : end], m.start(), end, "org", category, True)
+            )
+            taken.append((m.start(), end))
+    places = _places()
+    for m in _places_pattern().finditer(sentence):
+        # "Bank of America", "University of Tokyo": the place is part of a name.
+        if re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", sentence[: m.start()]):
+            continue
+        if free(m.start(), m.end()):
+            canonical, kind = places[m.group(0)]
+            found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
+            taken.append((m.start(), m.end()))
+    for m in _CAPITALISED.finditer(sentence):
+        for start, end in _free_parts(m.start(), m.end(), taken):
+            entity = _capitalised_entity(sentence, start, end)
+            if entity is not None:
+                found.append(entity)
+                taken.append((entity.start, entity.end))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _extend_legal_suffix(sentence: str, end: int) -> int:
+    m = re.match(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|Co)\.?)", sentence[end:])
+    return end + m.end() if m else end
+
+
+def _free_parts(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    parts = [(start, end)]
+    for s, e in taken:
+        next_parts = []
+        for ps, pe in parts:
+            if e <= ps or s >= pe:
+                next_parts.append((ps, pe))
+                continue
+            if ps < s:
+                next_parts.append((ps, s))
+            if e < pe:
+                next_parts.append((e, pe))
+        parts = next_parts
+    return parts
+
+
+def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
+    text = sentence[start:end]
+    # Trim to whole tokens, drop leading function words and trailing possessives.
+    words = text.split()
+    offset = start + (len(text) - len(text.lstrip()))
+    while words and (
+        words[0] in _NOT_NAMES
+        or (words[0].lower() in _common_words() and not _ORG_WORDS.search(" ".join(words)))
+    ):
+        offset = sentence.index(words[0], offset) + len(words[0])
+        words = words[1:]
+        while offset < len(sentence) and sentence[offset] == " ":
+            offset += 1
+    while words and (
+        words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"} or words[-1] in _NOT_NAMES
+    ):
+        words = words[:-1]
+    if not words:
+        return None
+    name = " ".join(words)
+    name_start = sentence.index(words[0], offset)
+    name_end = name_start + len(name)
+    if sentence[name_start:name_end] != name:
+        return None
+    clean = re.sub(r"['’]s$", "", name)
+    name_end = name_start + len(clean)
+    if not re.match(r"[A-Z0-9]|[a-z]+[A-Z]", clean) or len(clean) < 2:
+        return None
+    if clean in _NOT_NAMES or clean.lower() in _common_words():
+        return None
+    if re.fullmatch(r"Series [A-Z]\d*", clean):
+        return None
+    if _looks_like_person(sentence, name_start, name_end, clean):
+        return None
+    return Entity(normalise_name(clean), clean, name_start, name_end, "org")
+
+
+def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
+    if _ORG_WORDS.search(name):
+        return False
+    if _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start]):
+        return True
+    return bool(len(name.split()) in (2, 3) and _PERSON_AFTER.match(sentence[end:]))

@@ -1,0 +1,517 @@
+"""Deal records from article text: investments (funding rounds, stakes, infrastructure
+pledges), valuations, acquisitions and partnerships, each with its evidence sentence.
+
+Rules work per sentence, with a little article context for references such as "the
+company" or "it" (the organisation the text is currently about). Precision comes first:
+a record needs a named recipient, an amount must be bound to the event by position, and
+hedged or negated sentences are stored with a low confidence or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from flows.deals import EXTRACTOR_VERSION
+from flows.deals.currency import to_usd
+from flows.deals.dates import announced_on
+from flows.deals.entities import Entity, category_of, find_entities, name_key
+from flows.deals.money import Money, find_amounts, primary_amounts
+from flows.deals.sentences import split_sentences
+
+LOW_CONFIDENCE = 0.5  # below this a record is stored but flagged
+
+
+@dataclass
+class DealRecord:
+    kind: str  # investment | valuation | acquisition | partnership
+    recipient: str
+    recipient_kind: str  # company | country | region | city
+    evidence: str
+    span_start: int
+    span_end: int
+    investors: list[str] = field(default_factory=list)  # lead first
+    lead_investors: list[str] = field(default_factory=list)
+    subtype: str | None = None  # funding_round | stake | infrastructure | equity | debt
+    amount: float | None = None
+    amount_high: float | None = None
+    currency: str | None = None
+    amount_usd: float | None = None
+    qualifier: str | None = None
+    round: str | None = None
+    stake: float | None = None  # percent
+    announced_on: dt.date | None = None
+    confidence: float = 0.5
+    is_ai: bool = False
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["announced_on"] = self.announced_on.isoformat() if self.announced_on else None
+        data["confidence"] = round(self.confidence, 2)
+        data["low_confidence"] = self.confidence < LOW_CONFIDENCE
+        return data
+
+
+_AI_TERMS = re.compile(
+    r"\b(?:AI|A\.I\.|artificial intelligence|machine learning|deep learning|generative|"
+    r"LLMs?|large language models?|foundation models?|neural|GPUs?|chatbots?|data cent(?:er|re)s?|"
+    r"superintelligence|AGI|inference|model training|computer vision|robotics)\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(?:it|the company|the firm|the startup|the start-up|the group|the lab|the giant|"
+    r"the tech giant|the software giant|the software maker|the chipmaker|the maker|"
+    r"the business|the platform|the developer|the investor|the fund)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(?:in talks|talks to|considering|considers|could|might|may|reportedly|rumou?red|"
+    r"is said to|are said to|seeking|seeks|looking to|would|people familiar|sources said)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no longer|never|denied|denies|called off|scrapped|abandoned|pulled out|"
+    r"walked away|terminated|cancell?ed|blocked)\b",
+    re.I,
+)
+_ROUND = re.compile(
+    r"\b(pre-seed|seed|Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
+    r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b)",
+    re.I,
+)
+_FUNDING = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
+    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
+    r"(?=[^.]*\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by))",
+    re.I,
+)
+_RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
+_INVEST = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
+    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|spend(?:s|ing)?|spent|"
+    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led)\b",
+    re.I,
+)
+_ACQUIRE = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisition of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"takeover of|take over|took over|takes over|snap(?:s|ped)? up)\b",
+    re.I,
+)
+_ACQUIRED_BY = re.compile(r"\b(?:acquired|bought|purchased|taken over|snapped up)\s+by\b", re.I)
+_PARTNER = re.compile(
+    r"\b(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
+    r"collaboration|tie-up|joined forces)\s+with\b",
+    re.I,
+)
+_STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+(?:\w+\s+){0,2}?stake", re.I)
+_VALUATION_BEFORE = re.compile(
+    r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
+    r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
+    r"values?\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|valuation\s+(?:that|which)?\s*"
+    r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
+    r"market cap(?:italisation|italization)?\s+of)"
+    r"\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
+    re.I,
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
+_LEAD = re.compile(r"\b(?:co-)?led by\s+", re.I)
+_PARTICIPANTS = re.compile(
+    r"\b(?:with participation (?:from|of)|participation from|alongside|along with|joined by|"
+    r"investors? (?:including|include|included|such as)|backed by|from(?= (?:investors|[A-Z])))\s+",
+    re.I,
+)
+
+
+@dataclass
+class _Context:
+    """What the article is about so far: resolves "the company", "it"."""
+
+    focus: Entity | None = None
+    last_recipient: Entity | None = None
+
+
+def extract_records(
+    text: str, published: dt.date | None = None, title: str | None = None
+) -> list[DealRecord]:
+    """Every deal record in an article's text (title not included in spans)."""
+    context = _Context()
+    if title:
+        orgs = [e for e in find_entities(title) if not e.is_place]
+        context.focus = orgs[0] if orgs else None
+    records: list[DealRecord] = []
+    for sentence in split_sentences(text):
+        records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
+    return _dedupe(records)
+
+
+def _extract_sentence(
+    sentence: str, offset: int, published: dt.date | None, context: _Context
+) -> list[DealRecord]:
+    entities = find_entities(sentence)
+    orgs = [e for e in entities if not e.is_place]
+    amounts = primary_amounts(find_amounts(sentence))
+    out: list[DealRecord] = []
+    negated = bool(_NEGATION.search(sentence))
+    hedged = bool(_HEDGE.search(sentence))
+    date = announced_on(sentence, published)
+
+    valuation_amounts = [m for m in amounts if _is_valuation_amount(sentence, m)]
+    event_amounts = [m for m in amounts if m not in valuation_amounts]
+
+    def make(kind: str, recipient: Entity, **fields: Any) -> DealRecord:
+        record = DealRecord(
+            kind=kind,
+            recipient=recipient.name,
+            recipient_kind="company" if recipient.kind == "org" else recipient.kind,
+            evidence=sentence,
+            span_start=offset,
+            span_end=offset + len(sentence),
+            announced_on=date,
+            **fields,
+        )
+        record.is_ai = bool(_AI_TERMS.search(sentence)) or _is_ai_org(record.recipient)
+        if record.amount is not None and record.currency:
+            # USD at the article's date: the rate a reader of the story would have seen.
+            record.amount_usd = to_usd(record.amount, record.currency, published or date)
+        return record
+
+    main: DealRecord | None = None
+    acquire = _ACQUIRE.search(sentence)
+    stake = _STAKE.search(sentence)
+    funding = _FUNDING.search(sentence) if not acquire else None
+    invest = _INVEST.search(sentence)
+
+    if stake and (acquire or invest):
+        main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
+    elif acquire and not (_ROUND.search(sentence) and invest):
+        main = _acquisition_record(sentence, acquire, orgs, amounts, context, make)
+    elif funding and (_ROUND.search(sentence) or _RAISE_VERB.search(sentence)) and event_amounts:
+        main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
+    elif invest and event_amounts:
+        main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
+    if main is not None:
+        out.append(main)
+
+    for money in valuation_amounts:
+        target = main.recipient if main and main.recipient_kind == "company" else None
+        entity = _valuation_subject(sentence, money, orgs, context, target)
+        if entity is not None:
+            out.append(make("valuation", entity, confidence=0.75, **_money_fields(money)))
+
+    if (partner := _PARTNER.search(sentence)) and main is None:
+        left = _subject_before(sentence, partner.start(), orgs, context)
+        right = _first_after(partner.end(), orgs)
+        if left and right and name_key(left.name) != name_key(right.name):
+            out.append(make("partnership", right, investors=[left.name], confidence=0.75))
+
+    for record in out:
+        _score(record, negated, hedged)
+    _update_context(context, sentence, orgs, out)
+    return [r for r in out if r.confidence > 0.15]
+
+
+def _money_fields(money: Money) -> dict[str, Any]:
+    return {
+        "amount": money.value,
+        "amount_high": money.high,
+        "currency": money.currency,
+        "qualifier": money.qualifier,
+    }
+
+
+def _is_valuation_amount(sentence: str, money: Money) -> bool:
+    before = sentence[max(0, money.start - 60) : money.start]
+    after = sentence[money.end : money.end + 30]
+    if _VALUATION_AFTER.match(after):
+        return True
+    if not _VALUATION_BEFORE.search(before):
+        return False
+    # "agreed to buy X in a deal valued at $N": the price of an acquisition, not a valuation.
+    return not re.search(
+        r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\s+valued\s+at\s*$", before, re.I
+    )
+
+
+def _is_ai_org(name: str) -> bool:
+    category = category_of(name)
+    return bool(category and category.startswith("ai")) or bool(re.search(r"\bAI\b|\.ai\b", name))
+
+
+def _resolve(
+    sentence: str, before: int, context: _Context, prefer_recipient: bool
+) -> Entity | None:
+    """The referent of "it"/"the company" right before position ``before``."""
+    refs = list(_REFERENCE.finditer(sentence[:before]))
+    if not refs:
+        return None
+    if prefer_recipient and context.last_recipient is not None:
+        return context.last_recipient
+    return context.focus
+
+
+def _subject_before(
+    sentence: str, pos: int, orgs: list[Entity], context: _Context, prefer_recipient: bool = False
+) -> Entity | None:
+    """The organisation acting in a clause: the last org before ``pos`` unless a reference
+    ("it", "the company") comes after it."""
+    left = [e for e in orgs if e.end <= pos]
+    ref_matches = list(_REFERENCE.finditer(sentence[:pos]))
+    last_ref = ref_matches[-1].start() if ref_matches else -1
+    if left and left[-1].start > last_ref:
+        # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
+        first = left[0]
+        between = sentence[first.end : pos]
+        if re.search(r"^\s*,|['’]s\b", between) or re.search(
+            r",\s*(?:which|who|backed|the)\b", between
+        ):
+            return first
+        return left[-1]
+    if last_ref >= 0:
+        return _resolve(sentence, pos, context, prefer_recipient)
+    return None
+
+
+def _first_after(pos: int, entities: list[Entity], places: bool = False) -> Entity | None:
+    for e in entities:
+        if e.start >= pos and (places or not e.is_place):
+            return e
+    return None
+
+
+def _names_in(segment_start: int, segment_end: int, orgs: list[Entity]) -> list[str]:
+    return [e.name for e in orgs if e.start >= segment_start and e.end <= segment_end]
+
+
+def _investors_from(
+    sentence: str, orgs: list[Entity], exclude: str | None
+) -> tuple[list[str], list[str]]:
+    lead: list[str] = []
+    others: list[str] = []
+    lead_match = _LEAD.search(sentence)
+    part_match = _PARTICIPANTS.search(sentence)
+    if lead_match:
+        end = (
+            part_match.start()
+            if part_match and part_match.start() > lead_match.end()
+            else len(sentence)
+        )
+        names = _names_in(lead_match.end(), end, orgs)
+        # "led by A and B" names co-leads; "led by A with B" stops at the participation words.
+        lead = names[:1] + [
+            n for n in names[1:] if re.search(r"\band\b|,", sentence[lead_match.end() : end])
+        ]
+    if part_match:
+        others = _names_in(part_match.end(), len(sentence), orgs)
+    investors = list(dict.fromkeys([*lead, *others]))
+    investors = [n for n in investors if n != exclude]
+    return [n for n in lead if n != exclude], investors
+
+
+def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
+    money = amounts[0]
+    recipient = _subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
+    if recipient is None:
+        return None
+    lead, investors = _investors_from(sentence, orgs, recipient.name)
+    round_match = _ROUND.search(sentence)
+    return make(
+        "investment",
+        recipient,
+        subtype="debt" if round_match and round_match[1].lower() == "debt" else "funding_round",
+        investors=investors,
+        lead_investors=lead,
+        round=_round_name(round_match[1]) if round_match else None,
+        confidence=0.8 if investors else 0.7,
+        **_money_fields(money),
+    )
+
+
+def _investment_record(
+    sentence, trigger, entities, orgs, amounts, context, make
+) -> DealRecord | None:
+    money = amounts[0]
+    word = trigger.group(0).lower()
+    # "X's $13 billion investment in Y": the possessive names the investor.
+    possessive = re.search(r"([A-Z][\w.&\- ]*?)['’]s\s*$", sentence[: money.start].rstrip())
+    investor: Entity | None = None
+    if possessive:
+        investor = next(
+            (e for e in orgs if e.end <= money.start and e.start >= possessive.start(1)), None
+        )
+    if investor is None:
+        investor = _subject_before(sentence, min(trigger.start(), money.start), orgs, context)
+    anchor = max(trigger.end(), money.end)
+    recipient = _recipient_after(sentence, anchor, entities)
+    if word in {"led", "leads", "co-led"}:
+        # "X led a $N round in Y" / "X led Y's $N Series A"
+        named = _first_after(trigger.end(), orgs)
+        if named is not None and named.start < money.start:
+            recipient = named
+    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+        return None
+    round_match = _ROUND.search(sentence)
+    subtype = "infrastructure" if recipient.is_place else "equity"
+    if round_match:
+        subtype = "funding_round"
+    is_lead = word in {"led", "leads", "co-led"}
+    others = [n for n in _investors_from(sentence, orgs, recipient.name)[1] if n != investor.name]
+    return make(
+        "investment",
+        recipient,
+        subtype=subtype,
+        investors=[investor.name, *others],
+        lead_investors=[investor.name] if is_lead else [],
+        round=_round_name(round_match[1]) if round_match else None,
+        confidence=0.8,
+        **_money_fields(money),
+    )
+
+
+def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
+    """ "... in/into Y": the first organisation after an "in", else the first place."""
+    tail = sentence[pos:]
+    m = re.search(r"\b(?:in|into|to|for)\s+", tail)
+    if m is None:
+        return None
+    start = pos + m.start()
+    # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
+    clause_end = re.search(r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|\.\s", sentence[start:])
+    end = start + clause_end.start() if clause_end else len(sentence)
+    window = [e for e in entities if e.start >= start and e.end <= end]
+    orgs = [e for e in window if not e.is_place]
+    if orgs:
+        return orgs[0]
+    places = [e for e in window if e.is_place]
+    if places:
+        return places[0]
+    # "In Germany, the company is investing €3.2 billion in AI infrastructure"
+    fronted = re.match(r"\s*(?:In|Across|For)\s+", sentence)
+    if fronted:
+        first = next((e for e in entities if e.start == fronted.end()), None)
+        if first is not None and first.is_place and re.match(r"\s*,", sentence[first.end :]):
+            return first
+    return None
+
+
+def _acquisition_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
+    passive = _ACQUIRED_BY.search(sentence)
+    if passive:
+        target = _subject_before(sentence, passive.start(), orgs, context)
+        acquirer = _first_after(passive.end(), orgs)
+    else:
+        acquirer = _subject_before(sentence, trigger.start(), orgs, context)
+        target = _first_after(trigger.end(), orgs)
+        possessive = re.search(
+            r"['’]s\s+(?:[\w$€£.,\- ]+\s+)?acquisition of\s*$", sentence[: trigger.end()]
+        )
+        if possessive is None and trigger.group(0).lower().startswith("acquisition of"):
+            acquirer = _subject_before(sentence, trigger.start(), orgs, context)
+    if target is None or acquirer is None or name_key(target.name) == name_key(acquirer.name):
+        return None
+    price = [
+        m
+        for m in amounts
+        if m.start > min(trigger.start(), acquirer.start) or m.end <= trigger.start()
+    ]
+    money_fields = _money_fields(price[0]) if price else {}
+    return make(
+        "acquisition",
+        target,
+        investors=[acquirer.name],
+        lead_investors=[],
+        confidence=0.8 if price else 0.65,
+        **money_fields,
+    )
+
+
+def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
+    investor = _subject_before(sentence, stake.start(), orgs, context)
+    m = re.search(r"\bstake\s+in\s+", sentence[stake.start() :])
+    recipient = _first_after(stake.start() + m.end(), orgs) if m else None
+    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+        return None
+    money_fields = _money_fields(amounts[0]) if amounts else {}
+    return make(
+        "investment",
+        recipient,
+        subtype="stake",
+        investors=[investor.name],
+        stake=float(stake[1]),
+        confidence=0.8,
+        **money_fields,
+    )
+
+
+def _valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
+    if target is not None:
+        return next((e for e in orgs if e.name == target), None) or Entity(
+            target, target, 0, 0, "org"
+        )
+    before = [e for e in orgs if e.end <= money.start]
+    refs = list(_REFERENCE.finditer(sentence[: money.start]))
+    if refs and (not before or refs[-1].start() > before[-1].start):
+        return context.last_recipient or context.focus
+    if before:
+        return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
+    return None
+
+
+def _closest_subject(sentence: str, before: list[Entity], money: Money) -> Entity:
+    # "Microsoft ... partnership with Mistral AI, the start-up that reached a valuation":
+    # the org an appositive or relative clause hangs on is the one valued.
+    for e in reversed(before):
+        if re.match(r"\s*,\s*(?:the|a|an|which|whose|that)\b", sentence[e.end :]):
+            return e
+    return before[-1]
+
+
+def _round_name(raw: str) -> str:
+    lowered = raw.lower()
+    if lowered.startswith("series"):
+        return "Series " + raw.split()[-1].upper()
+    return lowered
+
+
+def _score(record: DealRecord, negated: bool, hedged: bool) -> None:
+    if record.amount is None and record.kind in {"investment", "valuation"}:
+        record.confidence -= 0.2
+    if hedged:
+        record.confidence -= 0.35
+    if negated:
+        record.confidence -= 0.6
+    record.confidence = max(0.0, min(1.0, record.confidence))
+
+
+def _update_context(
+    context: _Context, sentence: str, orgs: list[Entity], records: list[DealRecord]
+) -> None:
+    for record in records:
+        if record.kind == "investment" and record.recipient_kind == "company":
+            context.last_recipient = next(
+                (e for e in orgs if e.name == record.recipient),
+                Entity(record.recipient, record.recipient, 0, 0, "org"),
+            )
+            if record.subtype == "funding_round":
+                context.focus = context.last_recipient
+                return
+    # The first organisation of a sentence that starts with it becomes what "it" refers to.
+    if orgs and orgs[0].start <= 3 and not _REFERENCE.match(sentence):
+        context.focus = orgs[0]
+
+
+def _dedupe(records: list[DealRecord]) -> list[DealRecord]:
+    seen: dict[tuple[Any, ...], DealRecord] = {}
+    for record in records:
+        key = (
+            record.kind,
+            name_key(record.recipient),
+            record.amount,
+            record.currency,
+            tuple(record.investors),
+        )
+        if key not in seen or record.confidence > seen[key].confidence:
+            seen[key] = record
+    return list(seen.values())

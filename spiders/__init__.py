@@ -1,0 +1,1 @@
+"""Scrapy project: feeds, sitemaps and article pages, plus page-level article extraction."""
