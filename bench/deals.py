@@ -1,0 +1,165 @@
+"""Score deal extraction on the SENTiVENT events in ../shared/eval/deals.
+
+Gold: Investment, Financing and Merger/Acquisition events. A record matches a gold event
+of a compatible type in the same document when the amounts are equal after
+normalisation (where the gold has one) and the recipient names share a token
+(case-insensitive). Valuations and partnerships have no gold type and are not scored.
+The corpus text is pre-tokenised ("Microsoft 's", "$ 900M"); it is detokenised first,
+as a news page would read. Last output line: a JSON object.
+
+    python bench/deals.py [--eval-dir ../shared/eval/deals] [--show-errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from flows.deals.money import find_amounts, primary_amounts
+from flows.deals.records import DealRecord, extract_records
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_TYPES = {"Investment": "investment", "Financing": "investment", "Merger/Acquisition": "acquisition"}
+RECIPIENT_ROLES = {"Investee", "Financee", "Target"}
+INVESTOR_ROLES = {"Investor", "Financer", "Acquirer"}
+AMOUNT_ROLES = {"CapitalInvested", "Amount_Financing", "Cost"}
+_STOP = {"the", "a", "an", "of", "and", "inc", "corp", "co", "ltd", "its", "s", "'s", "at", "in"}
+
+
+def detokenise(text: str) -> str:
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([($\[€£]) ", r"\1", text)
+    text = re.sub(r" (['’]s|n't|'re|'ve|'ll|'d)\b", r"\1", text)
+    text = text.replace("`` ", '"').replace(" ''", '"')
+    return text
+
+
+def tokens(text: str | None) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", (text or "").lower()) if t not in _STOP}
+
+
+def gold_amount(text: str | None) -> float | None:
+    if not text:
+        return None
+    found = primary_amounts(find_amounts(detokenise(text)))
+    return found[0].value if found else None
+
+
+def load_gold(eval_dir: Path) -> tuple[dict[str, dict], list[dict]]:
+    docs = {}
+    for line in (eval_dir / "sentivent-documents.jsonl").read_text().splitlines():
+        doc = json.loads(line)
+        docs[doc["doc_id"]] = doc
+    events = []
+    for line in (eval_dir / "sentivent-events.jsonl").read_text().splitlines():
+        event = json.loads(line)
+        if event["event_type"] not in GOLD_TYPES:
+            continue
+        args = event["arguments"]
+        events.append(
+            {
+                "doc_id": event["doc_id"],
+                "kind": GOLD_TYPES[event["event_type"]],
+                "recipient": " ".join(a["text"] for a in args if a["role"] in RECIPIENT_ROLES),
+                "investor": " ".join(a["text"] for a in args if a["role"] in INVESTOR_ROLES),
+                "amount": gold_amount(
+                    next((a["text"] for a in args if a["role"] in AMOUNT_ROLES), None)
+                ),
+                "sentence": event["sentence"],
+            }
+        )
+    return docs, events
+
+
+def amounts_equal(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+
+def matches(record: DealRecord, gold: dict) -> bool:
+    if record.kind != gold["kind"]:
+        return False
+    if gold["amount"] is not None and not amounts_equal(record.amount, gold["amount"]):
+        return False
+    return bool(tokens(record.recipient) & tokens(gold["recipient"]))
+
+
+def score(pairs_gold: list[dict], predicted: dict[str, list[DealRecord]]) -> dict:
+    used: set[int] = set()
+    matched: list[tuple[dict, DealRecord]] = []
+    flat = [(doc, r) for doc, recs in predicted.items() for r in recs]
+    for gold in pairs_gold:
+        for i, (doc, record) in enumerate(flat):
+            if i not in used and doc == gold["doc_id"] and matches(record, gold):
+                used.add(i)
+                matched.append((gold, record))
+                break
+    tp = len(matched)
+    precision = tp / len(flat) if flat else 0.0
+    recall = tp / len(pairs_gold) if pairs_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "n_pred": len(flat), "n_gold": len(pairs_gold), "precision": precision,
+            "recall": recall, "f1": f1, "matched": matched, "unused": [flat[i] for i in range(len(flat)) if i not in used]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "deals")
+    parser.add_argument("--show-errors", type=int, default=0)
+    args = parser.parse_args()
+    if not (args.eval_dir / "sentivent-events.jsonl").exists():
+        print(json.dumps({"skipped": f"no evaluation data at {args.eval_dir}"}))
+        return 0
+    docs, events = load_gold(args.eval_dir)
+    started = time.perf_counter()
+    predicted: dict[str, list[DealRecord]] = {}
+    for doc_id, doc in docs.items():
+        records = extract_records(detokenise(doc["text"]), dt.date(2018, 1, 1), None)
+        predicted[doc_id] = [r for r in records if r.kind in {"investment", "acquisition"}]
+    seconds = time.perf_counter() - started
+
+    all_scores = score(events, predicted)
+    with_amount_gold = [e for e in events if e["amount"] is not None]
+    with_amount_pred = {d: [r for r in rs if r.amount is not None] for d, rs in predicted.items()}
+    amount_scores = score(with_amount_gold, with_amount_pred)
+
+    matched = all_scores["matched"]
+    both_amount = [(g, r) for g, r in matched if g["amount"] is not None and r.amount is not None]
+    with_investor = [(g, r) for g, r in matched if g["investor"]]
+    result = {
+        "f1_with_amount": round(amount_scores["f1"], 4),
+        "precision_with_amount": round(amount_scores["precision"], 4),
+        "recall_with_amount": round(amount_scores["recall"], 4),
+        "f1_all": round(all_scores["f1"], 4),
+        "precision": round(all_scores["precision"], 4),
+        "recall": round(all_scores["recall"], 4),
+        "amount_accuracy": round(
+            sum(amounts_equal(g["amount"], r.amount) for g, r in both_amount) / len(both_amount), 4
+        ) if both_amount else None,
+        "investor_accuracy": round(
+            sum(bool(tokens(g["investor"]) & tokens(" ".join(r.investors))) for g, r in with_investor)
+            / len(with_investor), 4
+        ) if with_investor else None,
+        "recipient_accuracy": 1.0 if matched else None,
+        "gold_events": len(events),
+        "gold_with_amount": len(with_amount_gold),
+        "records": all_scores["n_pred"],
+        "documents": len(docs),
+        "docs_per_second": round(len(docs) / seconds, 1),
+    }
+    if args.show_errors:
+        for doc, record in all_scores["unused"][: args.show_errors]:
+            print("FP", doc, record.kind, record.recipient, record.amount, "|", record.evidence[:160], file=sys.stderr)
+        matched_ids = {id(g) for g, _ in matched}
+        for gold in [e for e in with_amount_gold if id(e) not in matched_ids][: args.show_errors]:
+            print("FN", gold["kind"], gold["recipient"], gold["amount"], "|", gold["sentence"][:160], file=sys.stderr)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""Deal records from text: the seed story, the Nimbus example and hand-checked sentences
+(tests/fixtures/deals/sentences.json: each sentence with exactly the records it holds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.deals.records import DealRecord, extract_records
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "deals"
+SEED_TITLE = "Building AI Economies: Microsoft's strategy to share AI models with countries"
+CASES = json.loads((FIXTURES / "sentences.json").read_text(encoding="utf-8"))
+
+
+def _summary(records: list[DealRecord]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (r.kind, tuple(r.investors), r.recipient, r.recipient_kind, r.amount, r.currency)
+        for r in records
+    )
+
+
+def test_seed_story_yields_exactly_its_five_records():
+    text = (FIXTURES / "seed_story.txt").read_text(encoding="utf-8")
+    records = extract_records(text, dt.date(2024, 11, 14), SEED_TITLE)
+    assert _summary(records) == sorted(
+        [
+            ("investment", ("Microsoft",), "OpenAI", "company", 13e9, "USD"),
+            ("investment", ("Microsoft",), "Germany", "country", 3.2e9, "EUR"),
+            ("investment", ("Microsoft",), "Spain", "country", 1.9e9, "EUR"),
+            ("valuation", (), "Mistral AI", "company", 2e9, "EUR"),
+            ("partnership", ("Microsoft",), "Mistral AI", "company", None, None),
+        ]
+    )
+    by_kind = {(r.kind, r.recipient): r for r in records}
+    assert by_kind[("valuation", "Mistral AI")].qualifier == "over"
+    assert by_kind[("investment", "Germany")].subtype == "infrastructure"
+    for record in records:
+        assert text[record.span_start : record.span_end] == record.evidence
+        assert record.is_ai
+        assert record.confidence >= 0.5
+    # USD at the article date's ECB rate (EUR/USD was about 1.05 in mid-November 2024).
+    germany = by_kind[("investment", "Germany")]
+    assert germany.amount_usd == pytest.approx(3.2e9 * 1.053, rel=0.01)
+
+
+def test_nimbus_round_yields_investment_and_valuation():
+    text = (
+        "Nimbus Robotics today announced a $45 million Series B round led by Northwind "
+        "Ventures with participation from Alder Capital and Kestrel Partners. The round values "
+        "the company at $410 million."
+    )
+    records = extract_records(text, dt.date(2025, 3, 4))
+    assert len(records) == 2
+    investment, valuation = records
+    assert (investment.kind, investment.recipient, investment.amount) == (
+        "investment",
+        "Nimbus Robotics",
+        45e6,
+    )
+    assert investment.round == "Series B"
+    assert investment.lead_investors == ["Northwind Ventures"]
+    assert investment.investors == ["Northwind Ventures", "Alder Capital", "Kestrel Partners"]
+    assert (valuation.kind, valuation.recipient, valuation.amount, valuation.currency) == (
+        "valuation",
+        "Nimbus Robotics",
+        410e6,
+        "USD",
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
+def test_hand_checked_sentence(case: dict[str, Any]):
+    published = dt.date.fromisoformat(case.get("published", "2025-06-02"))
+    records = extract_records(case["text"], published)
+    got = [r.to_json() for r in records]
+    assert len(got) == len(case["expect"]), got
+    for expected in case["expect"]:
+        match = next(
+            (g for g in got if g["kind"] == expected["kind"] and g["recipient"] == expected["recipient"]),
+            None,
+        )
+        assert match is not None, (expected, got)
+        for key, value in expected.items():
+            if key in {"investors", "lead_investors"} and key in expected:
+                assert match[key] == value, (key, match)
+            elif isinstance(value, float):
+                assert match[key] == pytest.approx(value), (key, match)
+            else:
+                assert match[key] == value, (key, match)
+
+
+def test_every_record_points_at_its_sentence():
+    text = "Intro line without deals.\n\nGroq raised $640 million. Perplexity was valued at $9 billion."
+    for record in extract_records(text, dt.date(2024, 8, 6)):
+        assert text[record.span_start : record.span_end] == record.evidence
