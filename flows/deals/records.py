@@ -85,7 +85,7 @@ _ROUND = re.compile(
 _FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
     r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
-    r"(?=[^.]*\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by))",
+    r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by))",
     re.I,
 )
 _RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
@@ -181,14 +181,18 @@ def _extract_sentence(
     main: DealRecord | None = None
     acquire = _ACQUIRE.search(sentence)
     stake = _STAKE.search(sentence)
-    funding = _FUNDING.search(sentence) if not acquire else None
+    funding = None
+    if not acquire:
+        funding = _FUNDING.search(sentence) or _raise_before_money(sentence, event_amounts)
     invest = _INVEST.search(sentence)
 
-    if stake and (acquire or invest):
+    if stake and re.search(r"\bstake\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif acquire and not (_ROUND.search(sentence) and invest):
         main = _acquisition_record(sentence, acquire, orgs, amounts, context, make)
-    elif funding and (_ROUND.search(sentence) or _RAISE_VERB.search(sentence)) and event_amounts:
+    elif funding and event_amounts and (
+        _ROUND.search(sentence) or not funding.group(0).lower().startswith("announc")
+    ):
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
     elif invest and event_amounts:
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
@@ -211,6 +215,17 @@ def _extract_sentence(
         _score(record, negated, hedged)
     _update_context(context, sentence, orgs, out)
     return [r for r in out if r.confidence > 0.15]
+
+
+def _raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | None:
+    """"X raised £140 million at ...": a raise verb right before an amount is funding."""
+    for m in _RAISE_VERB.finditer(sentence):
+        gap = sentence[m.end() : amounts[0].start] if amounts else "x"
+        if re.fullmatch(r"\s*(?:a|an|another|some|nearly|about|over|more than|up to)?\s*", gap) or (
+            amounts and amounts[0].start == m.end() + 1
+        ):
+            return m
+    return None
 
 
 def _money_fields(money: Money) -> dict[str, Any]:
@@ -270,7 +285,9 @@ def _subject_before(
             return first
         return left[-1]
     if last_ref >= 0:
-        return _resolve(sentence, pos, context, prefer_recipient)
+        resolved = _resolve(sentence, pos, context, prefer_recipient)
+        # "Nvidia said it would invest": with no article context, "it" is the org before.
+        return resolved or (left[-1] if left else None)
     return None
 
 
