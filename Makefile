@@ -19,9 +19,16 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
+# Until the crawl pipeline lands, the demo runs what exists: deal extraction on the bundled
+# articles, stored in the database, then the analyst's view of it.
 run: $(STAMP)
 	$(BIN)/ainews init
-	$(BIN)/ainews sql "SELECT version, name, applied_at FROM schema_version"
+	@for f in demo/articles/*.txt; do \
+	  day=$$(basename "$$f" | cut -c1-10); \
+	  $(BIN)/ainews deals --text-file "$$f" --published "$$day" --url "demo://$$(basename "$$f" .txt)" --load || exit 1; \
+	done
+	$(BIN)/ainews sql "SELECT kind, investors, recipient, amount, currency, round(amount_usd / 1e6) AS usd_m, n_sources FROM v_deals ORDER BY amount_usd DESC NULLS LAST"
+	@echo "Database: $$($(BIN)/python -c 'from ainews.settings import Settings; print(Settings().database.resolve())')"
 
 test: $(STAMP)
 	$(BIN)/ruff format --check .

@@ -24,7 +24,11 @@ from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.records import DealRecord, extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_TYPES = {"Investment": "investment", "Financing": "investment", "Merger/Acquisition": "acquisition"}
+GOLD_TYPES = {
+    "Investment": "investment",
+    "Financing": "investment",
+    "Merger/Acquisition": "acquisition",
+}
 RECIPIENT_ROLES = {"Investee", "Financee", "Target"}
 INVESTOR_ROLES = {"Investor", "Financer", "Acquirer"}
 AMOUNT_ROLES = {"CapitalInvested", "Amount_Financing", "Cost"}
@@ -102,8 +106,16 @@ def score(pairs_gold: list[dict], predicted: dict[str, list[DealRecord]]) -> dic
     precision = tp / len(flat) if flat else 0.0
     recall = tp / len(pairs_gold) if pairs_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "n_pred": len(flat), "n_gold": len(pairs_gold), "precision": precision,
-            "recall": recall, "f1": f1, "matched": matched, "unused": [flat[i] for i in range(len(flat)) if i not in used]}
+    return {
+        "tp": tp,
+        "n_pred": len(flat),
+        "n_gold": len(pairs_gold),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "matched": matched,
+        "unused": [flat[i] for i in range(len(flat)) if i not in used],
+    }
 
 
 def main() -> int:
@@ -139,11 +151,19 @@ def main() -> int:
         "recall": round(all_scores["recall"], 4),
         "amount_accuracy": round(
             sum(amounts_equal(g["amount"], r.amount) for g, r in both_amount) / len(both_amount), 4
-        ) if both_amount else None,
+        )
+        if both_amount
+        else None,
         "investor_accuracy": round(
-            sum(bool(tokens(g["investor"]) & tokens(" ".join(r.investors))) for g, r in with_investor)
-            / len(with_investor), 4
-        ) if with_investor else None,
+            sum(
+                bool(tokens(g["investor"]) & tokens(" ".join(r.investors)))
+                for g, r in with_investor
+            )
+            / len(with_investor),
+            4,
+        )
+        if with_investor
+        else None,
         "recipient_accuracy": 1.0 if matched else None,
         "gold_events": len(events),
         "gold_with_amount": len(with_amount_gold),
@@ -153,10 +173,27 @@ def main() -> int:
     }
     if args.show_errors:
         for doc, record in all_scores["unused"][: args.show_errors]:
-            print("FP", doc, record.kind, record.recipient, record.amount, "|", record.evidence[:160], file=sys.stderr)
+            print(
+                "FP",
+                doc,
+                record.kind,
+                record.recipient,
+                record.amount,
+                "|",
+                record.evidence[:160],
+                file=sys.stderr,
+            )
         matched_ids = {id(g) for g, _ in matched}
         for gold in [e for e in with_amount_gold if id(e) not in matched_ids][: args.show_errors]:
-            print("FN", gold["kind"], gold["recipient"], gold["amount"], "|", gold["sentence"][:160], file=sys.stderr)
+            print(
+                "FN",
+                gold["kind"],
+                gold["recipient"],
+                gold["amount"],
+                "|",
+                gold["sentence"][:160],
+                file=sys.stderr,
+            )
     print(json.dumps(result))
     return 0
 

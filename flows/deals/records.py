@@ -190,8 +190,10 @@ def _extract_sentence(
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif acquire and not (_ROUND.search(sentence) and invest):
         main = _acquisition_record(sentence, acquire, orgs, amounts, context, make)
-    elif funding and event_amounts and (
-        _ROUND.search(sentence) or not funding.group(0).lower().startswith("announc")
+    elif (
+        funding
+        and event_amounts
+        and (_ROUND.search(sentence) or not funding.group(0).lower().startswith("announc"))
     ):
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
     elif invest and event_amounts:
@@ -218,7 +220,7 @@ def _extract_sentence(
 
 
 def _raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | None:
-    """"X raised £140 million at ...": a raise verb right before an amount is funding."""
+    """ "X raised £140 million at ...": a raise verb right before an amount is funding."""
     for m in _RAISE_VERB.finditer(sentence):
         gap = sentence[m.end() : amounts[0].start] if amounts else "x"
         if re.fullmatch(r"\s*(?:a|an|another|some|nearly|about|over|more than|up to)?\s*", gap) or (

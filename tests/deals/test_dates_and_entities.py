@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.deals.dates import announced_on
+from flows.deals.entities import find_entities, name_key, normalise_name
+
+THURSDAY = dt.date(2024, 11, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The company said on Tuesday it raised $5 million.", dt.date(2024, 11, 12)),
+        ("It raised $5 million yesterday.", dt.date(2024, 11, 13)),
+        ("It raised a $230 million round in April 2022.", dt.date(2022, 4, 1)),
+        ("The deal closed on March 3.", dt.date(2024, 3, 3)),
+        ("The deal closed on December 3.", dt.date(2023, 12, 3)),
+        ("It raised money last spring.", dt.date(2024, 4, 15)),
+        ("It raised money last month.", dt.date(2024, 10, 1)),
+        ("It first raised money in 2021.", dt.date(2021, 1, 1)),
+        ("It announced the deal on November 5, 2024.", dt.date(2024, 11, 5)),
+        ("No date here.", THURSDAY),
+    ],
+)
+def test_announced_date_resolves_against_published(sentence: str, expected: dt.date):
+    assert announced_on(sentence, THURSDAY) == expected
+
+
+def test_names_with_aliases_and_legal_forms_meet():
+    assert normalise_name("Microsoft Corp.") == "Microsoft"
+    assert normalise_name("Meta Platforms") == "Meta"
+    assert normalise_name("Acme Robotics Inc.") == "Acme Robotics"
+    assert name_key("Meta Platforms Inc.") == name_key("meta")
+
+
+def test_entities_tell_organisations_places_and_people_apart():
+    sentence = (
+        "Satya Nadella, Microsoft's chief executive, said Northwind Ventures and Bank of "
+        "America will back Kestrel Partners in Germany."
+    )
+    found = [(e.name, e.kind) for e in find_entities(sentence)]
+    assert found == [
+        ("Microsoft", "org"),
+        ("Northwind Ventures", "org"),
+        ("Bank of America", "org"),
+        ("Kestrel Partners", "org"),
+        ("Germany", "country"),
+    ]
+
+
+def test_round_labels_and_months_are_not_organisations():
+    names = [e.name for e in find_entities("In March, the Series B round was led by Accel.")]
+    assert names == ["Accel"]

@@ -1,0 +1,133 @@
+"""Deal records in the warehouse: re-runs change nothing, deals never lack mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from typer.testing import CliRunner
+
+from ainews.cli import app
+from flows.deals import EXTRACTOR_VERSION
+from flows.deals.load import store_article_records
+from flows.deals.records import extract_records
+from tests.warehouse.rows import article
+from warehouse import Warehouse
+from warehouse.loads import upsert
+
+PUBLISHED = dt.date(2024, 11, 14)
+TEXTS = {
+    "a0001": "Microsoft is investing €3.2 billion in AI infrastructure in Germany.",
+    "a0002": "Microsoft will invest €3.2 billion in Germany, the company said on Tuesday.",
+    "a0003": "Groq raised $640 million in a Series D round led by BlackRock.",
+}
+
+
+def _store(wh: Warehouse, texts: dict[str, str]) -> None:
+    with wh.writer() as w, w.transaction() as con:
+        upsert(
+            con,
+            "articles",
+            [article(int(a[1:]), article_id=a, body=t) for a, t in texts.items()],
+            key=["article_id"],
+        )
+        store_article_records(
+            con,
+            {a: extract_records(t, PUBLISHED) for a, t in texts.items()},
+            EXTRACTOR_VERSION,
+        )
+
+
+def _snapshot(wh: Warehouse) -> tuple[list, list]:
+    with wh.reader() as con:
+        deals = con.execute(
+            "SELECT deal_id, kind, recipient, amount, n_sources, announced_on FROM deals ORDER BY 1"
+        ).fetchall()
+        mentions = con.execute(
+            "SELECT mention_id, deal_id, article_id FROM deal_mentions ORDER BY 1"
+        ).fetchall()
+    return deals, mentions
+
+
+def test_same_deal_in_two_articles_is_one_deal_with_two_sources(warehouse: Warehouse):
+    _store(warehouse, TEXTS)
+    deals, mentions = _snapshot(warehouse)
+    assert len(mentions) == 3
+    assert sorted((d[1], d[2], d[4]) for d in deals) == [
+        ("investment", "Germany", 2),
+        ("investment", "Groq", 1),
+    ]
+    germany = next(d for d in deals if d[2] == "Germany")
+    assert germany[5] == dt.date(2024, 11, 12)  # the earliest announced date wins
+
+
+def test_storing_twice_changes_nothing(warehouse: Warehouse):
+    _store(warehouse, TEXTS)
+    first = _snapshot(warehouse)
+    _store(warehouse, TEXTS)
+    assert _snapshot(warehouse) == first
+
+
+def test_reextraction_replaces_mentions_and_drops_orphan_deals(warehouse: Warehouse):
+    _store(warehouse, TEXTS)
+    _store(warehouse, {"a0003": "Groq said nothing about money today."})
+    deals, mentions = _snapshot(warehouse)
+    assert [d[2] for d in deals] == ["Germany"]
+    assert {m[2] for m in mentions} == {"a0001", "a0002"}
+    with warehouse.reader() as con:
+        orphans = con.execute(
+            "SELECT count(*) FROM deals d WHERE NOT EXISTS "
+            "(SELECT 1 FROM deal_mentions m WHERE m.deal_id = d.deal_id)"
+        ).fetchone()[0]
+        marked = con.execute(
+            "SELECT count(*) FROM articles WHERE deals_extracted_by = ?", [EXTRACTOR_VERSION]
+        ).fetchone()[0]
+    assert orphans == 0
+    assert marked == 3
+
+
+def test_cli_deals_jsonl_has_the_stable_keys(tmp_path):
+    text_file = tmp_path / "nimbus.txt"
+    text_file.write_text(
+        "Nimbus Robotics today announced a $45 million Series B round led by Northwind "
+        "Ventures. The round values the company at $410 million.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["deals", "--text-file", str(text_file), "--published", "2025-03-04", "--jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["kind"] for r in lines] == ["investment", "valuation"]
+    required = {
+        "kind",
+        "investors",
+        "lead_investors",
+        "recipient",
+        "recipient_kind",
+        "amount",
+        "currency",
+        "amount_usd",
+        "qualifier",
+        "round",
+        "stake",
+        "announced_on",
+        "confidence",
+        "evidence",
+    }
+    assert required <= set(lines[0])
+    assert lines[0]["announced_on"] == "2025-03-04"
+    assert lines[0]["lead_investors"] == ["Northwind Ventures"]
+
+
+def test_cli_deals_load_stores_records_in_the_database(tmp_path):
+    text_file = tmp_path / "groq.txt"
+    text_file.write_text(TEXTS["a0003"], encoding="utf-8")
+    db = tmp_path / "db" / "ainews.duckdb"
+    args = ["deals", "--text-file", str(text_file), "--load", "--db", str(db)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert CliRunner().invoke(app, args).exit_code == 0
+    result = CliRunner().invoke(
+        app, ["sql", "SELECT recipient, n_sources FROM v_deals", "--db", str(db), "-f", "csv"]
+    )
+    assert result.output.splitlines() == ["recipient,n_sources", "Groq,1"]
