@@ -45,6 +45,54 @@ _ORG_WORDS = re.compile(
     r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|SA)$"
 )
 
+# Headline verbs: "Amazon to Buy Whole Foods" must not yield "Buy Whole Foods".
+_HEADLINE_VERBS = {
+    "Buy",
+    "Buys",
+    "Bought",
+    "Acquire",
+    "Acquires",
+    "Acquired",
+    "Invest",
+    "Invests",
+    "Invested",
+    "Raise",
+    "Raises",
+    "Raised",
+    "Back",
+    "Backs",
+    "Backed",
+    "Sell",
+    "Sells",
+    "Sold",
+    "Take",
+    "Takes",
+    "Lands",
+    "Secures",
+    "Closes",
+    "Leads",
+    "Led",
+    "Bets",
+    "Pours",
+    "Pledges",
+    "Commits",
+    "Snaps",
+    "Valued",
+    "Values",
+    "Eyes",
+    "Nabs",
+    "Bags",
+    "Gets",
+    "Merge",
+    "Merges",
+    "Partners",
+    "Teams",
+    "Inks",
+    "Signs",
+    "Launches",
+    "Unveils",
+    "Plans",
+}
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
@@ -87,6 +135,18 @@ _NOT_NAMES = {
     "October",
     "November",
     "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "Mr",
     "Ms",
     "Mrs",
@@ -306,6 +366,7 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
     offset = start + (len(text) - len(text.lstrip()))
     while words and (
         words[0] in _NOT_NAMES
+        or words[0] in _HEADLINE_VERBS
         or (words[0].lower() in _common_words() and not _ORG_WORDS.search(" ".join(words)))
     ):
         offset = sentence.index(words[0], offset) + len(words[0])
@@ -341,4 +402,8 @@ def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
         return False
     if _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start]):
         return True
+    # '..., "there is no obvious asset to buy," Hynes said.'
+    quoted = re.search(r"[,\"”]\s*$", sentence[:start])
+    if quoted and re.match(r"\s+(?:said|says|told)\b", sentence[end:]):
+        return category_of(name) is None
     return bool(len(name.split()) in (2, 3) and _PERSON_AFTER.match(sentence[end:]))

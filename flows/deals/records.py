@@ -97,15 +97,20 @@ _INVEST = re.compile(
 )
 _ACQUIRE = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|acquisition of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
-    r"takeover of|take over|took over|takes over|snap(?:s|ped)? up)\b",
+    r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
+    r"buyout of|merger with|to merge with)\b",
     re.I,
 )
-_ACQUIRED_BY = re.compile(r"\b(?:acquired|bought|purchased|taken over|snapped up)\s+by\b", re.I)
+_ACQUIRED_BY = re.compile(
+    r"\b(?:acquired|bought|purchased|taken over|snapped up|scooped up)\s+by\b", re.I
+)
 _PARTNER = re.compile(
     r"\b(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
     r"collaboration|tie-up|joined forces)\s+with\b",
     re.I,
 )
+# "$250 million stake in Disney", "a $3.5 billion position in P&G"
+_AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+(?:\w+\s+){0,2}?stake", re.I)
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
@@ -188,6 +193,8 @@ def _extract_sentence(
 
     if stake and re.search(r"\bstake\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
+    elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
+        main = _stake_record(sentence, holding, orgs, event_amounts, context, make)
     elif acquire and not (_ROUND.search(sentence) and invest):
         main = _acquisition_record(sentence, acquire, orgs, amounts, context, make)
     elif (
@@ -428,37 +435,47 @@ def _acquisition_record(sentence, trigger, orgs, amounts, context, make) -> Deal
         )
         if possessive is None and trigger.group(0).lower().startswith("acquisition of"):
             acquirer = _subject_before(sentence, trigger.start(), orgs, context)
-    if target is None or acquirer is None or name_key(target.name) == name_key(acquirer.name):
+    if target is None or target.is_place:
         return None
-    price = [
-        m
-        for m in amounts
-        if m.start > min(trigger.start(), acquirer.start) or m.end <= trigger.start()
-    ]
-    money_fields = _money_fields(price[0]) if price else {}
+    if acquirer is not None and name_key(target.name) == name_key(acquirer.name):
+        return None
+    price = [m for m in amounts if not _is_per_share(sentence, m)]
+    if acquirer is None and not price:
+        return None  # neither buyer nor price: too little to be worth a record
+    confidence = 0.8 if price else 0.65
+    if acquirer is None:
+        confidence -= 0.2
     return make(
         "acquisition",
         target,
-        investors=[acquirer.name],
+        investors=[acquirer.name] if acquirer else [],
         lead_investors=[],
-        confidence=0.8 if price else 0.65,
-        **money_fields,
+        confidence=confidence,
+        **(_money_fields(price[0]) if price else {}),
     )
 
 
+def _is_per_share(sentence: str, money: Money) -> bool:
+    return bool(re.match(r"\s*(?:a|per|each)\s+share\b", sentence[money.end :], re.I))
+
+
 def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
-    investor = _subject_before(sentence, stake.start(), orgs, context)
-    m = re.search(r"\bstake\s+in\s+", sentence[stake.start() :])
+    m = re.search(r"\b(?:stake|position|holding)\s+in\s+", sentence[stake.start() :])
     recipient = _first_after(stake.start() + m.end(), orgs) if m else None
+    investor = _subject_before(sentence, stake.start(), orgs, context)
+    if investor is None and recipient is not None:
+        # "The $250 million stake in Disney is Viking's largest holding"
+        investor = _first_after(recipient.end, orgs)
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
+    percent = _STAKE.search(sentence)
     money_fields = _money_fields(amounts[0]) if amounts else {}
     return make(
         "investment",
         recipient,
         subtype="stake",
         investors=[investor.name],
-        stake=float(stake[1]),
+        stake=float(percent[1]) if percent else None,
         confidence=0.8,
         **money_fields,
     )
@@ -524,12 +541,14 @@ def _update_context(
 def _dedupe(records: list[DealRecord]) -> list[DealRecord]:
     seen: dict[tuple[Any, ...], DealRecord] = {}
     for record in records:
+        # One record per event per sentence; a deal told in several sentences keeps each
+        # sentence as evidence, and the load merges them into one deal.
         key = (
+            record.span_start,
             record.kind,
             name_key(record.recipient),
             record.amount,
             record.currency,
-            tuple(record.investors),
         )
         if key not in seen or record.confidence > seen[key].confidence:
             seen[key] = record
