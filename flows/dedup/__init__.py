@@ -1,0 +1,2 @@
+"""Deduplication: canonical URLs, exact and near-duplicate story clusters, deal merging.
+Plain functions only."""
