@@ -14,6 +14,7 @@ from ainews.cli import app
 from tests.warehouse.rows import article, deal, mention
 from warehouse import Warehouse
 from warehouse.loads import upsert
+from warehouse.migrations import code_schema_version
 
 runner = CliRunner()
 
@@ -31,7 +32,7 @@ def test_version_names_package_and_schema():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.startswith("ainews ")
-    assert "schema 1" in result.output
+    assert f"schema {code_schema_version()}" in result.output
 
 
 def test_init_creates_a_database_at_the_env_path(tmp_path: Path, monkeypatch):
