@@ -219,7 +219,7 @@ _PERSON_AFTER = re.compile(
 
 _TOKEN = r"(?:[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w.]*)"
 _CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
-_CAPITALISED = re.compile(rf"(?<![\w'’]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
+_CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
 @dataclass(frozen=True)
