@@ -1,86 +1,117 @@
 """Near-duplicate stories: MinHash signatures over word shingles, LSH candidates,
 verified pairs, union-find clusters.
 
-Shingles are hashed with CRC-32 in numpy (several times faster than datasketch's
-default sha1 per shingle, and stable across processes, which matters because
-signatures are stored and compared run after run); datasketch applies its permutations
-and its LSH does the candidate search.
+Words and shingles are hashed in numpy, all at once (several times faster than
+datasketch's default of sha1 per shingle in Python, and stable across processes, which
+matters because signatures are stored and compared run after run); the permutations are
+datasketch's affine32 scheme and its LSH does the candidate search.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Mapping
 from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from flows.dedup.text import words
-
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 SEED = 1
 # Chosen on bench/dedup.py's labelled pairs; see docs/dedup.md for the curve.
 DEFAULT_THRESHOLD = 0.4
+INDEX_UNLESS_SIMILARITY = 0.8
 
 SCHEME = "affine32"
-_MASK32 = np.uint64((1 << 32) - 1)
-_MIX = np.uint64(1_000_003)
+_U32 = np.uint32
+_FMIX = (_U32(16), _U32(0x85EBCA6B), _U32(13), _U32(0xC2B2AE35), _U32(16))
+_WORD_MUL = np.uint64(0x100000001B3)  # FNV-64 prime: odd, so invertible modulo 2^64
+_SHINGLE_MUL = np.uint64(1_000_003)
+_POWERS_CACHE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
-def _identity(value: int) -> int:
-    return value
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """M^i and M^-i modulo 2^64 for i < n (uint64 arithmetic wraps, which is the modulo)."""
+    size = 1 << max(10, (n - 1).bit_length())
+    if size not in _POWERS_CACHE:
+        inverse = np.uint64(pow(int(_WORD_MUL), -1, 1 << 64))
+        with np.errstate(over="ignore"):
+            up = np.cumprod(np.full(size, _WORD_MUL, dtype=np.uint64))
+            down = np.cumprod(np.full(size, inverse, dtype=np.uint64))
+        up = np.concatenate(([np.uint64(1)], up[:-1]))
+        down = np.concatenate(([np.uint64(1)], down[:-1]))
+        _POWERS_CACHE[size] = (up, down)
+    return _POWERS_CACHE[size]
 
 
-# Word -> CRC-32: news vocabularies are small, so most words are hashed once per process.
-_WORD_HASHES: dict[str, int] = {}
-_WORD_CACHE_LIMIT = 2_000_000
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash per word, computed for all words at once.
 
-
-def _word_hash(word: str) -> int:
-    if len(_WORD_HASHES) > _WORD_CACHE_LIMIT:
-        _WORD_HASHES.clear()
-    value = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
-    return value
+    Words are runs of letters and digits of the lower-cased UTF-8 text (bytes >= 0x80
+    count as letters, so accented and non-Latin words stay whole). Each word's hash is
+    a polynomial over its bytes, taken from one prefix sum of the whole text.
+    """
+    data = np.frombuffer(text.lower().encode("utf-8"), dtype=np.uint8)
+    if data.size == 0:
+        return np.zeros(0, dtype=np.uint64)
+    is_word = (
+        ((data >= 48) & (data <= 57))
+        | ((data >= 97) & (data <= 122))
+        | (data >= 128)
+        | (data == 95)
+    )
+    edges = np.diff(np.concatenate(([False], is_word, [False])).astype(np.int8))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    if starts.size == 0:
+        return np.zeros(0, dtype=np.uint64)
+    up, down = _powers(data.size + 1)
+    with np.errstate(over="ignore"):
+        terms = data.astype(np.uint64) * up[: data.size]
+        prefix = np.concatenate(([np.uint64(0)], np.cumsum(terms, dtype=np.uint64)))
+        return (prefix[ends] - prefix[starts]) * down[starts]
 
 
 def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
-    """32-bit hashes of the word k-shingles of ``text`` (one shingle for short texts)."""
-    tokens = words(text)
-    if not tokens:
-        return np.zeros(0, dtype=np.uint64)
-    get = _WORD_HASHES.get
-    word_hashes = np.array([get(t) or _word_hash(t) for t in tokens], dtype=np.uint64)
-    n = max(1, len(tokens) - k + 1)
-    width = min(k, len(tokens))
+    """Distinct 32-bit hashes of the word k-shingles of ``text`` (one shingle for texts
+    shorter than k words)."""
+    words_ = word_hashes(text)
+    if words_.size == 0:
+        return np.zeros(0, dtype=_U32)
+    n = max(1, words_.size - k + 1)
     combined = np.zeros(n, dtype=np.uint64)
-    for i in range(width):
-        combined = (combined * _MIX + word_hashes[i : i + n]) & _MASK32
-    return np.unique(combined)
+    with np.errstate(over="ignore"):
+        for i in range(min(k, words_.size)):
+            combined = combined * _SHINGLE_MUL + words_[i : i + n]
+    return np.unique((combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF))).astype(_U32)
 
 
 @cache
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a.astype(_U32)[:, None], b.astype(_U32)[:, None]
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
 
 
 def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
-    """MinHash values of ``text`` (datasketch's affine32 scheme, uint32 x num_perm).
-
-    The shingles are hashed here in numpy; datasketch applies its permutations to the
-    ready hashes (an identity hashfunc), so no shingle goes through Python's sha1."""
-    minhash = MinHash(
-        num_perm=num_perm,
-        seed=SEED,
-        hashfunc=_identity,
-        scheme=SCHEME,
-        permutations=_permutations(num_perm),
-    )
+    """MinHash values of ``text``: datasketch's affine32 scheme (MurmurHash3 finalizer,
+    then a*h+b modulo 2^32 with its seeded permutations), applied in one numpy step to
+    all shingle hashes. tests/dedup/test_near.py checks the values equal datasketch's own
+    MinHash.update_batch, so they load into its LeanMinHash and MinHashLSH."""
     hashes = shingle_hashes(text)
-    if hashes.size:
-        minhash.update_batch(hashes.tolist())
-    return minhash.hashvalues
+    if hashes.size == 0:
+        return np.full(num_perm, np.iinfo(_U32).max, dtype=_U32)
+    a, b = _permutations(num_perm)
+    with np.errstate(over="ignore"):
+        return (a * _fmix32(hashes)[None, :] + b).min(axis=1)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -152,10 +183,18 @@ def cluster(
     for article_id in sorted(new):
         values = new[article_id]
         lean = _lean(values)
+        closest = 0.0
         for candidate in lsh.query(lean):
-            if similarity(values, signatures[candidate]) >= threshold:
+            if uf.find(candidate) == uf.find(article_id):
+                continue  # already in one story: nothing to verify
+            score = similarity(values, signatures[candidate])
+            closest = max(closest, score)
+            if score >= threshold:
                 uf.union(article_id, candidate)
-        if article_id not in signatures:
+        # A near-identical copy of an indexed article adds nothing the index can find:
+        # leaving it out keeps candidate lists short when a story is syndicated hundreds
+        # of times. Distinct members (truncations, rewrites) stay indexed, so chains hold.
+        if article_id not in signatures and closest < INDEX_UNLESS_SIMILARITY:
             lsh.insert(article_id, lean, check_duplication=False)
         signatures[article_id] = values
     everyone: Iterable[str] = set(signatures) | set(existing_clusters or {}) | set(exact_keys or {})
