@@ -136,6 +136,40 @@ def export(
 
 
 @app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Saved pages (.html or .html.gz)")],
+    url: Annotated[str | None, typer.Option("--url", help="The pages' URL (one file)")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per file")] = False,
+) -> None:
+    """Run the crawler's article extraction on saved HTML files (debugging, benchmarks).
+
+    With --jsonl each line has at least: file, url, title, text, authors, published_at,
+    language (stable keys: other tools read them)."""
+    from spiders.article import extract_article, read_html
+
+    if url and len(files) > 1:
+        raise _fail("--url names one page; give one file with it")
+    failures = 0
+    for path in files:
+        try:
+            article = extract_article(read_html(path), url=url)
+            row = {"file": str(path), **article.to_json()}
+        except OSError as exc:
+            failures += 1
+            err_console.print(f"[red]skipped[/] {path}: {exc}")
+            continue
+        if jsonl:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            console.rule(f"{path.name}")
+            for key in ("title", "url", "canonical_url", "published_at", "authors", "language"):
+                console.print(f"[bold]{key}[/]: {row[key]}")
+            console.print(row["text"][:2000] + ("…" if len(row["text"]) > 2000 else ""))
+    if failures:
+        raise typer.Exit(code=1)
+
+
+@app.command()
 def deals(
     ctx: typer.Context,
     text_file: Annotated[
@@ -175,7 +209,7 @@ def deals(
     if html_file is not None:
         article = extract_article(read_html(html_file), url=url)
         text, title = article.text, title or article.title
-        day = day or article.published_at
+        day = day or (article.published_at.date() if article.published_at else None)
         site = article.site_name
     else:
         text, site = source.read_text(encoding="utf-8", errors="replace"), None

@@ -8,6 +8,7 @@ and written back in the caller's transaction.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -37,11 +38,28 @@ class DedupResult:
     duplicates: int  # new articles that joined an existing or another new article's story
 
 
-def signatures(texts: list[str], workers: int = 1) -> list[np.ndarray]:
-    if workers > 1 and len(texts) >= _PARALLEL_FROM:
+def signatures(texts: Iterable[str], workers: int = 1, expected: int = 0) -> list[np.ndarray]:
+    """Signatures of ``texts`` in order. ``texts`` may be a generator: it is consumed in
+    chunks, so the texts of a large batch are never all in memory at once."""
+    if workers > 1 and expected >= _PARALLEL_FROM:
+        result: list[np.ndarray] = []
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(signature, texts, chunksize=256))
+            # Executor.map submits everything at once; batches bound what is in flight.
+            for batch in _batches(texts, 4096):
+                result.extend(pool.map(signature, batch, chunksize=128))
+        return result
     return [signature(t) for t in texts]
+
+
+def _batches(items: Iterable[str], size: int) -> Iterable[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def dedup_articles(
@@ -56,7 +74,8 @@ def dedup_articles(
     if not new_rows:
         return DedupResult(0, 0, 0)
     new_ids = [r[0] for r in new_rows]
-    new_sigs = dict(zip(new_ids, signatures([r[1] for r in new_rows], workers), strict=True))
+    bodies = [r[1] for r in new_rows]
+    new_sigs = dict(zip(new_ids, signatures(bodies, workers, len(bodies)), strict=True))
     hashes = {aid: content_hash(body) for aid, body in new_rows}
     stored_rows = con.execute(
         "SELECT article_id, hashvalues FROM article_signatures WHERE scheme = ? AND num_perm = ?",
