@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -278,6 +279,115 @@ def _load_article(settings, url, title, text, day, site, records) -> int:  # typ
             return store_article_records(con, {article_id: records}, EXTRACTOR_VERSION)
     except WarehouseError as exc:
         raise _fail(str(exc)) from exc
+
+
+def _since(value: str | None) -> dt.datetime | None:
+    """ "36h", "7d", "2w" or an ISO date."""
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d+)\s*([hdw])", value.strip())
+    if match:
+        hours = int(match[1]) * {"h": 1, "d": 24, "w": 24 * 7}[match[2]]
+        return dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--since takes 36h, 7d, 2w or an ISO date, not {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _load_sources(settings: Settings):  # type: ignore[no-untyped-def]
+    from spiders.sources import SourcesError, load_sources
+
+    try:
+        return load_sources(settings.sources_file)
+    except SourcesError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def sources(ctx: typer.Context) -> None:
+    """List the configured sources (AINEWS_SOURCES_FILE, default ./sources.toml)."""
+    settings: Settings = ctx.obj
+    parsed = _load_sources(settings)
+    rows = [
+        (s.name, s.kind.value, "yes" if s.enabled else "no", s.language or "", "\n".join(s.urls))
+        for s in parsed.source
+    ]
+    console.print(
+        render_table(
+            ["name", "kind", "enabled", "lang", "urls"], rows, title=str(settings.sources_file)
+        )
+    )
+
+
+@app.command()
+def crawl(
+    ctx: typer.Context,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only these sources (repeatable)")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip entries older than 36h / 7d / ISO date")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Crawl the sources and load what was fetched (pages, articles) into the database."""
+    from flows.stages import add_counts, crawl_stage, finish_run, load_stage, start_run
+    from spiders.sources import SourcesError, select_sources
+
+    settings = _settings(ctx, db)
+    parsed = _load_sources(settings)
+    try:
+        chosen = select_sources(parsed, source)
+    except SourcesError as exc:
+        raise _fail(str(exc)) from exc
+    window = _since(since)
+    failure: Exception | None = None
+    try:
+        with _warehouse(settings).writer() as w:
+            run_id = start_run(w.con, {"command": "crawl", "sources": [s.name for s in chosen]})
+            try:
+                crawled = crawl_stage(
+                    w.con, settings, run_id, chosen, parsed, window, log=err_console.print
+                )
+                add_counts(w.con, run_id, "crawl", crawled)
+                loaded = load_stage(w.con, settings, run_id)
+                add_counts(w.con, run_id, "load", loaded)
+                finish_run(w.con, run_id, "completed")
+            except Exception as exc:
+                finish_run(w.con, run_id, "failed", str(exc)[:2000])
+                failure = exc
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from exc
+    if failure is not None:
+        raise _fail(f"crawl failed: {failure}")
+    console.print(
+        render_table(["count", "value"], sorted({**crawled, **loaded}.items()), title=run_id)
+    )
+
+
+@app.command()
+def reprocess(ctx: typer.Context, db: DbOption = None) -> None:
+    """Re-extract every stored raw page into articles (after an extractor upgrade); deals
+    are re-extracted from the changed articles by the next run or `ainews run`."""
+    from flows.loading import LoadCounts, extract_pages
+
+    settings = _settings(ctx, db)
+    counts = LoadCounts()
+    try:
+        with _warehouse(settings).writer() as w, w.transaction() as con:
+            extract_pages(con, settings.data_dir, None, counts)
+            # Bodies may have changed: recompute their near-duplicate signatures too.
+            con.execute(
+                "DELETE FROM article_signatures WHERE article_id IN "
+                "(SELECT article_id FROM articles WHERE deals_extracted_by IS NULL)"
+            )
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from exc
+    console.print(
+        f"[green]re-extracted[/] {counts.articles} article(s); rejected {counts.rejected}"
+    )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ class Politeness(BaseModel):
     obey_robots_txt: bool = True
     concurrent_requests_per_domain: int = Field(default=2, ge=1)
     download_delay_seconds: float = Field(default=1.0, ge=0)
+    autothrottle: bool = True
     autothrottle_target_concurrency: float = Field(default=1.0, gt=0)
+    max_retry_after_seconds: float = Field(default=120.0, ge=0)
     download_timeout_seconds: float = Field(default=30.0, gt=0)
     download_maxsize_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
     retry_times: int = Field(default=2, ge=0)

@@ -8,6 +8,7 @@ and `ainews deals --html-file` all call this.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import json
@@ -16,9 +17,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import charset_normalizer
 import lxml.html
 import trafilatura
 from htmldate import find_date
+from w3lib.encoding import html_to_unicode
 
 _ARTICLE_TYPES = {
     "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -56,11 +59,38 @@ def read_html(path: Path) -> str:
 
 
 def decode_html(raw: bytes, header_charset: str | None = None) -> str:
-    from w3lib.encoding import html_to_unicode
-
+    """Decode by HTTP charset, then BOM, then <meta charset>, then detection (a Shift_JIS
+    or cp1252 page that declares nothing is common in the wild)."""
     content_type = f"text/html; charset={header_charset}" if header_charset else None
-    _, text = html_to_unicode(content_type, raw)
+    _, text = html_to_unicode(content_type, raw, auto_detect_fun=_detect_encoding)
     return text
+
+
+_MULTIBYTE = {
+    "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5",
+    "big5hkscs", "euc_kr", "cp949", "utf_16", "utf_32",
+}  # fmt: skip
+
+
+def _detect_encoding(raw: bytes) -> str | None:
+    """UTF-8 if it decodes; a multi-byte Asian encoding if detection says so; else
+    Windows-1252, the web's most common undeclared single-byte encoding (detectors
+    often mistake short Western texts for Baltic or Cyrillic code pages)."""
+    sample = raw[:200_000]
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(sample).best()
+    guess = best.encoding if best is not None else None
+    if guess and codecs.lookup(guess).name in _MULTIBYTE:
+        return guess
+    try:
+        sample.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return guess
 
 
 def extract_article(

@@ -130,6 +130,11 @@ _PARTICIPANTS = re.compile(
 )
 
 
+def is_ai_text(title: str | None, body: str | None) -> bool:
+    """An article is about AI when its headline says so or its body does more than once."""
+    return bool(_AI_TERMS.search(title or "")) or len(_AI_TERMS.findall(body or "")) >= 2
+
+
 @dataclass
 class _Context:
     """What the article is about so far: resolves "the company", "it"."""
