@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -282,18 +281,12 @@ def _load_article(settings, url, title, text, day, site, records) -> int:  # typ
 
 
 def _since(value: str | None) -> dt.datetime | None:
-    """ "36h", "7d", "2w" or an ISO date."""
-    if not value:
-        return None
-    match = re.fullmatch(r"(\d+)\s*([hdw])", value.strip())
-    if match:
-        hours = int(match[1]) * {"h": 1, "d": 24, "w": 24 * 7}[match[2]]
-        return dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)
+    from flows.stages import parse_since
+
     try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise _fail(f"--since takes 36h, 7d, 2w or an ISO date, not {value!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        return parse_since(value)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _load_sources(settings: Settings):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict
@@ -21,6 +22,21 @@ from flows.loading import load_staging
 from spiders.sources import Source, SourcesFile
 
 logger = logging.getLogger(__name__)
+
+
+def parse_since(value: str | None) -> dt.datetime | None:
+    """ "36h", "7d", "2w" or an ISO date/time (UTC if no zone); None means no window."""
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d+)\s*([hdw])", value.strip())
+    if match:
+        hours = int(match[1]) * {"h": 1, "d": 24, "w": 168}[match[2]]
+        return dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"since takes 36h, 7d, 2w or an ISO date, not {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def start_run(

@@ -30,8 +30,15 @@ from warehouse.migrations import migrate
 class Writer:
     """A writer's connection to the working file, with explicit transactions."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> None:
         self.con = con
+        self.warehouse = warehouse
+
+    def publish(self) -> None:
+        """Checkpoint and atomically replace the published copy with the working file.
+        Safe mid-run: committed work becomes visible to readers, nothing else."""
+        self.con.execute("CHECKPOINT")
+        self.warehouse._publish()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -85,12 +92,12 @@ class Warehouse:
             con = duckdb.connect(str(self.working_path))
             try:
                 migrate(con)
-                yield Writer(con)
-                con.execute("CHECKPOINT")
+                writer = Writer(con, self)
+                yield writer
+                if publish:
+                    writer.publish()
             finally:
                 con.close()
-            if publish:
-                self._publish()
         finally:
             with contextlib.suppress(FileNotFoundError):
                 self._holder_path.unlink()
@@ -126,6 +133,8 @@ class Warehouse:
         wal = self.working_path.with_name(self.working_path.name + ".wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise RuntimeError(f"{wal} was not checkpointed; refusing to publish a partial copy")
+        # Only the lock holder calls this, right after CHECKPOINT: nothing writes the
+        # working file while it is copied.
         tmp = self.db_path.with_name(f".{self.db_path.name}.{os.getpid()}.tmp")
         try:
             shutil.copyfile(self.working_path, tmp)

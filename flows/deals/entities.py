@@ -374,7 +374,9 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
         while offset < len(sentence) and sentence[offset] == " ":
             offset += 1
     while words and (
-        words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"} or words[-1] in _NOT_NAMES
+        words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"}
+        # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.
+        or (words[-1] in _NOT_NAMES and not (len(words) > 1 and _ORG_WORDS.search(words[-1])))
     ):
         words = words[:-1]
     if not words:

@@ -1,0 +1,90 @@
+"""What a run did, for people: the markdown artifact in the Prefect UI and the CLI's
+closing summary share these queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+
+def new_deals(
+    con: duckdb.DuckDBPyConnection, since: dt.datetime, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Deals with a mention extracted since ``since``, largest first."""
+    rows = con.execute(
+        """
+        SELECT d.kind, d.investors, d.recipient, d.recipient_kind, d.amount, d.currency,
+               d.amount_usd, d.round, d.n_sources, d.announced_on
+        FROM deals d
+        WHERE d.deal_id IN (SELECT deal_id FROM deal_mentions WHERE extracted_at >= ?)
+        ORDER BY d.amount_usd DESC NULLS LAST, d.recipient
+        LIMIT ?
+        """,
+        [since, limit],
+    ).fetchall()
+    keys = ["kind", "investors", "recipient", "recipient_kind", "amount", "currency",
+            "amount_usd", "round", "n_sources", "announced_on"]  # fmt: skip
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    queries = {
+        "articles": "SELECT count(*) FROM articles",
+        "stories": "SELECT count(DISTINCT story_cluster) FROM articles",
+        "deals": "SELECT count(*) FROM deals",
+        "mentions": "SELECT count(*) FROM deal_mentions",
+    }
+    return {k: int(con.execute(q).fetchone()[0]) for k, q in queries.items()}  # type: ignore[index]
+
+
+def usd(amount: float | None) -> str:
+    if amount is None:
+        return "—"
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(amount) >= scale:
+            return f"${amount / scale:,.1f}{suffix}"
+    return f"${amount:,.0f}"
+
+
+def run_markdown(
+    run_id: str,
+    status: str,
+    counts: dict[str, Any],
+    deals: list[dict[str, Any]],
+    total: dict[str, int],
+    db_path: Path,
+    report_path: Path | None = None,
+) -> str:
+    lines = [f"# ainews run `{run_id}`: {status}", ""]
+    lines += ["## Stages", "", "| stage | counts |", "|---|---|"]
+    for stage, stage_counts in counts.items():
+        shown = ", ".join(f"{k}: {v}" for k, v in sorted(stage_counts.items()) if v)
+        lines.append(f"| {stage} | {shown or 'nothing to do'} |")
+    lines += ["", "## Totals", "", " · ".join(f"{k}: **{v}**" for k, v in total.items()), ""]
+    lines += [f"## New deals ({len(deals)})", ""]
+    if deals:
+        lines += [
+            "| kind | investor | recipient | amount (USD) | sources |",
+            "|---|---|---|---|---|",
+        ]
+        for d in deals:
+            investors = ", ".join(d["investors"] or []) or "—"
+            lines.append(
+                f"| {d['kind']} | {investors} | {d['recipient']} | {usd(d['amount_usd'])} "
+                f"| {d['n_sources']} |"
+            )
+    else:
+        lines.append("No new deals in this run.")
+    lines += ["", f"Database: `{db_path.resolve()}` (open with `duckdb -readonly {db_path}`)"]
+    if report_path is not None:
+        lines.append(f"Report: [{report_path.name}]({report_path.resolve().as_uri()})")
+    return "\n".join(lines) + "\n"
+
+
+def counts_of(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
+    row = con.execute("SELECT counts FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
