@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -358,6 +360,110 @@ def crawl(
     console.print(
         render_table(["count", "value"], sorted({**crawled, **loaded}.items()), title=run_id)
     )
+
+
+def _quiet_prefect(settings: Settings) -> None:
+    """Prefect's embedded mode, offline and quiet: a private home under the data directory
+    and no telemetry. Must run before Prefect is imported."""
+    home = Path(
+        os.environ.setdefault("PREFECT_HOME", str((settings.data_dir / "prefect").resolve()))
+    )
+    home.mkdir(parents=True, exist_ok=True)  # Prefect's SQLite file cannot create its folder
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+EXAMPLE_QUERIES = [
+    "SELECT kind, investors, recipient, amount_usd, n_sources FROM v_deals "
+    "ORDER BY amount_usd DESC NULLS LAST LIMIT 10",
+    "SELECT * FROM v_top_investors LIMIT 10",
+    "SELECT place, n_deals, total_usd, investors FROM v_investments_by_country",
+]
+
+
+@app.command()
+def run(
+    ctx: typer.Context,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Crawl the bundled offline newsroom on 127.0.0.1")
+    ] = False,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only these sources (repeatable)")
+    ] = None,
+    since: Annotated[str, typer.Option("--since", help="Window: 36h, 7d, ISO date")] = "2d",
+    full_refresh: Annotated[
+        bool, typer.Option("--full-refresh", help="Forget feed validators; re-extract deals")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Run the whole pipeline once (crawl, load, dedup, extract, publish) as the Prefect
+    flow `pipeline`, without a Prefect server."""
+    settings = _settings(ctx, db)
+    if db is not None:
+        os.environ["AINEWS_DB_PATH"] = str(db)  # the flow reads its settings itself
+    _quiet_prefect(settings)
+    started = time.monotonic()
+    with console.status("[bold]starting Prefect (embedded) …", spinner="dots") as status:
+        from flows.pipeline import pipeline
+
+        status.update("[bold]running pipeline: crawl → load → dedup → extract → publish …")
+        try:
+            result = pipeline(
+                sources=source or None,
+                since=None if demo else since,
+                full_refresh=full_refresh,
+                demo=demo,
+            )
+        except Exception as exc:
+            raise _fail(f'the run failed: {exc}\nsee `ainews sql "SELECT * FROM runs"`') from exc
+    if result.get("status") == "skipped":
+        raise _fail(result["reason"])
+    _print_summary(settings, result, time.monotonic() - started)
+
+
+def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  # type: ignore[type-arg]
+    from flows.summary import usd
+
+    with _warehouse(settings).reader() as con:
+        counts = json.loads(
+            con.execute("SELECT counts FROM runs WHERE run_id = ?", [result["run_id"]]).fetchone()[
+                0
+            ]
+        )
+    rows = [
+        (stage, ", ".join(f"{k}={v}" for k, v in sorted(c.items()) if v) or "nothing new")
+        for stage, c in counts.items()
+    ]
+    console.print(render_table(["stage", "counts"], rows, title=f"run {result['run_id']}"))
+    deals = result["new_deals"]
+    if deals:
+        top = [
+            (
+                d["kind"],
+                ", ".join(d["investors"] or []),
+                d["recipient"],
+                usd(d["amount_usd"]),
+                d["n_sources"],
+            )
+            for d in deals[:10]
+        ]
+        console.print(
+            render_table(
+                ["kind", "investors", "recipient", "USD", "sources"], top, title="new deals"
+            )
+        )
+    else:
+        console.print("[green]Nothing new:[/] no new deals since the last run.")
+    totals = result["totals"]
+    console.print(
+        f"[bold]{totals['deals']}[/] deals from [bold]{totals['articles']}[/] articles "
+        f"({totals['stories']} stories) in {seconds:.1f} s"
+    )
+    console.print(f"\nDatabase: [bold]{settings.database.resolve()}[/]\nTry:")
+    for query in EXAMPLE_QUERIES:
+        console.print(f'  ainews sql "{query}"')
 
 
 @app.command()
