@@ -19,16 +19,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
-# Until the crawl pipeline lands, the demo runs what exists: deal extraction on the bundled
-# articles, stored in the database, then the analyst's view of it.
+# The first command a new user types: the whole pipeline on the bundled offline newsroom
+# (served on 127.0.0.1 for the run), then a report. A second `make run` finds nothing new.
 run: $(STAMP)
-	$(BIN)/ainews init
-	@for f in demo/articles/*.txt; do \
-	  day=$$(basename "$$f" | cut -c1-10); \
-	  $(BIN)/ainews deals --text-file "$$f" --published "$$day" --url "demo://$$(basename "$$f" .txt)" --load || exit 1; \
-	done
-	$(BIN)/ainews sql "SELECT kind, investors, recipient, amount, currency, round(amount_usd / 1e6) AS usd_m, n_sources FROM v_deals ORDER BY amount_usd DESC NULLS LAST"
-	@echo "Database: $$($(BIN)/python -c 'from ainews.settings import Settings; print(Settings().database.resolve())')"
+	$(BIN)/ainews run --demo
+	$(BIN)/ainews report
 
 test: $(STAMP)
 	$(BIN)/ruff format --check .

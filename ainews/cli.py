@@ -196,6 +196,7 @@ def deals(
     """Print the deal records (investments, valuations, acquisitions, partnerships) of one
     article."""
     from flows.deals.records import extract_records
+    from flows.summary import money_text
     from spiders.article import extract_article, read_html
 
     if (text_file is None) == (html_file is None):
@@ -230,8 +231,8 @@ def deals(
             r.kind,
             ", ".join(r.investors),
             f"{r.recipient} ({r.recipient_kind})",
-            _format_amount(r.amount, r.currency, r.qualifier),
-            _format_amount(r.amount_usd, "USD", None),
+            money_text(r.amount, r.currency, r.qualifier),
+            money_text(r.amount_usd, "USD"),
             r.round or r.subtype or "",
             r.announced_on.isoformat() if r.announced_on else "",
             f"{r.confidence:.2f}",
@@ -242,18 +243,6 @@ def deals(
     console.print(
         render_table(columns, rows, title=f"{len(records)} deal record(s) in {source.name}")
     )
-
-
-def _format_amount(amount: float | None, currency: str | None, qualifier: str | None) -> str:
-    if amount is None:
-        return ""
-    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(amount) >= scale:
-            text = f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + word
-            break
-    else:
-        text = f"{amount:,.0f}"
-    return " ".join(p for p in (qualifier, text, currency) if p)
 
 
 def _load_article(settings, url, title, text, day, site, records) -> int:  # type: ignore[no-untyped-def]
@@ -464,6 +453,27 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
     console.print(f"\nDatabase: [bold]{settings.database.resolve()}[/]\nTry:")
     for query in EXAMPLE_QUERIES:
         console.print(f'  ainews sql "{query}"')
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="HTML file (default <data dir>/report.html)")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report: charts and the latest deals with sources."""
+    from flows.report import write_report
+
+    settings = _settings(ctx, db)
+    target = out or settings.data_dir / "report.html"
+    try:
+        with _warehouse(settings).reader() as con:
+            write_report(con, settings.database, target)
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from exc
+    console.print(f"[green]report:[/] {target.resolve().as_uri()}")
 
 
 @app.command()

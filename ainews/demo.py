@@ -27,6 +27,7 @@ from ainews.settings import Politeness, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM = ROOT / "demo" / "newsroom.toml"
+PREFERRED_PORT = 48765
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Newsroom:
         e = html.escape
         items = "".join(
             f"<item><title>{e(s.title)}</title><link>{base}{s.path}</link>"
-            f"<description>{e(s.body[0])}</description>"
+            f"<description>{e(' '.join(s.body[:2]))}</description>"
             f"<pubDate>{format_datetime(dt.datetime.combine(s.date, dt.time(8), dt.UTC))}</pubDate></item>"
             for s in self.of(outlet)
         )
@@ -153,7 +154,7 @@ class Newsroom:
         e = html.escape
         entries = "".join(
             f"<entry><title>{e(s.title)}</title><link href='{base}{s.path}'/><id>{base}{s.path}</id>"
-            f"<updated>{s.date.isoformat()}T08:00:00Z</updated><summary>{e(s.body[0])}</summary></entry>"
+            f"<updated>{s.date.isoformat()}T08:00:00Z</updated><summary>{e(' '.join(s.body[:2]))}</summary></entry>"
             for s in self.of(outlet)
         )
         name = e(self.outlets[outlet]["name"])
@@ -244,7 +245,12 @@ class DemoServer:
             daemon_threads = True
             request_queue_size = 256
 
-        self.server = Server(("127.0.0.1", 0), Handler)
+        # A stable port keeps the demo's URLs stable, so a second run finds nothing new;
+        # if it is taken, any free port works (the stories are then new URLs).
+        try:
+            self.server = Server(("127.0.0.1", PREFERRED_PORT), Handler)
+        except OSError:
+            self.server = Server(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

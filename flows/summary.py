@@ -50,6 +50,19 @@ def usd(amount: float | None) -> str:
     return f"${amount:,.0f}"
 
 
+def money_text(amount: float | None, currency: str | None, qualifier: str | None = None) -> str:
+    """ "over 2bn EUR", "45m USD": amounts as an analyst reads them."""
+    if amount is None:
+        return "—"
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(amount) >= scale:
+            text = f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + word
+            break
+    else:
+        text = f"{amount:,.0f}"
+    return " ".join(p for p in (qualifier, text, currency) if p)
+
+
 def run_markdown(
     run_id: str,
     status: str,

@@ -13,7 +13,9 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     for term in sorted(terms, key=len, reverse=True):
         escaped = re.escape(term.lower())
         # Word terms match whole words ("ai" not in "said"); symbols match anywhere.
-        parts.append(rf"(?<!\w){escaped}(?!\w)" if term[:1].isalnum() else escaped)
+        # Word terms match whole words, plurals included ("ai" not in "said", "data
+        # centre" in "data centres"); symbols match anywhere.
+        parts.append(rf"(?<!\w){escaped}(?:s|es)?(?!\w)" if term[:1].isalnum() else escaped)
     return re.compile("|".join(parts))
 
 

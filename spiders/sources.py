@@ -21,13 +21,17 @@ DEFAULT_AI_TERMS = [
     "ai", "a.i.", "artificial intelligence", "machine learning", "generative", "genai", "llm",
     "large language model", "foundation model", "chatbot", "openai", "anthropic", "mistral",
     "deepmind", "nvidia", "gpu", "data centre", "data center", "datacenter", "robotics",
-    "neural", "inference", "copilot", "agentic", "agents",
+    "neural", "inference", "copilot", "agentic", "agent", "xai", "chatgpt", "claude",
+    "gemini", "grok", "chip", "chipmaker", "semiconductor", "supercomputer", "compute",
+    "self-driving", "autonomous", "databricks", "cohere", "hugging face", "scale ai",
 ]  # fmt: skip
 DEFAULT_MONEY_TERMS = [
     "invest", "investment", "investing", "invests", "raise", "raises", "raised", "funding",
     "round", "series a", "series b", "series c", "seed", "valuation", "valued", "billion",
     "million", "$", "€", "£", "acquire", "acquires", "acquisition", "buys", "stake", "backs",
     "backed", "pledge", "commits", "fund", "venture", "ipo", "deal", "partnership",
+    "billions", "millions", "unicorn", "buy", "bought", "pours", "bet", "crore", "¥",
+    "₹", "spend", "financing",
 ]  # fmt: skip
 
 

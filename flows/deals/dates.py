@@ -43,7 +43,13 @@ _MONTH_YEAR = re.compile(
     rf"\b(?:in|since|during|from)\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _MONTH_DAY = re.compile(rf"\bon\s+({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|back in|during)\s+((?:19|20)\d\d)\b", re.I)
+# "a round in 2021" dates the event; "a partnership that began in 2019" or "founded in
+# 2021" dates something else in the sentence.
+_IN_YEAR = re.compile(
+    r"(?<!began )(?<!begun )(?<!founded )(?<!started )(?<!established )(?<!launched )"
+    r"(?<!since )(?<!created )\b(?:in|back in|during)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
 _WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
 _SEASON = re.compile(r"\b(last|this|earlier this)\s+(spring|summer|autumn|fall|winter)\b", re.I)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.I)

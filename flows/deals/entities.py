@@ -93,6 +93,52 @@ _HEADLINE_VERBS = {
     "Unveils",
     "Plans",
 }
+# Nationality adjectives open many spans ("Israeli start-up Run:ai", "Dutch chipmaker
+# ASML"); they describe an organisation, they are not one.
+_DEMONYMS = {
+    "American",
+    "British",
+    "Chinese",
+    "Dutch",
+    "French",
+    "German",
+    "Indian",
+    "Israeli",
+    "Italian",
+    "Japanese",
+    "Korean",
+    "Spanish",
+    "Swedish",
+    "Swiss",
+    "Canadian",
+    "Australian",
+    "European",
+    "Saudi",
+    "Emirati",
+    "Taiwanese",
+    "Singaporean",
+    "Irish",
+    "Finnish",
+    "Danish",
+    "Norwegian",
+    "Polish",
+    "Belgian",
+    "Austrian",
+    "Portuguese",
+    "Brazilian",
+    "Mexican",
+    "Russian",
+    "Turkish",
+    "African",
+    "Asian",
+    "Nigerian",
+    "Kenyan",
+    "Egyptian",
+    "Qatari",
+    "Parisian",
+    "Californian",
+    "Bavarian",
+}
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
@@ -326,6 +372,18 @@ def find_entities(sentence: str) -> list[Entity]:
             continue
         if free(m.start(), m.end()):
             canonical, kind = places[m.group(0)]
+            government = re.match(r"\s+government\b", sentence[m.end() :], re.I)
+            if government:
+                # "The UK government will invest": a state actor, not a destination.
+                end = m.end() + government.end()
+                name = f"{canonical} government"
+                found.append(
+                    Entity(
+                        name, sentence[m.start() : end], m.start(), end, "org", "government", True
+                    )
+                )
+                taken.append((m.start(), end))
+                continue
             found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
             taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
@@ -367,6 +425,7 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
     while words and (
         words[0] in _NOT_NAMES
         or words[0] in _HEADLINE_VERBS
+        or words[0] in _DEMONYMS
         or (words[0].lower() in _common_words() and not _ORG_WORDS.search(" ".join(words)))
     ):
         offset = sentence.index(words[0], offset) + len(words[0])

@@ -115,7 +115,8 @@ _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+(?:\w+\s+){0,2
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
-    r"values?\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|valuation\s+(?:that|which)?\s*"
+    r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
+    r"valuation\s+(?:that|which)?\s*"
     r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
     r"market cap(?:italisation|italization)?\s+of)"
     r"\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
@@ -293,6 +294,9 @@ def _subject_before(
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
         first = left[0]
         between = sentence[first.end : pos]
+        # "Elon Musk's xAI raises": the possessor is not the actor.
+        if re.match(r"['’]s\s", between):
+            return left[1] if len(left) > 1 else left[-1]
         if re.search(r"^\s*,|['’]s\b", between) or re.search(
             r",\s*(?:which|who|backed|the)\b", between
         ):
@@ -383,22 +387,39 @@ def _investment_record(
             recipient = named
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
+    investors = _coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
     round_match = _ROUND.search(sentence)
     subtype = "infrastructure" if recipient.is_place else "equity"
     if round_match:
         subtype = "funding_round"
     is_lead = word in {"led", "leads", "co-led"}
-    others = [n for n in _investors_from(sentence, orgs, recipient.name)[1] if n != investor.name]
+    others = [n for n in _investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
     return make(
         "investment",
         recipient,
         subtype=subtype,
-        investors=[investor.name, *others],
+        investors=[*investors, *others],
         lead_investors=[investor.name] if is_lead else [],
         round=_round_name(round_match[1]) if round_match else None,
         confidence=0.8,
         **_money_fields(money),
     )
+
+
+def _coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
+    """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
+    or "and" acts together with it."""
+    if anchor not in orgs:
+        return [anchor.name]
+    i = orgs.index(anchor)
+    joiner = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+    lo = i
+    while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(orgs) and joiner.match(sentence[orgs[hi].end : orgs[hi + 1].start]):
+        hi += 1
+    return list(dict.fromkeys(e.name for e in orgs[lo : hi + 1]))
 
 
 def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
@@ -412,6 +433,14 @@ def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity 
     clause_end = re.search(r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|\.\s", sentence[start:])
     end = start + clause_end.start() if clause_end else len(sentence)
     window = [e for e in entities if e.start >= start and e.end <= end]
+    # "in AI infrastructure in the United States ... through a company called Stargate":
+    # the entity an "in"/"into" introduces is the destination.
+    for i, e in enumerate(window):
+        if re.search(r"\b(?:in|into)\s+(?:the\s+)?$", sentence[start : e.start]):
+            # "in Abu Dhabi's G42": the possessed organisation is the destination.
+            if re.match(r"['’]s\s", sentence[e.end :]) and i + 1 < len(window):
+                return window[i + 1]
+            return e
     orgs = [e for e in window if not e.is_place]
     if orgs:
         return orgs[0]

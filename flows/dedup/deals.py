@@ -33,6 +33,7 @@ class _Mention:
     round: str | None
     amount_usd: float | None
     announced_on: dt.date | None
+    investors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,6 +43,9 @@ class _Deal:
     def accepts(self, m: _Mention, window: dt.timedelta, tolerance: float) -> bool:
         for other in self.members:
             if m.round and other.round and m.round != other.round:
+                return False
+            # Microsoft's and Google's pledges to one country in one month are two deals.
+            if m.investors and other.investors and not set(m.investors) & set(other.investors):
                 return False
             if m.amount_usd and other.amount_usd:
                 high, low = max(m.amount_usd, other.amount_usd), min(m.amount_usd, other.amount_usd)
@@ -101,15 +105,16 @@ def merge_deals(
     deals and drop deals left without mentions. Call inside a transaction. Returns the
     number of deals of the merged groups."""
     rows = con.execute(
-        "SELECT mention_id, kind, recipient, round, amount_usd, announced_on, deal_id "
-        "FROM deal_mentions"
+        "SELECT mention_id, kind, recipient, round, amount_usd, announced_on, deal_id, "
+        "investors FROM deal_mentions"
     ).fetchall()
     mentions = []
     old_deals = set()
-    for mention_id, kind, recipient, rnd, usd, announced, deal_id in rows:
+    for mention_id, kind, recipient, rnd, usd, announced, deal_id, investors in rows:
         if group_keys is not None and group_key(kind, recipient) not in group_keys:
             continue
-        mentions.append(_Mention(mention_id, kind, recipient, rnd, usd, announced))
+        names = tuple(name_key(i) for i in investors or [])
+        mentions.append(_Mention(mention_id, kind, recipient, rnd, usd, announced, names))
         if deal_id:
             old_deals.add(deal_id)
     assignment = assign_deals(mentions, window_days, tolerance)
