@@ -450,7 +450,11 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
         f"[bold]{totals['deals']}[/] deals from [bold]{totals['articles']}[/] articles "
         f"({totals['stories']} stories) in {seconds:.1f} s"
     )
-    console.print(f"\nDatabase: [bold]{settings.database.resolve()}[/]\nTry:")
+    report = settings.data_dir / "report.html"
+    console.print(f"\nDatabase: [bold]{settings.database.resolve()}[/]")
+    if report.exists():
+        console.print(f"Report:   [bold]{report.resolve().as_uri()}[/]")
+    console.print("Try:")
     for query in EXAMPLE_QUERIES:
         console.print(f'  ainews sql "{query}"')
 

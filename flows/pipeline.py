@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -21,6 +20,7 @@ from prefect.runtime import flow_run
 
 from ainews.settings import Settings
 from flows.crawling import CrawlError
+from flows.report import write_report
 from flows.stages import (
     add_counts,
     crawl_stage,
@@ -109,16 +109,11 @@ def publish(
 ) -> dict[str, Any]:
     finish_run(writer.con, run_id, "completed")
     writer.publish()
+    report = write_report(writer.con, settings.database, settings.data_dir / "report.html")
     deals = new_deals(writer.con, started)
     total = totals(writer.con)
     markdown = run_markdown(
-        run_id,
-        "completed",
-        counts_of(writer.con, run_id),
-        deals,
-        total,
-        settings.database,
-        report_path(settings),
+        run_id, "completed", counts_of(writer.con, run_id), deals, total, settings.database, report
     )
     create_markdown_artifact(markdown, key="ainews-run", description=f"ainews run {run_id}")
     get_run_logger().info("published %s: %s", settings.database, total)
@@ -166,8 +161,3 @@ def pipeline(
             finish_run(writer.con, run_id, "failed", f"{type(exc).__name__}: {exc}"[:2000])
             writer.publish()  # analysts see the failed run and everything committed before it
             raise
-
-
-def report_path(settings: Settings) -> Path | None:
-    path = settings.data_dir / "report.html"
-    return path if path.exists() else None
