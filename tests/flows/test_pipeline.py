@@ -112,3 +112,50 @@ def test_a_failing_stage_marks_the_run_failed_and_keeps_earlier_work(
             "SELECT count(*) FROM articles WHERE deals_extracted_by IS NULL"
         ).fetchone()[0]
     assert deals > 5 and pending == 0
+
+
+def test_a_second_run_waits_for_the_lock_then_stops_with_a_message(
+    prefect_harness, pipeline_env, tmp_path
+):
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                """
+                import sys, time
+                from pathlib import Path
+                from warehouse import Warehouse
+                with Warehouse(Path(sys.argv[1])).writer():
+                    Path(sys.argv[2]).touch()
+                    while not Path(sys.argv[3]).exists():
+                        time.sleep(0.05)
+                """
+            ),
+            str(pipeline_env / "ainews.duckdb"),
+            str(ready),
+            str(go),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        while not ready.exists():
+            assert holder.poll() is None
+            time.sleep(0.05)
+        started = time.monotonic()
+        result = pipeline(since=None)
+        waited = time.monotonic() - started
+    finally:
+        go.touch()
+        holder.wait(timeout=30)
+    assert result["status"] == "skipped"
+    assert f"pid {holder.pid}" in result["reason"]
+    assert waited >= 2  # AINEWS_LOCK_TIMEOUT_SECONDS in pipeline_env
+    with _db(pipeline_env).reader() as con:
+        assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
