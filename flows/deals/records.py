@@ -67,6 +67,10 @@ _REFERENCE = re.compile(
     r"the business|the platform|the developer|the investor|the fund)\b",
     re.I,
 )
+# Money given away is not an investment.
+_GIFT = re.compile(
+    r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|charit(?:y|able)|philanthrop\w*)\b", re.I
+)
 _HEDGE = re.compile(
     r"\b(?:in talks|talks to|considering|considers|could|might|may|reportedly|rumou?red|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|sources said)\b",
@@ -91,7 +95,7 @@ _FUNDING = re.compile(
 _RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
 _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
-    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|spend(?:s|ing)?|spent|"
+    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|"
     r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led)\b",
     re.I,
 )
@@ -209,7 +213,7 @@ def _extract_sentence(
         and (_ROUND.search(sentence) or not funding.group(0).lower().startswith("announc"))
     ):
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
-    elif invest and event_amounts:
+    elif invest and event_amounts and not _GIFT.search(sentence):
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is not None:
         out.append(main)
@@ -464,6 +468,22 @@ def _acquisition_record(sentence, trigger, orgs, amounts, context, make) -> Deal
     else:
         acquirer = _subject_before(sentence, trigger.start(), orgs, context)
         target = _first_after(trigger.end(), orgs)
+        # "buy" and "purchase" take their object right after them; anything further
+        # away is shopping ("buy point", "buying rights to", "available for purchase").
+        if target is not None and not trigger.group(0).lower().startswith(
+            ("acqui", "takeover", "buyout", "merger")
+        ):
+            gap = sentence[trigger.end() : target.start]
+            if not re.fullmatch(
+                r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}", gap
+            ):
+                return None
+        if target is not None and re.match(
+            r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate)\b",
+            sentence[target.end :],
+            re.I,
+        ):
+            return None
         possessive = re.search(
             r"['’]s\s+(?:[\w$€£.,\- ]+\s+)?acquisition of\s*$", sentence[: trigger.end()]
         )
