@@ -14,9 +14,11 @@ export DO_NOT_TRACK := 1
 
 install: $(STAMP)
 
+# uv installs the locked set in seconds where pip takes minutes; it is itself pinned.
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
 # The first command a new user types: the whole pipeline on the bundled offline newsroom
