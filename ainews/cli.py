@@ -247,7 +247,8 @@ def deals(
 
 def _load_article(settings, url, title, text, day, site, records) -> int:  # type: ignore[no-untyped-def]
     from flows.deals import EXTRACTOR_VERSION
-    from flows.deals.load import article_id_for, as_published, store_article_records
+    from flows.deals.load import as_published, store_article_records
+    from flows.loading import article_id as article_id_for
     from warehouse.loads import upsert
 
     article_id = article_id_for(url)

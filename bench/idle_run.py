@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -26,15 +25,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()
+    from prefect_overhead import bench_env, prefect_env
+
     tmp = Path(tempfile.mkdtemp(prefix="ainews-idle-"))
-    os.environ.setdefault("PREFECT_HOME", str(tmp / "prefect"))
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    (tmp / "prefect").mkdir(exist_ok=True)
+    prefect_env(tmp)
 
     from prefect import flow
-    from prefect_overhead import bench_env
     from synthetic_site import SyntheticSite
 
     from flows.pipeline import pipeline

@@ -34,6 +34,15 @@ def bench_env(data: Path, sources: Path) -> None:
     )
 
 
+def prefect_env(tmp: Path) -> None:
+    """Embedded Prefect in a private home, no telemetry (set before importing prefect)."""
+    os.environ.setdefault("PREFECT_HOME", str(tmp / "prefect"))
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+
+
 def plain_run() -> dict:
     """The flow's stages, in the flow's order, without Prefect."""
     from ainews.settings import Settings
@@ -76,11 +85,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ainews-bench-"))
-    os.environ.setdefault("PREFECT_HOME", str(tmp / "prefect"))
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    (tmp / "prefect").mkdir(exist_ok=True)
+    prefect_env(tmp)
 
     from prefect import flow
     from synthetic_site import SyntheticSite

@@ -87,9 +87,5 @@ def store_article_records(
     return len(rows)
 
 
-def article_id_for(canonical_url: str) -> str:
-    return _digest("article", canonical_url)
-
-
 def as_published(day: dt.date | None) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) if day else None

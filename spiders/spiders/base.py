@@ -77,6 +77,15 @@ class NewsSpider(scrapy.Spider):
                 )
 
     def parse_listing(self, response: Response) -> Iterable[Any]:
+        """A feed, sitemap or index page: unchanged since last run (304), or parse it."""
+        if response.status == 304:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("ainews/listings/not_modified")
+            yield self.listing_state(response, 0)
+            return
+        yield from self.parse_entries(response)
+
+    def parse_entries(self, response: Response) -> Iterable[Any]:
         raise NotImplementedError
 
     def listing_state(self, response: Response, entries: int) -> FeedStateItem:

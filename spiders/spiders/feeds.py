@@ -19,13 +19,9 @@ class FeedSpider(NewsSpider):
     name = "feeds"
     kind = SourceKind.feed
 
-    def parse_listing(self, response: Response) -> Iterable[Any]:
+    def parse_entries(self, response: Response) -> Iterable[Any]:
         stats = self.crawler.stats
         assert stats is not None
-        if response.status == 304:
-            stats.inc_value("ainews/listings/not_modified")
-            yield self.listing_state(response, 0)
-            return
         try:
             entries, malformed = parse_feed(response.body, base_url=response.url)
         except UnsafeFeedError as exc:

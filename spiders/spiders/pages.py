@@ -22,12 +22,9 @@ class PageSpider(NewsSpider):
     name = "pages"
     kind = SourceKind.page
 
-    def parse_listing(self, response: Response) -> Iterable[Any]:
+    def parse_entries(self, response: Response) -> Iterable[Any]:
         stats = self.crawler.stats
         assert stats is not None
-        if response.status == 304:
-            yield self.listing_state(response, 0)
-            return
         if not hasattr(response, "css"):
             stats.inc_value("ainews/skipped/non_html")
             return

@@ -26,13 +26,9 @@ class SitemapSpider(NewsSpider):
     name = "sitemaps"
     kind = SourceKind.sitemap
 
-    def parse_listing(self, response: Response) -> Iterable[Any]:
+    def parse_entries(self, response: Response) -> Iterable[Any]:
         stats = self.crawler.stats
         assert stats is not None
-        if response.status == 304:
-            stats.inc_value("ainews/listings/not_modified")
-            yield self.listing_state(response, 0)
-            return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
