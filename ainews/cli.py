@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -413,6 +414,17 @@ def run(
     _print_summary(settings, result, time.monotonic() - started)
 
 
+def _command_name() -> str:
+    """How the user reaches this program: `.venv/bin/ainews` after `make run`."""
+    invoked = Path(sys.argv[0])
+    if invoked.name == "ainews" and invoked.parent != Path("."):
+        try:
+            return str(invoked.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(invoked)
+    return "ainews"
+
+
 def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  # type: ignore[type-arg]
     from flows.summary import usd
 
@@ -456,8 +468,9 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
     if report.exists():
         console.print(f"Report:   [bold]{report.resolve().as_uri()}[/]")
     console.print("Try:")
+    command = _command_name()
     for query in EXAMPLE_QUERIES:
-        console.print(f'  ainews sql "{query}"')
+        console.print(f'  {command} sql "{query}"', soft_wrap=True)
 
 
 @app.command()
