@@ -39,7 +39,10 @@ def test_flow_stores_deals_writes_artifact_and_completes_the_run(prefect_harness
     async def artifact_markdown() -> str:
         async with get_client() as client:
             artifacts = await client.read_artifacts()
-        return next(a.data for a in artifacts if a.key == "ainews-run")
+        # The harness is shared by the session: pick this run's artifact.
+        return next(
+            a.data for a in artifacts if a.key == "ainews-run" and result["run_id"] in a.data
+        )
 
     import asyncio
 
