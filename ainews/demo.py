@@ -14,17 +14,17 @@ import hashlib
 import html
 import json
 import tempfile
-import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ainews.settings import Politeness, Settings
+from ainews.localserver import serve_locally, stop
+from ainews.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM = ROOT / "demo" / "newsroom.toml"
@@ -247,24 +247,13 @@ class DemoServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 256
-
         # A stable port keeps the demo's URLs stable, so a second run finds nothing new;
         # if it is taken, any free port works (the stories are then new URLs).
-        try:
-            self.server = Server(("127.0.0.1", PREFERRED_PORT), Handler)
-        except OSError:
-            self.server = Server(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.server, self.base = serve_locally(Handler, PREFERRED_PORT)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop(self.server)
 
     def sources_toml(self) -> str:
         blocks = []
@@ -292,6 +281,3 @@ def demo_settings(settings: Settings) -> Iterator[Settings]:
             }
         )
         yield settings.model_copy(update={"sources_file": sources, "politeness": polite})
-
-
-__all__ = ["DemoServer", "Newsroom", "Politeness", "demo_settings"]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import html
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from ainews.demo import Newsroom
+from ainews.localserver import serve_locally, stop
 
 
 class SyntheticSite:
@@ -57,18 +57,11 @@ class SyntheticSite:
                 self.end_headers()
                 self.wfile.write(data)
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 1024
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server, self.base = serve_locally(Handler)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop(self.server)
 
     def feed(self) -> str:
         items = "".join(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ainews.localserver import serve_locally, stop
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "site"
 
@@ -90,19 +91,12 @@ class FixtureSite:
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     site.route(self)
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 1024
-
-        self.server = Server((self.host, 0), Handler)
+        self.server, _ = serve_locally(Handler)
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop(self.server)
 
     @property
     def base(self) -> str:

@@ -202,6 +202,8 @@ class NewsSpider(scrapy.Spider):
         if failure.check(RefusedAddress):
             return  # counted by the middleware as refused/private_address
         reason = classify_failure(failure)
+        if reason == "robots_txt":
+            return  # counted by Scrapy as robotstxt/forbidden, reported as refused/robots_txt
         stats.inc_value(f"ainews/failed/{reason}")
         logger.warning("failed %s: %s", getattr(request, "url", "?"), reason)
 
