@@ -17,6 +17,7 @@ from importlib import resources
 
 import pycountry
 from justext import get_stoplist
+from wordfreq import zipf_frequency
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ _NOT_NAMES = {
     "GPU",
     "GPUs",
     "LLM",
+    "EBITDA",
+    "Ebitda",
     "LLMs",
     "API",
     "Reuters",
@@ -269,6 +272,125 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 
+# Words a name never starts with, wherever it stands: "The", "In", "When".
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "to",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "so",
+        "then",
+        "also",
+        "yet",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "where",
+        "we",
+        "it",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "us",
+        "them",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "not",
+        "no",
+        "all",
+        "some",
+        "many",
+        "most",
+        "any",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "according",
+        "despite",
+        "although",
+        "though",
+        "because",
+    ]
+)
+# A capitalised first word this common in English ("Despite", "Remember") is a name only
+# when the article also writes it capitalised mid-sentence or the gazetteer knows it; a
+# less common one ("Mergers", "Investors") when the article never writes it in lower case.
+_COMMON_ZIPF = 4.5
+_ORDINARY_ZIPF = 3.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How an article writes its words: what is capitalised mid-sentence, what in lower case."""
+
+    names: frozenset[str] = frozenset()
+    lower: frozenset[str] = frozenset()
+
+    def vouches_for(self, word: str) -> bool:
+        if word in self.names:
+            return True
+        frequency = zipf_frequency(word, "en")
+        if frequency >= _COMMON_ZIPF:
+            return False
+        return not (frequency >= _ORDINARY_ZIPF and word.lower() in self.lower)
+
+
 _TOKEN = r"(?:[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w.]*)"
 _CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
@@ -354,8 +476,14 @@ def category_of(name: str) -> str | None:
     return found[1] if found else None
 
 
-def find_entities(sentence: str) -> list[Entity]:
-    """Organisations and places in ``sentence``, in order, without overlaps."""
+def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[Entity]:
+    """Organisations and places in ``sentence``, in order, without overlaps.
+
+    ``vocabulary`` (see :func:`vocabulary_of`) decides whether a common word that opens
+    the sentence, or stands in a headline, is a name.
+    """
+    vocabulary = vocabulary or Vocabulary()
+    headline = _is_headline(sentence)
     taken: list[tuple[int, int]] = []
     found: list[Entity] = []
 
@@ -394,7 +522,7 @@ def find_entities(sentence: str) -> list[Entity]:
             taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
         for start, end in _free_parts(m.start(), m.end(), taken):
-            entity = _capitalised_entity(sentence, start, end)
+            entity = _capitalised_entity(sentence, start, end, vocabulary, headline)
             if entity is not None:
                 found.append(entity)
                 taken.append((entity.start, entity.end))
@@ -423,7 +551,36 @@ def _free_parts(start: int, end: int, taken: list[tuple[int, int]]) -> list[tupl
     return parts
 
 
-def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
+def vocabulary_of(text: str) -> Vocabulary:
+    """Capitalised words written mid-sentence in ordinary (not headline-case) lines, and
+    every word written in lower case."""
+    names: set[str] = set()
+    for line in re.split(r"(?<=[.!?])\s+|\n+", text):
+        words = line.split()
+        if len(words) < 4 or _is_headline(line):
+            continue
+        names.update(w.strip("\"'’“”(),.;:!?") for w in words[1:] if w[:1].isupper())
+    lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z\-]+", text))
+    return Vocabulary(frozenset(names), lower)
+
+
+def _is_headline(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) > len(words) * 0.6
+
+
+def _at_sentence_start(sentence: str, offset: int) -> bool:
+    return not sentence[:offset].strip(" \t\"'“‘(-–—")
+
+
+def _capitalised_entity(
+    sentence: str,
+    start: int,
+    end: int,
+    vocabulary: Vocabulary | None = None,
+    headline: bool = False,
+) -> Entity | None:
+    vocabulary = vocabulary or Vocabulary()
     text = sentence[start:end]
     # Trim to whole tokens, drop leading function words and trailing possessives.
     words = text.split()
@@ -432,7 +589,13 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
         words[0] in _NOT_NAMES
         or words[0] in _HEADLINE_VERBS
         or words[0] in _DEMONYMS
-        or (words[0].lower() in _common_words() and not _ORG_WORDS.search(" ".join(words)))
+        or words[0].lower() in _FUNCTION_WORDS
+        # Mid-sentence, "Time Warner" and "General Motors" keep their first word.
+        or (
+            words[0].lower() in _common_words()
+            and _at_sentence_start(sentence, offset)
+            and not _ORG_WORDS.search(" ".join(words))
+        )
     ):
         offset = sentence.index(words[0], offset) + len(words[0])
         words = words[1:]
@@ -444,6 +607,14 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
         or (words[-1] in _NOT_NAMES and not (len(words) > 1 and _ORG_WORDS.search(words[-1])))
     ):
         words = words[:-1]
+    if headline:
+        # "KMI Launches Canada IPO": in a headline a name ends at the first ordinary word.
+        for i, word in enumerate(words):
+            if i and word not in {"of", "&", "de"} and not vocabulary.vouches_for(word):
+                words = words[:i]
+                break
+        while words and words[-1] in {"of", "&", "de"}:
+            words = words[:-1]
     if not words:
         return None
     name = " ".join(words)
@@ -457,9 +628,15 @@ def _capitalised_entity(sentence: str, start: int, end: int) -> Entity | None:
         return None
     if clean in _NOT_NAMES or clean.lower() in _common_words():
         return None
-    if re.fullmatch(r"Series [A-Z]\d*", clean):
+    if re.fullmatch(r"Series [A-Z]\d*|\d[QH]\d{2,4}|[QH]\d|FY\d{2,4}", clean):
         return None
     if _looks_like_person(sentence, name_start, name_end, clean):
+        return None
+    if (
+        " " not in clean
+        and (headline or _at_sentence_start(sentence, name_start))
+        and not vocabulary.vouches_for(clean)
+    ):
         return None
     return Entity(normalise_name(clean), clean, name_start, name_end, "org")
 

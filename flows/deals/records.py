@@ -17,7 +17,14 @@ from typing import Any
 from flows.deals import EXTRACTOR_VERSION
 from flows.deals.currency import to_usd
 from flows.deals.dates import announced_on
-from flows.deals.entities import Entity, category_of, find_entities, name_key
+from flows.deals.entities import (
+    Entity,
+    Vocabulary,
+    category_of,
+    find_entities,
+    name_key,
+    vocabulary_of,
+)
 from flows.deals.money import Money, find_amounts, primary_amounts
 from flows.deals.sentences import split_sentences
 
@@ -100,9 +107,26 @@ _INVEST = re.compile(
     re.I,
 )
 _ACQUIRE = re.compile(
-    r"\b(?:acquir(?:e|es|ed|ing)|acquisition of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
-    r"buyout of|merger with|to merge with)\b",
+    r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
+    r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with)\b",
+    re.I,
+)
+# Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
+_ACQUISITION_NOUN = re.compile(
+    r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
+    r"merger with)",
+    re.I,
+)
+_POSSESSOR = re.compile(
+    r"(?:\b(its|their)|(\S+)['’]s?)\s+(?:[\w$€£¥.,\-]+\s+){0,5}?$",
+    re.I,
+)
+# "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger"
+_COMPOUND_NOUN = re.compile(
+    r"\s*(?:(acquisition|purchase|takeover|buyout)|(deal|merger|combination|tie-up))\b"
+    r"(?!\s+(?:of|by|with|for|talks|strategy|spree|targets?|opportunit\w*)\b)",
     re.I,
 )
 _ACQUIRED_BY = re.compile(
@@ -146,16 +170,33 @@ class _Context:
 
     focus: Entity | None = None
     last_recipient: Entity | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    targets: set[str] = field(default_factory=set)  # name keys of acquisition targets so far
+    # How often, and how lately, each organisation was named: the most salient one is what
+    # "the company" means. Older mentions fade so a story can move on to another company.
+    mentions: dict[str, float] = field(default_factory=dict)
+
+    def fade(self) -> None:
+        for key in self.mentions:
+            self.mentions[key] *= 0.8
+
+    def mention(self, entity: Entity, weight: float = 1.0) -> None:
+        key = name_key(entity.name)
+        self.mentions[key] = self.mentions.get(key, 0.0) + weight
+        best = max(self.mentions, key=lambda k: self.mentions[k])
+        if key == best:
+            self.focus = entity
 
 
 def extract_records(
     text: str, published: dt.date | None = None, title: str | None = None
 ) -> list[DealRecord]:
     """Every deal record in an article's text (title not included in spans)."""
-    context = _Context()
+    context = _Context(vocabulary=vocabulary_of(text))
     if title:
-        orgs = [e for e in find_entities(title) if not e.is_place]
-        context.focus = orgs[0] if orgs else None
+        orgs = [e for e in find_entities(title, context.vocabulary) if not e.is_place]
+        if orgs:
+            context.mention(orgs[0], weight=2.0)
     records: list[DealRecord] = []
     for sentence in split_sentences(text):
         records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
@@ -165,7 +206,7 @@ def extract_records(
 def _extract_sentence(
     sentence: str, offset: int, published: dt.date | None, context: _Context
 ) -> list[DealRecord]:
-    entities = find_entities(sentence)
+    entities = find_entities(sentence, context.vocabulary)
     orgs = [e for e in entities if not e.is_place]
     amounts = primary_amounts(find_amounts(sentence))
     out: list[DealRecord] = []
@@ -206,7 +247,9 @@ def _extract_sentence(
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = _stake_record(sentence, holding, orgs, event_amounts, context, make)
     elif acquire and not (_ROUND.search(sentence) and invest):
-        main = _acquisition_record(sentence, acquire, orgs, amounts, context, make)
+        acquisitions = _acquisition_records(sentence, acquire, orgs, amounts, context, make)
+        out.extend(acquisitions[1:])
+        main = acquisitions[0] if acquisitions else None
     elif (
         funding
         and event_amounts
@@ -215,8 +258,10 @@ def _extract_sentence(
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
     elif invest and event_amounts and not _GIFT.search(sentence):
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
+    if main is None and not invest:
+        main = _compound_acquisition(sentence, orgs, amounts, context, make)
     if main is not None:
-        out.append(main)
+        out.insert(0, main)
 
     for money in valuation_amounts:
         target = main.recipient if main and main.recipient_kind == "company" else None
@@ -460,53 +505,178 @@ def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity 
     return None
 
 
-def _acquisition_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
+def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
     passive = _ACQUIRED_BY.search(sentence)
+    targets: list[Entity] = []
     if passive:
         target = _subject_before(sentence, passive.start(), orgs, context)
         acquirer = _first_after(passive.end(), orgs)
+        targets = [target] if target is not None else []
     else:
+        word = trigger.group(0).lower()
         acquirer = _subject_before(sentence, trigger.start(), orgs, context)
         target = _first_after(trigger.end(), orgs)
         # "buy" and "purchase" take their object right after them; anything further
         # away is shopping ("buy point", "buying rights to", "available for purchase").
-        if target is not None and not trigger.group(0).lower().startswith(
-            ("acqui", "takeover", "buyout", "merger")
+        if target is not None and not word.startswith(
+            ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
         ):
             gap = sentence[trigger.end() : target.start]
             if not re.fullmatch(
                 r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}", gap
             ):
-                return None
+                return []
         if target is not None and re.match(
             r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate)\b",
             sentence[target.end :],
             re.I,
         ):
-            return None
-        possessive = re.search(
-            r"['’]s\s+(?:[\w$€£.,\- ]+\s+)?acquisition of\s*$", sentence[: trigger.end()]
+            return []
+        if target is not None:
+            # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
+            clause_end = _clause_end(sentence, target.end)
+            named = next(
+                (
+                    e
+                    for e in orgs
+                    if target.end <= e.start < clause_end
+                    and re.search(r"\b(?:called|named|dubbed|known as)\s+$", sentence[: e.start])
+                ),
+                None,
+            )
+            target = named or target
+            targets = [target]
+            if word.startswith("acquisitions"):
+                # "Its acquisitions of Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012"
+                targets = _listed_after(sentence, target, orgs)
+        if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
+            owner = _possessor(sentence, trigger.start(), orgs, context)
+            if owner is not None:
+                acquirer = owner
+            elif word.startswith("acquisition"):
+                acquirer = _subject_before(sentence, trigger.start(), orgs, context)
+    targets = [t for t in targets if not t.is_place]
+    if not targets:
+        return []
+    lo = min(trigger.start(), targets[0].start)
+    hi = max(trigger.end(), targets[-1].end)
+    price = _nearest(sentence, [m for m in amounts if not _is_per_share(sentence, m)], lo, hi)
+    if len(targets) > 1:
+        price = None  # one amount cannot be the price of several purchases
+    records = []
+    for target in targets:
+        if acquirer is not None and name_key(target.name) == name_key(acquirer.name):
+            continue
+        if acquirer is None and price is None:
+            continue  # neither buyer nor price: too little to be worth a record
+        confidence = 0.8 if price else 0.65
+        if acquirer is None:
+            confidence -= 0.2
+        context.targets.add(name_key(target.name))
+        records.append(
+            make(
+                "acquisition",
+                target,
+                investors=[acquirer.name] if acquirer else [],
+                lead_investors=[],
+                confidence=confidence,
+                **(_money_fields(price) if price else {}),
+            )
         )
-        if possessive is None and trigger.group(0).lower().startswith("acquisition of"):
-            acquirer = _subject_before(sentence, trigger.start(), orgs, context)
-    if target is None or target.is_place:
+    return records
+
+
+def _compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """ "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger":
+    the target stands before the noun. "deal" and "merger" count only for a company the
+    article already told us was bought, or when the buyer is named with a hyphen before."""
+    for i, org in enumerate(orgs):
+        noun = _COMPOUND_NOUN.match(sentence[org.end :])
+        if noun is None or org.is_place:
+            continue
+        before = orgs[i - 1] if i > 0 else None
+        paired = (
+            before is not None
+            and not before.is_place
+            and re.fullmatch(r"\s*(?:-|–|—|/)\s*", sentence[before.end : org.start])
+        )
+        if noun.group(2) and not paired and name_key(org.name) not in context.targets:
+            continue
+        if paired:
+            acquirer = before
+        else:
+            acquirer = _possessor(sentence, org.start, orgs, context)
+            if acquirer is None:
+                acquirer = _subject_before(sentence, org.start, orgs, context) or context.focus
+        if acquirer is None or name_key(acquirer.name) == name_key(org.name):
+            continue
+        price = None
+        adjacent = [m for m in amounts if re.fullmatch(r"\s*", sentence[m.end : org.start])]
+        if adjacent:
+            price = adjacent[0]
+        context.targets.add(name_key(org.name))
+        return make(
+            "acquisition",
+            org,
+            investors=[acquirer.name],
+            lead_investors=[],
+            confidence=0.8 if price else 0.65,
+            **(_money_fields(price) if price else {}),
+        )
+    return None
+
+
+def _possessor(sentence: str, pos: int, orgs: list[Entity], context: _Context) -> Entity | None:
+    """Who owns the noun phrase ending at ``pos``: "Amazon's $13.7 billion", "its"."""
+    m = _POSSESSOR.search(sentence[:pos])
+    if m is None:
         return None
-    if acquirer is not None and name_key(target.name) == name_key(acquirer.name):
-        return None
-    price = [m for m in amounts if not _is_per_share(sentence, m)]
-    if acquirer is None and not price:
-        return None  # neither buyer nor price: too little to be worth a record
-    confidence = 0.8 if price else 0.65
-    if acquirer is None:
-        confidence -= 0.2
-    return make(
-        "acquisition",
-        target,
-        investors=[acquirer.name] if acquirer else [],
-        lead_investors=[],
-        confidence=confidence,
-        **(_money_fields(price[0]) if price else {}),
+    if m.group(1):
+        # "its": the sentence's subject when it opens the sentence, else the article's focus.
+        first = orgs[0] if orgs and orgs[0].start <= 3 and orgs[0].end <= m.start() else None
+        return first or context.focus
+    owner = next((e for e in orgs if e.end in {m.end(2), m.end(2) - 1} or e.end == m.end(2)), None)
+    if owner is None:
+        owner = next((e for e in orgs if e.start <= m.start(2) < e.end + 1 <= m.end(2) + 1), None)
+    return owner if owner is not None and not owner.is_place else None
+
+
+def _listed_after(sentence: str, first: Entity, orgs: list[Entity]) -> list[Entity]:
+    """``first`` and the organisations listed after it with commas or "and", each perhaps
+    followed by a year ("Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012")."""
+    listed = [first]
+    joiner = re.compile(
+        r"\s*(?:\s+in\s+\d{4}|\s*\([^)]{1,12}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)\s*"
     )
+    for e in orgs:
+        if e.start <= listed[-1].start:
+            continue
+        if joiner.fullmatch(sentence[listed[-1].end : e.start]):
+            listed.append(e)
+        else:
+            break
+    return listed
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = re.search(r"[,;:()]|\s[-–—]\s", sentence[pos:])
+    return pos + m.start() if m else len(sentence)
+
+
+def _nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | None:
+    """The amount closest to the span ``lo``–``hi`` (the price usually touches the verb or
+    its object: "its $13.7 billion acquisition of", "bought X for $25 billion")."""
+    if not amounts:
+        return None
+
+    def distance(m: Money) -> int:
+        if m.end <= lo:
+            return lo - m.end
+        if m.start >= hi:
+            return m.start - hi
+        return 0
+
+    return min(amounts, key=distance)
 
 
 def _is_per_share(sentence: str, money: Money) -> bool:
@@ -585,11 +755,24 @@ def _update_context(
                 Entity(record.recipient, record.recipient, 0, 0, "org"),
             )
             if record.subtype == "funding_round":
-                context.focus = context.last_recipient
-                return
-    # The first organisation of a sentence that starts with it becomes what "it" refers to.
-    if orgs and orgs[0].start <= 3 and not _REFERENCE.match(sentence):
-        context.focus = orgs[0]
+                # A startup's round makes the startup what the story is about.
+                context.mention(context.last_recipient, weight=3.0)
+    context.fade()
+    weights: dict[str, tuple[float, Entity]] = {}
+    for org in orgs:
+        # A sentence's opening subject counts more than a name in passing, once a sentence.
+        weight = 2.0 if org.start <= 3 else 1.0
+        key = name_key(org.name)
+        if key not in weights or weights[key][0] < weight:
+            weights[key] = (weight, org)
+    for record in records:
+        # Whoever invests or buys is an actor of the story.
+        for name in record.investors:
+            key = name_key(name)
+            if key in weights:
+                weights[key] = (weights[key][0] + 1.0, weights[key][1])
+    for weight, org in weights.values():
+        context.mention(org, weight)
 
 
 def _dedupe(records: list[DealRecord]) -> list[DealRecord]:
