@@ -107,12 +107,25 @@ _INVEST = re.compile(
     re.I,
 )
 _ACQUIRE = re.compile(
-    r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
+    r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
     r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with)\b",
     re.I,
 )
+# What may stand between "buy" and the company bought: "all of troubled Wachovia",
+# "privately-held medical benefit management company eviCore".
+_BUY_GAP = re.compile(
+    r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
+    r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
+    r"|(?:[a-z][\w-]*\s+){0,5}(?:company|firm|maker|provider|start-?up|group|chain|operator|"
+    r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
+    r"supplier|manufacturer)\s+)?"
+)
+_DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
+_NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer")
+
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
@@ -137,6 +150,52 @@ _PARTNER = re.compile(
     r"collaboration|tie-up|joined forces)\s+with\b",
     re.I,
 )
+# Spending on a field rather than a company: "spend $11 billion on electrified vehicles",
+# "invested $5 billion in renewables", "a $10 billion bet on a new jet engine".
+_SPEND = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ments?)?|spend(?:s|ing)?|spent|pour(?:s|ed|ing)?|"
+    r"plough(?:s|ed|ing)?|shift(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|bet|bets|betting|"
+    r"capital expenditures?|capex)\b",
+    re.I,
+)
+_SPEND_OBJECT = re.compile(
+    r"^\s*(?:heavily\s+|more\s+|further\s+|about\s+|some\s+)?"
+    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?:develop|build|expand|upgrade|modernize|"
+    r"modernise|fund|support)\s+)",
+    re.I,
+)
+_NP_STOP = re.compile(
+    r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|"
+    r"from|including|while|since|during|after|before|until|instead|rather|because|so|this|"
+    r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had)\b",
+    re.I,
+)
+_NP_REJECT = re.compile(
+    r"^(?:it|them|this|that|these|those|us|you|cash|stock|shares|total|part|order|general|"
+    r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
+    r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
+    r"month|period|past|future|meantime|end)|(?:the )?(?:first|second|third|fourth) (?:half|"
+    r"quarter)|recent years?|(?:\d{4}|q\d|fy\d+)|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b.*)$",
+    re.I,
+)
+_DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her)(?:\s+|$))+", re.I)
+# Nouns as often as verbs: they count only with the amount right after ("shift $7 billion").
+_NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting"}
+_WE = re.compile(r"^\W*(?:we|we've|we're|we'll)\b", re.I)
+# A company selling its own debt: "GM is issuing $3 billion in corporate debt".
+_DEBT_ISSUE = re.compile(
+    r"\b(?:issu(?:e|es|ed|ing)|sell(?:s|ing)?|sold|pric(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
+    r"float(?:s|ed|ing)?|tap(?:s|ped|ping)?)\b",
+    re.I,
+)
+_DEBT_AFTER = re.compile(
+    r"^\s*(?:(?:of|in|worth of)\s+)?(?:(?:new|corporate|senior|unsecured|secured|convertible|"
+    r"investment-grade|high-yield|junk|green|long-term|\d+-year)\s+){0,3}"
+    r"(?:bonds?|debt|notes|debentures|commercial paper)\b(?!\s+(?:funds?|prices?|yields?))",
+    re.I,
+)
+
 # "$250 million stake in Disney", "a $3.5 billion position in P&G"
 _AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+(?:\w+\s+){0,2}?stake", re.I)
@@ -172,6 +231,7 @@ class _Context:
     last_recipient: Entity | None = None
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     targets: set[str] = field(default_factory=set)  # name keys of acquisition targets so far
+    last_target: Entity | None = None
     # How often, and how lately, each organisation was named: the most salient one is what
     # "the company" means. Older mentions fade so a story can move on to another company.
     mentions: dict[str, float] = field(default_factory=dict)
@@ -260,6 +320,10 @@ def _extract_sentence(
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None and not invest:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
+    if main is None and not acquire and not _GIFT.search(sentence):
+        main = _debt_issue(sentence, orgs, event_amounts, context, make)
+    if main is None and not acquire and not _GIFT.search(sentence):
+        main = _sector_investment(sentence, orgs, event_amounts, context, make)
     if main is not None:
         out.insert(0, main)
 
@@ -455,6 +519,124 @@ def _investment_record(
     )
 
 
+def _debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A company raising money by selling debt: recipient is the issuer, no investor named."""
+    for money in amounts:
+        if not _DEBT_AFTER.match(sentence[money.end :]):
+            continue
+        verbs = [
+            v
+            for v in _DEBT_ISSUE.finditer(sentence[: money.start])
+            if re.fullmatch(
+                r"\s*(?:(?!(?:for|to|from|by|of|and|or)\b)[a-z][\w-]*\s+){0,3}",
+                sentence[v.end() : money.start],
+            )
+        ]
+        if not verbs:
+            continue
+        issuer = _subject_before(sentence, verbs[-1].start(), orgs, context)
+        if issuer is None:
+            continue
+        return make(
+            "investment",
+            issuer,
+            subtype="debt",
+            round="debt",
+            investors=[],
+            lead_investors=[],
+            confidence=0.6,
+            **_money_fields(money),
+        )
+    return None
+
+
+def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """Money put into a field or project rather than a named company or place ("spend $11
+    billion on electrified vehicles"): the recipient is the noun phrase, kind "sector".
+    Without an amount such a record is stored flagged as low confidence."""
+    for trigger in _SPEND.finditer(sentence):
+        pos = trigger.end()
+        money = next(
+            (m for m in amounts if m.start >= pos and _only_filler(sentence[pos : m.start])), None
+        )
+        if money is None:
+            # "$900 million infrastructure investment at", "a $10 billion bet on"
+            money = next(
+                (
+                    m
+                    for m in amounts
+                    if m.end <= trigger.start()
+                    and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", sentence[m.end : trigger.start()])
+                ),
+                None,
+            )
+        else:
+            pos = money.end
+        obj = _SPEND_OBJECT.match(sentence[pos:])
+        if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
+            continue
+        start = pos + obj.end()
+        recipient = _noun_phrase(sentence, start, orgs)
+        if recipient is None:
+            continue
+        investor = _possessor(
+            sentence,
+            (money.start if money and money.end <= trigger.start() else trigger.start()),
+            orgs,
+            context,
+        )
+        if investor is None:
+            investor = _subject_before(sentence, trigger.start(), orgs, context)
+        if investor is None and _WE.match(sentence):
+            investor = context.focus
+        if investor is not None and name_key(investor.name) == name_key(recipient.name):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="infrastructure" if recipient.is_place else "sector",
+            investors=[investor.name] if investor else [],
+            lead_investors=[],
+            confidence=0.6 if money else 0.45,
+            **(_money_fields(money) if money else {}),
+        )
+    return None
+
+
+def _only_filler(gap: str) -> bool:
+    return bool(
+        re.fullmatch(
+            r"\s*(?:(?:a|an|another|about|nearly|some|over|more than|up to|roughly|around)\s+)*",
+            gap,
+        )
+    )
+
+
+def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
+    """The object starting at ``start``: a named organisation or place when one opens it,
+    else up to six words before the next clause, time phrase or preposition."""
+    named = next((e for e in orgs if e.start == start), None)
+    if named is not None:
+        return named
+    stop = _NP_STOP.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    phrase = sentence[start:end].strip()
+    lead = _DETERMINER.match(phrase)
+    if lead:
+        start += sentence[start:].index(phrase) + lead.end()
+        phrase = phrase[lead.end() :]
+    words = phrase.split()
+    if len(words) > 6:
+        phrase = " ".join(words[:6])
+        words = words[:6]
+    if not words or _NP_REJECT.match(phrase):
+        return None
+    if not re.match(r"[A-Za-z0-9]", phrase) or any(w.startswith(("$", "€", "£")) for w in words):
+        return None
+    begin = sentence.index(phrase, start)
+    return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
+
+
 def _coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
     or "and" acts together with it."""
@@ -485,7 +667,7 @@ def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity 
     # "in AI infrastructure in the United States ... through a company called Stargate":
     # the entity an "in"/"into" introduces is the destination.
     for i, e in enumerate(window):
-        if re.search(r"\b(?:in|into)\s+(?:the\s+)?$", sentence[start : e.start]):
+        if re.search(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start]):
             # "in Abu Dhabi's G42": the possessed organisation is the destination.
             if re.match(r"['’]s\s", sentence[e.end :]) and i + 1 < len(window):
                 return window[i + 1]
@@ -516,15 +698,22 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
         word = trigger.group(0).lower()
         acquirer = _subject_before(sentence, trigger.start(), orgs, context)
         target = _first_after(trigger.end(), orgs)
+        referent = _DEFINITE.match(sentence[trigger.end() :])
+        # "its proposed $13.7 billion acquisition of the grocer": a target named before.
+        if (
+            referent
+            and context.last_target is not None
+            and word.startswith(_NOUN_TRIGGERS)
+            and (target is None or target.start > trigger.end() + referent.end())
+        ):
+            target = context.last_target
         # "buy" and "purchase" take their object right after them; anything further
         # away is shopping ("buy point", "buying rights to", "available for purchase").
         if target is not None and not word.startswith(
             ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
         ):
             gap = sentence[trigger.end() : target.start]
-            if not re.fullmatch(
-                r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}", gap
-            ):
+            if not _BUY_GAP.fullmatch(gap):
                 return []
         if target is not None and re.match(
             r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate)\b",
@@ -532,7 +721,9 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             re.I,
         ):
             return []
-        if target is not None:
+        if target is not None and target.end <= trigger.start():
+            targets = [target]
+        elif target is not None:
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
             clause_end = _clause_end(sentence, target.end)
             named = next(
@@ -573,6 +764,7 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
         if acquirer is None:
             confidence -= 0.2
         context.targets.add(name_key(target.name))
+        context.last_target = target
         records.append(
             make(
                 "acquisition",
