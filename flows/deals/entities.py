@@ -522,10 +522,12 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
         for start, end in _free_parts(m.start(), m.end(), taken):
-            entity = _capitalised_entity(sentence, start, end, vocabulary, headline)
-            if entity is not None:
-                found.append(entity)
-                taken.append((entity.start, entity.end))
+            pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None
+            for piece_start, piece_end in pieces or [(start, end)]:
+                entity = _capitalised_entity(sentence, piece_start, piece_end, vocabulary, headline)
+                if entity is not None:
+                    found.append(entity)
+                    taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -565,8 +567,39 @@ def vocabulary_of(text: str) -> Vocabulary:
 
 
 def _is_headline(line: str) -> bool:
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) > len(words) * 0.6
+    """Title case: every word but the little ones capitalised, verbs included ("Amazon to Buy
+    Whole Foods"); prose always has a lower-case verb or noun ("Northwind Retail bought")."""
+    content = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
+    return len(content) >= 3 and all(w[:1].isupper() for w in content)
+
+
+def _headline_pieces(
+    sentence: str, start: int, end: int, vocabulary: Vocabulary
+) -> list[tuple[int, int]]:
+    """ "Orbit Foods To Buy Cascade Grocers For": in a headline every word is capitalised,
+    so ordinary words ("To", "Buy", "For") split a span into the names around them."""
+    pieces: list[tuple[int, int]] = []
+    piece_start: int | None = None
+    piece_end = start
+    for word in re.finditer(r"\S+", sentence[start:end]):
+        w_start, w_end = start + word.start(), start + word.end()
+        text = word.group(0)
+        ordinary = text not in {"of", "&", "de"} and (
+            text.lower() in _FUNCTION_WORDS
+            or text in _HEADLINE_VERBS
+            or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text)
+        )
+        if ordinary:
+            if piece_start is not None:
+                pieces.append((piece_start, piece_end))
+            piece_start = None
+            continue
+        if piece_start is None:
+            piece_start = w_start
+        piece_end = w_end
+    if piece_start is not None:
+        pieces.append((piece_start, piece_end))
+    return pieces
 
 
 def _at_sentence_start(sentence: str, offset: int) -> bool:

@@ -304,7 +304,20 @@ def _to_money(match: re.Match[str]) -> Money | None:
     low = _number(low_raw) * (scale_low or scale or 1.0)
     high = _number(high_raw) * (scale or 1.0) if high_raw is not None else None
     if high is not None and high <= low:
-        # "$15-20 million" is a range; "$20-15" or "2023-24 dollars" is not.
+        # "$15-20 million" is a range; "$20-15" or "2023-24 dollars" is not. "$40bn to 168
+        # companies" is an amount followed by a count.
+        low_scale_group = "p_scale_low" if match["prefix"] else "s_scale_low"
+        if match["prefix"] and scale_low is not None and not scale_word:
+            return Money(
+                value=low,
+                currency=currency or "USD",
+                start=match.start("qualifier") if match["qualifier"] else match.start(),
+                end=match.end(low_scale_group),
+                text=match.string[match.start() : match.end(low_scale_group)],
+                qualifier=_QUALIFIERS.get(match["qualifier"].lower())
+                if match["qualifier"]
+                else None,
+            )
         return None
     qualifier = _QUALIFIERS.get(match["qualifier"].lower()) if match["qualifier"] else None
     if high is not None and qualifier is None:

@@ -79,7 +79,7 @@ _GIFT = re.compile(
     r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|charit(?:y|able)|philanthrop\w*)\b", re.I
 )
 _HEDGE = re.compile(
-    r"\b(?:in talks|talks to|considering|considers|could|might|may|reportedly|rumou?red|"
+    r"\b(?:in talks|talks to|considering|considers|could|might|(?-i:may)|reportedly|rumou?red|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|sources said)\b",
     re.I,
 )
@@ -155,13 +155,14 @@ _PARTNER = re.compile(
 _SPEND = re.compile(
     r"\b(?:invest(?:s|ed|ing|ments?)?|spend(?:s|ing)?|spent|pour(?:s|ed|ing)?|"
     r"plough(?:s|ed|ing)?|shift(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|bet|bets|betting|"
+    r"lent|lend(?:s|ing)?|loan(?:s|ed)?|"
     r"capital expenditures?|capex)\b",
     re.I,
 )
 _SPEND_OBJECT = re.compile(
     r"^\s*(?:heavily\s+|more\s+|further\s+|about\s+|some\s+)?"
-    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?:develop|build|expand|upgrade|modernize|"
-    r"modernise|fund|support)\s+)",
+    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|"
+    r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
 )
 _NP_STOP = re.compile(
@@ -480,7 +481,15 @@ def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealReco
 def _investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
 ) -> DealRecord | None:
-    money = amounts[0]
+    # The amount must belong to the investing words: "committed fraud in ..." two clauses
+    # after "$8.6 billion" is not an investment.
+    for candidate in _INVEST.finditer(sentence):
+        near = [m for m in amounts if _gap(candidate, m) <= 40]
+        if near:
+            trigger, money = candidate, near[0]
+            break
+    else:
+        return None
     word = trigger.group(0).lower()
     # "X's $13 billion investment in Y": the possessive names the investor.
     possessive = re.search(r"([A-Z][\w.&\- ]*?)['’]s\s*$", sentence[: money.start].rstrip())
@@ -492,6 +501,9 @@ def _investment_record(
     if investor is None:
         investor = _subject_before(sentence, min(trigger.start(), money.start), orgs, context)
     anchor = max(trigger.end(), money.end)
+    if re.match(r"\s+(?:heavily\s+)?(?:in|into)\b", sentence[trigger.end() :]):
+        # "continues to invest in its San Antonio data centers, including $50 million for"
+        anchor = trigger.end()
     recipient = _recipient_after(sentence, anchor, entities)
     if word in {"led", "leads", "co-led"}:
         # "X led a $N round in Y" / "X led Y's $N Series A"
@@ -637,6 +649,12 @@ def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None
     return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
 
 
+def _gap(trigger: re.Match[str], money: Money) -> int:
+    if money.end <= trigger.start():
+        return trigger.start() - money.end
+    return max(0, money.start - trigger.end())
+
+
 def _coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
     or "and" acts together with it."""
@@ -699,6 +717,9 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
         acquirer = _subject_before(sentence, trigger.start(), orgs, context)
         target = _first_after(trigger.end(), orgs)
         referent = _DEFINITE.match(sentence[trigger.end() :])
+        if target is not None and target.start >= _clause_end(sentence, trigger.end()):
+            # "purchase of $2.8 billion in bonds, first reported by the Wall Street Journal"
+            target = None
         # "its proposed $13.7 billion acquisition of the grocer": a target named before.
         if (
             referent
@@ -824,12 +845,12 @@ def _possessor(sentence: str, pos: int, orgs: list[Entity], context: _Context) -
     if m is None:
         return None
     if m.group(1):
-        # "its": the sentence's subject when it opens the sentence, else the article's focus.
+        # "its": what the article is about, else the organisation opening the sentence.
         first = orgs[0] if orgs and orgs[0].start <= 3 and orgs[0].end <= m.start() else None
-        return first or context.focus
-    owner = next((e for e in orgs if e.end in {m.end(2), m.end(2) - 1} or e.end == m.end(2)), None)
-    if owner is None:
-        owner = next((e for e in orgs if e.start <= m.start(2) < e.end + 1 <= m.end(2) + 1), None)
+        return context.focus or first
+    # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
+    word_start, word_end = m.span(2)
+    owner = next((e for e in orgs if word_start < e.end <= word_end), None)
     return owner if owner is not None and not owner.is_place else None
 
 

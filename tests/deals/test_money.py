@@ -62,6 +62,17 @@ def test_range_keeps_both_ends():
     assert (spelled.value, spelled.high) == (15e6, 20e6)
 
 
+def test_amount_followed_by_a_count_is_not_a_range():
+    # "$40bn to 168 companies" reads as a range only until its end is smaller than its start.
+    [money] = find_amounts("The group has lent nearly $40bn to 168 companies.")
+    assert (money.value, money.high, money.qualifier, money.text) == (
+        40e9,
+        None,
+        "nearly",
+        "nearly $40bn",
+    )
+
+
 def test_two_amounts_joined_by_and_stay_two():
     assert [m.value for m in find_amounts("$2 million and $3 million")] == [2e6, 3e6]
 

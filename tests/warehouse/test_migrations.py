@@ -64,3 +64,39 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     assert mig.current_version(con) == len(good)
     tables = {t for t, _ in _catalog(con)}
     assert "x" not in tables
+
+
+def test_upgrade_to_sector_recipients_keeps_existing_deals(tmp_path, monkeypatch):
+    import warehouse.migrations as mig
+
+    every = mig.list_migrations()
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[:3])
+    mig.migrate(con)
+    con.execute(
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount, currency) "
+        "VALUES ('d1', 'investment', 'Germany', 'country', 3.2e9, 'EUR')"
+    )
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(
+            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
+            "VALUES ('d2', 'investment', 'renewables', 'sector')"
+        )
+    monkeypatch.setattr(mig, "list_migrations", lambda: every)
+
+    applied = mig.migrate(con)
+
+    assert [m.name for m in applied] == ["sector_recipients"]
+    assert con.execute("SELECT deal_id, recipient, amount FROM deals").fetchall() == [
+        ("d1", "Germany", 3.2e9)
+    ]
+    con.execute(
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
+        "VALUES ('d2', 'investment', 'renewables', 'sector')"
+    )
+    assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(
+            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
+            "VALUES ('d3', 'investment', 'x', 'planet')"
+        )
