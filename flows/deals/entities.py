@@ -618,16 +618,23 @@ def _capitalised_entity(
     # Trim to whole tokens, drop leading function words and trailing possessives.
     words = text.split()
     offset = start + (len(text) - len(text.lstrip()))
-    while words and (
-        words[0] in _NOT_NAMES
-        or words[0] in _HEADLINE_VERBS
-        or words[0] in _DEMONYMS
-        or words[0].lower() in _FUNCTION_WORDS
-        # Mid-sentence, "Time Warner" and "General Motors" keep their first word.
-        or (
-            words[0].lower() in _common_words()
-            and _at_sentence_start(sentence, offset)
-            and not _ORG_WORDS.search(" ".join(words))
+    while (
+        words
+        and (
+            words[0] in _NOT_NAMES
+            or words[0] in _HEADLINE_VERBS
+            # "Swiss Actelion" loses the adjective; "American Airlines" is the name itself.
+            or (
+                words[0] in _DEMONYMS
+                and (len(words) == 1 or " ".join(words[1:]) in _gazetteer().canonical)
+            )
+            or words[0].lower() in _FUNCTION_WORDS
+            # Mid-sentence, "Time Warner" and "General Motors" keep their first word.
+            or (
+                words[0].lower() in _common_words()
+                and _at_sentence_start(sentence, offset)
+                and not _ORG_WORDS.search(" ".join(words))
+            )
         )
     ):
         offset = sentence.index(words[0], offset) + len(words[0])

@@ -111,6 +111,8 @@ _ACQUIRE = re.compile(
     r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
+    r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing))\s+"
+    r"(?:[\w%.]+\s+){0,4}?control of|"
     r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with)\b",
     re.I,
 )
@@ -119,7 +121,8 @@ _ACQUIRE = re.compile(
 _BUY_GAP = re.compile(
     r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
     r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
-    r"|(?:[a-z][\w-]*\s+){0,5}(?:company|firm|maker|provider|start-?up|group|chain|operator|"
+    r"|(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
+    r"(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer)\s+)?"
 )
@@ -155,7 +158,7 @@ _PARTNER = re.compile(
 _SPEND = re.compile(
     r"\b(?:invest(?:s|ed|ing|ments?)?|spend(?:s|ing)?|spent|pour(?:s|ed|ing)?|"
     r"plough(?:s|ed|ing)?|shift(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|bet|bets|betting|"
-    r"lent|lend(?:s|ing)?|loan(?:s|ed)?|"
+    r"lent|lend(?:s|ing)?|"
     r"capital expenditures?|capex)\b",
     re.I,
 )
@@ -182,7 +185,8 @@ _NP_REJECT = re.compile(
 )
 _DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her)(?:\s+|$))+", re.I)
 # Nouns as often as verbs: they count only with the amount right after ("shift $7 billion").
-_NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting"}
+_NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting", "lent"}
+_NEEDS_AMOUNT |= {"lend", "lends", "lending"}
 _WE = re.compile(r"^\W*(?:we|we've|we're|we'll)\b", re.I)
 # A company selling its own debt: "GM is issuing $3 billion in corporate debt".
 _DEBT_ISSUE = re.compile(
@@ -194,6 +198,14 @@ _DEBT_AFTER = re.compile(
     r"^\s*(?:(?:of|in|worth of)\s+)?(?:(?:new|corporate|senior|unsecured|secured|convertible|"
     r"investment-grade|high-yield|junk|green|long-term|\d+-year)\s+){0,3}"
     r"(?:bonds?|debt|notes|debentures|commercial paper)\b(?!\s+(?:funds?|prices?|yields?))",
+    re.I,
+)
+
+# "took a stake in Fox", "increasing its stake in BAMTech"
+_STAKE_TAKEN = re.compile(
+    r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
+    r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+"
+    r"(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?stake\s+(?:in|into)\b",
     re.I,
 )
 
@@ -307,8 +319,17 @@ def _extract_sentence(
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = _stake_record(sentence, holding, orgs, event_amounts, context, make)
+    elif (held := _STAKE_TAKEN.search(sentence)) and not event_amounts:
+        # "Berkshire took a stake in Fox": a holding without a stated price.
+        main = _stake_record(sentence, held, orgs, [], context, make)
     elif acquire and not (_ROUND.search(sentence) and invest):
-        acquisitions = _acquisition_records(sentence, acquire, orgs, amounts, context, make)
+        # "Solvay acquired Unimed in 1999, and Abbott purchased Solvay in 2010": every
+        # buying clause of the sentence, each target once.
+        acquisitions: list[DealRecord] = []
+        for trigger in _ACQUIRE.finditer(sentence):
+            seen = {name_key(a.recipient) for a in acquisitions}
+            found = _acquisition_records(sentence, trigger, orgs, amounts, context, make)
+            acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None
     elif (
@@ -319,7 +340,7 @@ def _extract_sentence(
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
     elif invest and event_amounts and not _GIFT.search(sentence):
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
-    if main is None and not invest:
+    if main is None:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
     if main is None and not acquire and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
@@ -708,7 +729,14 @@ def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity 
 def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
-    if passive:
+    relative = re.search(r",\s+which\s+((?:\S+\s+){1,4})$", sentence[: trigger.start()])
+    buyer = _first_after(relative.start(1), orgs) if relative else None
+    if relative and buyer is not None and buyer.end <= trigger.start():
+        # "Tio Networks, which PayPal bought in July": the company before "which" was bought.
+        before = [e for e in orgs if e.end <= relative.start()]
+        targets = before[-1:]
+        acquirer = buyer
+    elif passive:
         target = _subject_before(sentence, passive.start(), orgs, context)
         acquirer = _first_after(passive.end(), orgs)
         targets = [target] if target is not None else []
@@ -736,8 +764,15 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             gap = sentence[trigger.end() : target.start]
             if not _BUY_GAP.fullmatch(gap):
                 return []
+        elif target is not None and re.search(
+            r"\b(?:for|from|to|with|by|via|through|into|on|at)\s",
+            sentence[trigger.end() : target.start],
+        ):
+            # "the purchase of an iconic property for donation to South Carolina State Parks"
+            return []
         if target is not None and re.match(
-            r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate)\b",
+            r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
+            r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?)\b",
             sentence[target.end :],
             re.I,
         ):
