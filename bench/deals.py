@@ -5,7 +5,10 @@ of a compatible type in the same document when the amounts are equal after
 normalisation (where the gold has one) and the recipient names share a token
 (case-insensitive). Valuations and partnerships have no gold type and are not scored.
 The corpus text is pre-tokenised ("Microsoft 's", "$ 900M"); it is detokenised first,
-as a news page would read. Last output line: a JSON object.
+as a news page would read. Investor accuracy is reported twice: over every matched event
+with a gold investor, and over those whose gold investor is a name (gold "its" or "the
+company" shares no token with the resolved name even when it is right). Last output line:
+a JSON object.
 
     python bench/deals.py [--eval-dir ../shared/eval/deals] [--show-errors N]
 """
@@ -140,6 +143,25 @@ def main() -> int:
     amount_scores = score(with_amount_gold, with_amount_pred)
 
     matched = all_scores["matched"]
+    # Gold investors written as "its" or "the company" cannot be compared by tokens with a
+    # resolved name; the named ones can.
+    named_investor = [
+        (g, r)
+        for g, r in matched
+        if re.search(r"\b[A-Z][\w&.]*[A-Z0-9]|\b[A-Z][a-z]+", g["investor"])
+        and not re.fullmatch(
+            r"(?i)\s*(?:it|its|they|their|we|our|the \w+(?: \w+)?|this [\w ]+)\s*", g["investor"]
+        )
+    ]
+    by_kind = {}
+    for kind in ("investment", "acquisition"):
+        kind_scores = score(
+            [e for e in events if e["kind"] == kind],
+            {d: [r for r in rs if r.kind == kind] for d, rs in predicted.items()},
+        )
+        by_kind[kind] = {
+            key: round(kind_scores[key], 4) for key in ("precision", "recall", "f1")
+        } | {"gold": kind_scores["n_gold"], "records": kind_scores["n_pred"]}
     both_amount = [(g, r) for g, r in matched if g["amount"] is not None and r.amount is not None]
     with_investor = [(g, r) for g, r in matched if g["investor"]]
     result = {
@@ -164,7 +186,18 @@ def main() -> int:
         )
         if with_investor
         else None,
+        "investor_accuracy_named": round(
+            sum(
+                bool(tokens(g["investor"]) & tokens(" ".join(r.investors)))
+                for g, r in named_investor
+            )
+            / len(named_investor),
+            4,
+        )
+        if named_investor
+        else None,
         "recipient_accuracy": 1.0 if matched else None,
+        "by_kind": by_kind,
         "gold_events": len(events),
         "gold_with_amount": len(with_amount_gold),
         "records": all_scores["n_pred"],

@@ -366,6 +366,24 @@ _FUNCTION_WORDS = frozenset(
         "although",
         "though",
         "because",
+        "meanwhile",
+        "however",
+        "indeed",
+        "moreover",
+        "furthermore",
+        "instead",
+        "overall",
+        "additionally",
+        "finally",
+        "nonetheless",
+        "nevertheless",
+        "otherwise",
+        "thus",
+        "therefore",
+        "likewise",
+        "similarly",
+        "today",
+        "yesterday",
     ]
 )
 # A capitalised first word this common in English ("Despite", "Remember") is a name only
@@ -641,6 +659,11 @@ def _capitalised_entity(
         words = words[1:]
         while offset < len(sentence) and sentence[offset] == " ":
             offset += 1
+    # "Viking's 23rd largest holding": a name ends at its possessive.
+    for i, word in enumerate(words[:-1]):
+        if re.search(r"['’]s$", word):
+            words = words[: i + 1]
+            break
     while words and (
         words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"}
         # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.

@@ -129,14 +129,22 @@ _BUY_GAP = re.compile(
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 _NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer")
 
+_OVERSEER_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:cleared|approved|blocked|sued|challenged|reviewed|probed|"
+    r"rejected|questioned|investigated|opposed|backed|welcomed|criticised|criticized)\b",
+    re.I,
+)
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
     r"merger with)",
     re.I,
 )
+# The possessor and up to four modifiers of the noun ("its proposed $13.7 billion"); no
+# comma or verb in between ("Humira's eventual zenith, AbbVie has been investing").
 _POSSESSOR = re.compile(
-    r"(?:\b(its|their)|(\S+)['’]s?)\s+(?:[\w$€£¥.,\-]+\s+){0,5}?$",
+    r"(?:\b(its|their)|(\S+)['’]s?)\s+"
+    r"(?:(?!(?:has|have|had|is|are|was|were|been|be|will|would|said|says)\b)[\w$€£¥.\-]+\s+){0,4}?$",
     re.I,
 )
 # "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger"
@@ -505,6 +513,8 @@ def _investment_record(
     # The amount must belong to the investing words: "committed fraud in ..." two clauses
     # after "$8.6 billion" is not an investment.
     for candidate in _INVEST.finditer(sentence):
+        if any(e.start <= candidate.start() < e.end for e in entities):
+            continue  # "the Water Resources Fund": a name, not funding
         near = [m for m in amounts if _gap(candidate, m) <= 40]
         if near:
             trigger, money = candidate, near[0]
@@ -880,9 +890,19 @@ def _possessor(sentence: str, pos: int, orgs: list[Entity], context: _Context) -
     if m is None:
         return None
     if m.group(1):
-        # "its": what the article is about, else the organisation opening the sentence.
-        first = orgs[0] if orgs and orgs[0].start <= 3 and orgs[0].end <= m.start() else None
-        return context.focus or first
+        # "its": the organisation named last before it in the same clause ("Goldman marked
+        # its entry ... with its acquisition"), else what the article is about.
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+        before = [
+            e
+            for e in orgs
+            if clause_start < e.start
+            and e.end <= m.start()
+            and not e.is_place
+            # "the FTC cleared its proposed acquisition": a regulator acting on someone's deal
+            and not _OVERSEER_VERB.match(sentence[e.end :])
+        ]
+        return before[-1] if before else context.focus
     # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
     word_start, word_end = m.span(2)
     owner = next((e for e in orgs if word_start < e.end <= word_end), None)
