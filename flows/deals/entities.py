@@ -37,13 +37,13 @@ class Entity:
 
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
-    r"plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A)\.?$"
+    r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A)\.?$"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
     r"Holdings|Group|Fund|Bank|Investments?|Management|Networks|Software|Semiconductors?|"
     r"Therapeutics|Energy|Cloud|Computing|Analytics|Intelligence|Dynamics|Motors|Security|"
-    r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|SA)$"
+    r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|Plc|PLC|SA|Co\.?|Company|Corporation|Limited|NV)$"
 )
 
 # Headline verbs: "Amazon to Buy Whole Foods" must not yield "Buy Whole Foods".
@@ -391,6 +391,7 @@ _FUNCTION_WORDS = frozenset(
 # less common one ("Mergers", "Investors") when the article never writes it in lower case.
 _COMMON_ZIPF = 4.5
 _ORDINARY_ZIPF = 3.0
+_RARE_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -400,10 +401,14 @@ class Vocabulary:
     names: frozenset[str] = frozenset()
     lower: frozenset[str] = frozenset()
 
-    def vouches_for(self, word: str) -> bool:
-        if word in self.names:
+    def vouches_for(self, word: str, strict: bool = False) -> bool:
+        """Whether ``word`` may be (part of) a name. ``strict`` for headlines, where every
+        word is capitalised: only a word the body capitalises, or a rare one, qualifies."""
+        if word in self.names or (word.isupper() and word.capitalize() in self.names):
             return True
         frequency = zipf_frequency(word, "en")
+        if strict and self.names:
+            return frequency < _RARE_ZIPF
         if frequency >= _COMMON_ZIPF:
             return False
         return not (frequency >= _ORDINARY_ZIPF and word.lower() in self.lower)
@@ -605,7 +610,7 @@ def _headline_pieces(
         ordinary = text not in {"of", "&", "de"} and (
             text.lower() in _FUNCTION_WORDS
             or text in _HEADLINE_VERBS
-            or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text)
+            or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text, strict=True)
         )
         if ordinary:
             if piece_start is not None:

@@ -70,6 +70,7 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "dollars": "USD",
     "dollar": "USD",
     "dlrs": "USD",
+    "dlr": "USD",
     "usd": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",

@@ -134,6 +134,13 @@ _OVERSEER_VERB = re.compile(
     r"rejected|questioned|investigated|opposed|backed|welcomed|criticised|criticized)\b",
     re.I,
 )
+# Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
+_SAID = re.compile(
+    r"(?:[\s,]+(?:[A-Z][\w.&]*|of)){0,4}>?(?:\s*\([^)]*\))?"
+    r"(?:,\s+(?:a|an|the)\s+[^,]{1,80},)?\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
+    r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+)
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
@@ -209,6 +216,19 @@ _DEBT_AFTER = re.compile(
     re.I,
 )
 
+# "Florida banks", "Nest products": a name used as a modifier of a plural noun.
+_MODIFIED_PLURAL = re.compile(
+    r"\s+(?:banks|stores|assets|operations|businesses|plants|factories|mills|units|stations|"
+    r"properties|hotels|brands|divisions|subsidiaries|networks|outlets|restaurants|franchises|"
+    r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
+)
+# "TWA's application to acquire USAir": the possessor of the plan is the buyer.
+_PLAN_TO = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:application|bid|offer|plan|plans|attempt|proposal|move|"
+    r"effort|agreement|deal|decision|intention|intent)\s+to\s+$",
+    re.I,
+)
+
 # "took a stake in Fox", "increasing its stake in BAMTech"
 _STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
@@ -219,7 +239,7 @@ _STAKE_TAKEN = re.compile(
 
 # "$250 million stake in Disney", "a $3.5 billion position in P&G"
 _AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
-_STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+(?:\w+\s+){0,2}?stake", re.I)
+_STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?stake", re.I)
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
@@ -274,7 +294,9 @@ def extract_records(
 ) -> list[DealRecord]:
     """Every deal record in an article's text (title not included in spans)."""
     context = _Context(vocabulary=vocabulary_of(text))
-    if title:
+    # An all-capitals wire headline ("SCOTT'S HOSPITALITY ACQUIRES") hides which words are
+    # names; the body says it better.
+    if title and not title.isupper():
         orgs = [e for e in find_entities(title, context.vocabulary) if not e.is_place]
         if orgs:
             context.mention(orgs[0], weight=2.0)
@@ -289,14 +311,19 @@ def _extract_sentence(
 ) -> list[DealRecord]:
     entities = find_entities(sentence, context.vocabulary)
     orgs = [e for e in entities if not e.is_place]
-    amounts = primary_amounts(find_amounts(sentence))
+    # Below a thousand units an amount is a price ("raised its offer to 7.50 dlrs from six"),
+    # never what a deal or a company is worth.
+    amounts = [m for m in primary_amounts(find_amounts(sentence)) if m.value >= 1000]
     out: list[DealRecord] = []
     negated = bool(_NEGATION.search(sentence))
     hedged = bool(_HEDGE.search(sentence))
     date = announced_on(sentence, published)
 
     valuation_amounts = [m for m in amounts if _is_valuation_amount(sentence, m)]
-    event_amounts = [m for m in amounts if m not in valuation_amounts]
+    # "raised its offer to 8.5 dlrs a share": a price per share is never a deal's amount.
+    event_amounts = [
+        m for m in amounts if m not in valuation_amounts and not _is_per_share(sentence, m)
+    ]
 
     def make(kind: str, recipient: Entity, **fields: Any) -> DealRecord:
         record = DealRecord(
@@ -402,9 +429,18 @@ def _is_valuation_amount(sentence: str, money: Money) -> bool:
         return True
     if not _VALUATION_BEFORE.search(before):
         return False
-    # "agreed to buy X in a deal valued at $N": the price of an acquisition, not a valuation.
+    # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
+    # the price of an acquisition, not a valuation.
+    if re.search(
+        r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\b[^.;]{0,40}$", before, re.I
+    ):
+        return False
+    # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
     return not re.search(
-        r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\s+valued\s+at\s*$", before, re.I
+        r"\b(?:securities|assets|loans|properties|shares|stock|bonds|notes|portfolio|"
+        r"inventory|contracts?|orders?|goods)\s+(?:\w+\s+)?valued\s+at\s*$",
+        before,
+        re.I,
     )
 
 
@@ -446,6 +482,11 @@ def _subject_before(
             return first
         return left[-1]
     if last_ref >= 0:
+        # "CoFAB Inc said it acquired Gulfex", "Exco, a subsidiary of B&C, said it would buy":
+        # the teller is what "it" means.
+        for teller in reversed(left):
+            if _SAID.fullmatch(sentence[teller.end : last_ref]):
+                return teller
         resolved = _resolve(sentence, pos, context, prefer_recipient)
         # "Nvidia said it would invest": with no article context, "it" is the org before.
         return resolved or (left[-1] if left else None)
@@ -753,6 +794,12 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
     else:
         word = trigger.group(0).lower()
         acquirer = _subject_before(sentence, trigger.start(), orgs, context)
+        if _PLAN_TO.search(sentence[: trigger.start()]):
+            plan = re.search(r"\s+to\s+$", sentence[: trigger.start()])
+            acquirer = (
+                _possessor(sentence, plan.start() if plan else trigger.start(), orgs, context)
+                or acquirer
+            )
         target = _first_after(trigger.end(), orgs)
         referent = _DEFINITE.match(sentence[trigger.end() :])
         if target is not None and target.start >= _clause_end(sentence, trigger.end()):
@@ -786,6 +833,15 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             sentence[target.end :],
             re.I,
         ):
+            return []
+        if target is not None and (
+            _MODIFIED_PLURAL.match(sentence[target.end :])
+            or re.search(
+                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
+                sentence[trigger.end() : target.start],
+            )
+        ):
+            # "acquire four Florida banks": the name qualifies what is bought.
             return []
         if target is not None and target.end <= trigger.start():
             targets = [target]
@@ -901,6 +957,10 @@ def _possessor(sentence: str, pos: int, orgs: list[Entity], context: _Context) -
             and not e.is_place
             # "the FTC cleared its proposed acquisition": a regulator acting on someone's deal
             and not _OVERSEER_VERB.match(sentence[e.end :])
+            # "filed an application with the Department of Transportation for ... its takeover"
+            and not re.search(
+                r"\b(?:with|to|from|by|for|at|of|on)\s+(?:the\s+)?$", sentence[: e.start]
+            )
         ]
         return before[-1] if before else context.focus
     # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
@@ -948,7 +1008,15 @@ def _nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | N
 
 
 def _is_per_share(sentence: str, money: Money) -> bool:
-    return bool(re.match(r"\s*(?:a|per|each)\s+share\b", sentence[money.end :], re.I))
+    # "$28 a share", "31 dlrs per unit", "4.50 dlrs per depositary receipt"
+    return bool(
+        re.match(
+            r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\s*-?|per|each)\s*(?:\w+\s+)?"
+            r"(?:share|unit|ADR|ADS|depositary|receipt)s?\b",
+            sentence[money.end :],
+            re.I,
+        )
+    )
 
 
 def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
