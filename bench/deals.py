@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from flows.deals.money import find_amounts, primary_amounts
-from flows.deals.records import DealRecord, extract_records
+from flows.deals.records import LOW_CONFIDENCE, DealRecord, extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_TYPES = {
@@ -162,6 +162,15 @@ def main() -> int:
         by_kind[kind] = {
             key: round(kind_scores[key], 4) for key in ("precision", "recall", "f1")
         } | {"gold": kind_scores["n_gold"], "records": kind_scores["n_pred"]}
+    # What an analyst filtering on v_deals.is_confident sees.
+    confident = {
+        d: [r for r in rs if r.confidence >= LOW_CONFIDENCE] for d, rs in predicted.items()
+    }
+    confident_all = score(events, confident)
+    confident_amount = score(
+        with_amount_gold,
+        {d: [r for r in rs if r.amount is not None] for d, rs in confident.items()},
+    )
     both_amount = [(g, r) for g, r in matched if g["amount"] is not None and r.amount is not None]
     with_investor = [(g, r) for g, r in matched if g["investor"]]
     result = {
@@ -198,6 +207,13 @@ def main() -> int:
         else None,
         "recipient_accuracy": 1.0 if matched else None,
         "by_kind": by_kind,
+        "confident_only": {
+            "f1_with_amount": round(confident_amount["f1"], 4),
+            "f1_all": round(confident_all["f1"], 4),
+            "precision": round(confident_all["precision"], 4),
+            "recall": round(confident_all["recall"], 4),
+            "records": confident_all["n_pred"],
+        },
         "gold_events": len(events),
         "gold_with_amount": len(with_amount_gold),
         "records": all_scores["n_pred"],

@@ -121,8 +121,9 @@ _ACQUIRE = re.compile(
 _BUY_GAP = re.compile(
     r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
     r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
-    r"|(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
-    r"(?:company|firm|maker|provider|start-?up|group|chain|operator|"
+    r"|(?:[A-Z][a-z]+(?:-based)?\s+)?"
+    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
+    r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer)\s+)?"
 )
@@ -315,8 +316,6 @@ def _extract_sentence(
     # never what a deal or a company is worth.
     amounts = [m for m in primary_amounts(find_amounts(sentence)) if m.value >= 1000]
     out: list[DealRecord] = []
-    negated = bool(_NEGATION.search(sentence))
-    hedged = bool(_HEDGE.search(sentence))
     date = announced_on(sentence, published)
 
     valuation_amounts = [m for m in amounts if _is_valuation_amount(sentence, m)]
@@ -377,12 +376,22 @@ def _extract_sentence(
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
-    if main is None and not acquire and not _GIFT.search(sentence):
+    if main is None and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
-    if main is None and not acquire and not _GIFT.search(sentence):
+    if main is None and not _GIFT.search(sentence):
         main = _sector_investment(sentence, orgs, event_amounts, context, make)
     if main is not None:
         out.insert(0, main)
+    if main is not None and main.kind == "investment" and acquire and not out[1:]:
+        # "commit $5.2 bn in debt financing to help Thermo Fisher purchase Patheon NV at an
+        # enterprise value of $7.2 bn": the financing and the purchase it pays for.
+        rest = [m for m in amounts if m.value != main.amount]
+        involved = {name_key(main.recipient), *(name_key(n) for n in main.investors)}
+        for trigger in _ACQUIRE.finditer(sentence):
+            for record in _acquisition_records(sentence, trigger, orgs, rest, context, make):
+                if name_key(record.recipient) not in involved:
+                    involved.add(name_key(record.recipient))
+                    out.append(record)
 
     for money in valuation_amounts:
         target = main.recipient if main and main.recipient_kind == "company" else None
@@ -397,9 +406,27 @@ def _extract_sentence(
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
     for record in out:
-        _score(record, negated, hedged)
+        scope = _scope(sentence, record.recipient)
+        _score(record, bool(_NEGATION.search(scope)), bool(_HEDGE.search(scope)))
     _update_context(context, sentence, orgs, out)
     return [r for r in out if r.confidence > 0.15]
+
+
+def _scope(sentence: str, recipient: str) -> str:
+    """The part of the sentence a record's hedges and negations can reach: up to the end of
+    the clause naming the recipient ("..., investors complained they could not" is another
+    clause)."""
+    at = sentence.find(recipient)
+    if at < 0:
+        return sentence
+    end = _NEXT_CLAUSE.search(sentence, at + len(recipient))
+    return sentence[: end.start()] if end else sentence
+
+
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics)\b"
+    r"|;|\s[-–—]+\s"
+)
 
 
 def _raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | None:
@@ -991,6 +1018,13 @@ def _clause_end(sentence: str, pos: int) -> int:
     return pos + m.start() if m else len(sentence)
 
 
+_PRICE_BEFORE = re.compile(
+    r"\b(?:for|at|valued at|value of|worth|price of|priced at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+
+
 def _nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | None:
     """The amount closest to the span ``lo``–``hi`` (the price usually touches the verb or
     its object: "its $13.7 billion acquisition of", "bought X for $25 billion")."""
@@ -1001,6 +1035,9 @@ def _nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | N
         if m.end <= lo:
             return lo - m.end
         if m.start >= hi:
+            # "... Patheon NV at an enterprise value of $7.2 bn": the price announced as such
+            if _PRICE_BEFORE.search(sentence[hi : m.start]):
+                return 0
             return m.start - hi
         return 0
 
