@@ -35,13 +35,13 @@ LOW_CONFIDENCE = 0.5  # below this a record is stored but flagged
 class DealRecord:
     kind: str  # investment | valuation | acquisition | partnership
     recipient: str
-    recipient_kind: str  # company | country | region | city
+    recipient_kind: str  # company | country | region | city | sector
     evidence: str
     span_start: int
     span_end: int
     investors: list[str] = field(default_factory=list)  # lead first
     lead_investors: list[str] = field(default_factory=list)
-    subtype: str | None = None  # funding_round | stake | infrastructure | equity | debt
+    subtype: str | None = None  # funding_round | stake | infrastructure | equity | debt | sector
     amount: float | None = None
     amount_high: float | None = None
     currency: str | None = None
