@@ -149,8 +149,9 @@ def main() -> int:
         (g, r)
         for g, r in matched
         if re.search(r"\b[A-Z][\w&.]*[A-Z0-9]|\b[A-Z][a-z]+", g["investor"])
-        and not re.fullmatch(
-            r"(?i)\s*(?:it|its|they|their|we|our|the \w+(?: \w+)?|this [\w ]+)\s*", g["investor"]
+        # "the Boston-based company", "This elite stock picker": descriptions, not names
+        and not re.match(
+            r"(?i)\s*(?:it|its|they|their|we|our|the|this|these|those|a|an)\b", g["investor"]
         )
     ]
     by_kind = {}

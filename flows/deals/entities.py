@@ -366,6 +366,18 @@ _FUNCTION_WORDS = frozenset(
         "although",
         "though",
         "because",
+        "several",
+        "few",
+        "other",
+        "another",
+        "such",
+        "only",
+        "even",
+        "just",
+        "last",
+        "next",
+        "once",
+        "now",
         "meanwhile",
         "however",
         "indeed",
@@ -652,11 +664,12 @@ def _capitalised_entity(
                 and (len(words) == 1 or " ".join(words[1:]) in _gazetteer().canonical)
             )
             or words[0].lower() in _FUNCTION_WORDS
-            # Mid-sentence, "Time Warner" and "General Motors" keep their first word.
+            # "Time Warner" and "General Motors" keep their first word; a lone common word
+            # opening a sentence goes (the vocabulary check below).
             or (
-                words[0].lower() in _common_words()
+                len(words) == 1
+                and words[0].lower() in _common_words()
                 and _at_sentence_start(sentence, offset)
-                and not _ORG_WORDS.search(" ".join(words))
             )
         )
     ):

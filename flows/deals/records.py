@@ -68,10 +68,12 @@ _AI_TERMS = re.compile(
     r"superintelligence|AGI|inference|model training|computer vision|robotics)\b",
     re.I,
 )
+# "it", "the company", "the Boston-based company", "the online giant", "the drugmaker"
 _REFERENCE = re.compile(
-    r"\b(?:it|the company|the firm|the startup|the start-up|the group|the lab|the giant|"
-    r"the tech giant|the software giant|the software maker|the chipmaker|the maker|"
-    r"the business|the platform|the developer|the investor|the fund)\b",
+    r"\b(?:it|the(?:\s+[\w-]+){0,2}?\s+(?:company|firm|startup|start-up|group|lab|giant|"
+    r"maker|business|platform|developer|investor|fund|conglomerate|lender|bank|insurer|"
+    r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
+    r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
     re.I,
 )
 # Money given away is not an investment.
@@ -130,6 +132,11 @@ _BUY_GAP = re.compile(
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 _NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer")
 
+_TIME_POSSESSIVE = re.compile(
+    r"\b(?:last|this|next)\s+(?:year|month|week|quarter)['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$"
+    r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
+    re.I,
+)
 _OVERSEER_VERB = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:cleared|approved|blocked|sued|challenged|reviewed|probed|"
     r"rejected|questioned|investigated|opposed|backed|welcomed|criticised|criticized)\b",
@@ -230,6 +237,12 @@ _PLAN_TO = re.compile(
     re.I,
 )
 
+_SELL = re.compile(
+    r"\b(?:sold|sell(?:s|ing)?|sale\s+of|placed|plac(?:e|es|ing)|dispos(?:e|es|ed|ing)\s+of|"
+    r"divest(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b[^,;]*$",
+    re.I,
+)
 # "took a stake in Fox", "increasing its stake in BAMTech"
 _STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
@@ -494,7 +507,9 @@ def _subject_before(
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
     ("it", "the company") comes after it."""
     left = [e for e in orgs if e.end <= pos]
-    ref_matches = list(_REFERENCE.finditer(sentence[:pos]))
+    ref_matches = [
+        r for r in _REFERENCE.finditer(sentence[:pos]) if not _appositive(sentence, r, orgs)
+    ]
     last_ref = ref_matches[-1].start() if ref_matches else -1
     if left and left[-1].start > last_ref:
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
@@ -518,6 +533,12 @@ def _subject_before(
         # "Nvidia said it would invest": with no article context, "it" is the org before.
         return resolved or (left[-1] if left else None)
     return None
+
+
+def _appositive(sentence: str, ref: re.Match[str], orgs: list[Entity]) -> bool:
+    """ "Mistral AI, the Paris-based start-up that ...": the description renames the
+    organisation right before it and refers to nothing earlier."""
+    return any(re.fullmatch(r"\s*,\s*", sentence[e.end : ref.start()]) for e in orgs)
 
 
 def _first_after(pos: int, entities: list[Entity], places: bool = False) -> Entity | None:
@@ -702,12 +723,17 @@ def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | N
             investor = context.focus
         if investor is not None and name_key(investor.name) == name_key(recipient.name):
             continue
+        lead: list[str] = []
+        investors = [investor.name] if investor else []
+        if investor is None:
+            # "A $900 million investment at Philadelphia airport led by American Airlines"
+            lead, investors = _investors_from(sentence, orgs, recipient.name)
         return make(
             "investment",
             recipient,
             subtype="infrastructure" if recipient.is_place else "sector",
-            investors=[investor.name] if investor else [],
-            lead_investors=[],
+            investors=investors,
+            lead_investors=lead,
             confidence=0.6 if money else 0.45,
             **(_money_fields(money) if money else {}),
         )
@@ -895,6 +921,9 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
                 acquirer = owner
             elif word.startswith("acquisition"):
                 acquirer = _subject_before(sentence, trigger.start(), orgs, context)
+            if acquirer is None and _TIME_POSSESSIVE.search(sentence[: trigger.start()]):
+                # "last year's $30 billion acquisition of Actelion": the story's company.
+                acquirer = context.focus
     targets = [t for t in targets if not t.is_place]
     if not targets:
         return []
@@ -1057,6 +1086,8 @@ def _is_per_share(sentence: str, money: Money) -> bool:
 
 
 def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
+    if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]):
+        return None  # "placed its 19.4 pct stake in Lister", "the sale of a 50% stake"
     m = re.search(r"\b(?:stake|position|holding)\s+in\s+", sentence[stake.start() :])
     recipient = _first_after(stake.start() + m.end(), orgs) if m else None
     investor = _subject_before(sentence, stake.start(), orgs, context)
@@ -1084,7 +1115,11 @@ def _valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
             target, target, 0, 0, "org"
         )
     before = [e for e in orgs if e.end <= money.start]
-    refs = list(_REFERENCE.finditer(sentence[: money.start]))
+    refs = [
+        r
+        for r in _REFERENCE.finditer(sentence[: money.start])
+        if not _appositive(sentence, r, orgs)
+    ]
     if refs and (not before or refs[-1].start() > before[-1].start):
         return context.last_recipient or context.focus
     if before:
