@@ -99,12 +99,25 @@ def score(pairs_gold: list[dict], predicted: dict[str, list[DealRecord]]) -> dic
     used: set[int] = set()
     matched: list[tuple[dict, DealRecord]] = []
     flat = [(doc, r) for doc, recs in predicted.items() for r in recs]
-    for gold in pairs_gold:
-        for i, (doc, record) in enumerate(flat):
-            if i not in used and doc == gold["doc_id"] and matches(record, gold):
+    # One record per gold event. Records from the event's own sentence are tried first, so a
+    # record is not spent on a mention elsewhere in the article that another record of the
+    # same deal could take; the matching rule itself is the same in both passes.
+    pending = list(pairs_gold)
+    for same_sentence in (True, False):
+        left = []
+        for gold in pending:
+            sentence = detokenise(gold["sentence"]).strip()
+            for i, (doc, record) in enumerate(flat):
+                if i in used or doc != gold["doc_id"] or not matches(record, gold):
+                    continue
+                if same_sentence and sentence not in record.evidence:
+                    continue
                 used.add(i)
                 matched.append((gold, record))
                 break
+            else:
+                left.append(gold)
+        pending = left
     tp = len(matched)
     precision = tp / len(flat) if flat else 0.0
     recall = tp / len(pairs_gold) if pairs_gold else 0.0

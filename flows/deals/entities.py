@@ -431,6 +431,12 @@ _CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
+_NAME_AFTER_PLACE = re.compile(
+    r"\s+(?:Limited|Ltd|Inc|Corp|Corporation|Co|Company|Plc|PLC|LLC|AG|SA|NV|Group|Holdings|"
+    r"Airlines|Airways|Energy|Capital|Partners|Ventures|Telecom|Motors|Steel|Resources)\b"
+)
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     pattern: re.Pattern[str] | None
@@ -536,8 +542,11 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             taken.append((m.start(), end))
     places = _places()
     for m in _places_pattern().finditer(sentence):
-        # "Bank of America", "University of Tokyo": the place is part of a name.
+        # "Bank of America", "University of Tokyo", "Kinder Morgan Canada Limited", "Qatar
+        # Airways": the place is part of a name.
         if re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", sentence[: m.start()]):
+            continue
+        if _NAME_AFTER_PLACE.match(sentence[m.end() :]):
             continue
         if free(m.start(), m.end()):
             canonical, kind = places[m.group(0)]

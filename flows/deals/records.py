@@ -137,6 +137,7 @@ _TIME_POSSESSIVE = re.compile(
     r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
     re.I,
 )
+_GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|with)\s+)?$", re.I)
 _OVERSEER_VERB = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:cleared|approved|blocked|sued|challenged|reviewed|probed|"
     r"rejected|questioned|investigated|opposed|backed|welcomed|criticised|criticized)\b",
@@ -243,6 +244,12 @@ _SELL = re.compile(
     r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b[^,;]*$",
     re.I,
 )
+# A round whose size is not told: "raised an undisclosed round", "closed its Series B".
+_UNPRICED_ROUND = re.compile(
+    r"\bundisclosed\s+(?:round|amount|sum|funding|investment)\b|"
+    r"\b(?:pre-seed|seed|Series [A-Z]\d?)\s+(?:funding\s+|financing\s+)?round\b",
+    re.I,
+)
 # "took a stake in Fox", "increasing its stake in BAMTech"
 _STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
@@ -253,7 +260,11 @@ _STAKE_TAKEN = re.compile(
 
 # "$250 million stake in Disney", "a $3.5 billion position in P&G"
 _AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
-_STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?stake", re.I)
+_STAKE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?"
+    r"(?:stake|interest)(?=\s+in\b)",
+    re.I,
+)
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
@@ -362,7 +373,7 @@ def _extract_sentence(
         funding = _FUNDING.search(sentence) or _raise_before_money(sentence, event_amounts)
     invest = _INVEST.search(sentence)
 
-    if stake and re.search(r"\bstake\s+in\b", sentence[stake.start() :]):
+    if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = _stake_record(sentence, holding, orgs, event_amounts, context, make)
@@ -385,6 +396,12 @@ def _extract_sentence(
         and (_ROUND.search(sentence) or not funding.group(0).lower().startswith("announc"))
     ):
         main = _funding_record(sentence, funding, orgs, event_amounts, context, make)
+    elif funding and not event_amounts and _UNPRICED_ROUND.search(sentence):
+        # "Dragonfly said it had raised an undisclosed round from Celgene's Swiss affiliate"
+        main = _funding_record(sentence, funding, orgs, [], context, make)
+    elif invest and not event_amounts and invest.group(0).lower() in {"led", "leads", "co-led"}:
+        # "Google Ventures then led Nest's Series B round of financing"
+        main = _led_round(sentence, invest, orgs, context, make)
     elif invest and event_amounts and not _GIFT.search(sentence):
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None:
@@ -577,8 +594,29 @@ def _investors_from(
     return [n for n in lead if n != exclude], investors
 
 
+def _led_round(sentence, trigger, orgs, context, make) -> DealRecord | None:
+    round_match = _ROUND.search(sentence, trigger.end())
+    recipient = _first_after(trigger.end(), orgs)
+    if round_match is None or recipient is None or recipient.start > round_match.start():
+        return None
+    if not re.match(r"['’]s\s", sentence[recipient.end :]):
+        return None
+    investor = _subject_before(sentence, trigger.start(), orgs, context)
+    if investor is None or name_key(investor.name) == name_key(recipient.name):
+        return None
+    return make(
+        "investment",
+        recipient,
+        subtype="funding_round",
+        investors=[investor.name],
+        lead_investors=[investor.name],
+        round=_round_name(round_match[1]),
+        confidence=0.8,
+    )
+
+
 def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
-    money = amounts[0]
+    money = amounts[0] if amounts else None
     recipient = _subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
     if recipient is None:
         return None
@@ -592,7 +630,7 @@ def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealReco
         lead_investors=lead,
         round=_round_name(round_match[1]) if round_match else None,
         confidence=0.8 if investors else 0.7,
-        **_money_fields(money),
+        **(_money_fields(money) if money else {}),
     )
 
 
@@ -927,6 +965,20 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
     targets = [t for t in targets if not t.is_place]
     if not targets:
         return []
+    if (
+        acquirer is None
+        and trigger.group(0).lower().endswith("ing")
+        and _GERUND_OPENING.match(sentence[: trigger.start()])
+    ):
+        # "By purchasing Whole Foods, Amazon has bought ...", "Buying Fox's studio would give
+        # Disney ...": the company of the main clause, else the story's company.
+        after = [
+            e
+            for e in orgs
+            if e.start > targets[-1].end
+            and name_key(e.name) not in {name_key(t.name) for t in targets}
+        ]
+        acquirer = after[0] if after else context.focus
     lo = min(trigger.start(), targets[0].start)
     hi = max(trigger.end(), targets[-1].end)
     price = _nearest(sentence, [m for m in amounts if not _is_per_share(sentence, m)], lo, hi)
@@ -1088,7 +1140,7 @@ def _is_per_share(sentence: str, money: Money) -> bool:
 def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
     if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]):
         return None  # "placed its 19.4 pct stake in Lister", "the sale of a 50% stake"
-    m = re.search(r"\b(?:stake|position|holding)\s+in\s+", sentence[stake.start() :])
+    m = re.search(r"\b(?:stake|position|holding|interest)\s+in\s+", sentence[stake.start() :])
     recipient = _first_after(stake.start() + m.end(), orgs) if m else None
     investor = _subject_before(sentence, stake.start(), orgs, context)
     if investor is None and recipient is not None:
