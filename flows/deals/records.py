@@ -244,6 +244,11 @@ _SELL = re.compile(
     r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b[^,;]*$",
     re.I,
 )
+_PROCEEDS = re.compile(
+    r"\b(?:by|from|through|via)\s+(?:the\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
+    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b",
+    re.I,
+)
 # A round whose size is not told: "raised an undisclosed round", "closed its Series B".
 _UNPRICED_ROUND = re.compile(
     r"\bundisclosed\s+(?:round|amount|sum|funding|investment)\b|"
@@ -371,6 +376,8 @@ def _extract_sentence(
     funding = None
     if not acquire:
         funding = _FUNDING.search(sentence) or _raise_before_money(sentence, event_amounts)
+        if funding and _PROCEEDS.search(sentence, funding.end()):
+            funding = None  # "could raise $13 billion by selling assets": proceeds, not funding
     invest = _INVEST.search(sentence)
 
     if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
