@@ -567,7 +567,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     for m in _CAPITALISED.finditer(sentence):
         for start, end in _free_parts(m.start(), m.end(), taken):
             pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None
-            for piece_start, piece_end in pieces or [(start, end)]:
+            for piece_start, piece_end in _possessive_pieces(sentence, pieces or [(start, end)]):
                 entity = _capitalised_entity(sentence, piece_start, piece_end, vocabulary, headline)
                 if entity is not None:
                     found.append(entity)
@@ -644,6 +644,17 @@ def _headline_pieces(
     if piece_start is not None:
         pieces.append((piece_start, piece_end))
     return pieces
+
+
+def _possessive_pieces(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Braun's Ithaca Holdings": a possessive ends one name and the next one starts after."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in re.finditer(r"['’]s\s+(?=\S)", sentence[start:end]):
+            out.append((start, start + m.start() + 2))
+            start = start + m.end()
+        out.append((start, end))
+    return out
 
 
 def _at_sentence_start(sentence: str, offset: int) -> bool:
@@ -725,9 +736,14 @@ def _capitalised_entity(
     if (
         " " not in clean
         and (headline or _at_sentence_start(sentence, name_start))
-        and not vocabulary.vouches_for(clean)
+        and (
+            not vocabulary.vouches_for(clean)
+            or (clean.endswith("ing") and clean not in vocabulary.names)
+        )
     ):
-        return None
+        return None  # "Despite", "Sales", "Launching his bid": ordinary words opening a sentence
+    if re.fullmatch(r"I['’](?:d|m|ve|ll)", clean) or clean.endswith("-based"):
+        return None  # "I'd", "Connecticut-based"
     return Entity(normalise_name(clean), clean, name_start, name_end, "org")
 
 

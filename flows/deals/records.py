@@ -195,11 +195,13 @@ _SPEND_OBJECT = re.compile(
 _NP_STOP = re.compile(
     r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|"
     r"from|including|while|since|during|after|before|until|instead|rather|because|so|this|"
-    r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had)\b",
+    r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had|"
+    r"should|shouldn't|could|can|must|may|might|be|been|being|do|does|did)\b",
     re.I,
 )
 _NP_REJECT = re.compile(
-    r"^(?:it|them|this|that|these|those|us|you|cash|stock|shares|total|part|order|general|"
+    r"^(?:it|them|this|that|these|those|us|you|what|which|whatever|something|anything|"
+    r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
     r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
     r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
     r"month|period|past|future|meantime|end)|(?:the )?(?:first|second|third|fourth) (?:half|"
@@ -230,6 +232,15 @@ _MODIFIED_PLURAL = re.compile(
     r"\s+(?:banks|stores|assets|operations|businesses|plants|factories|mills|units|stations|"
     r"properties|hotels|brands|divisions|subsidiaries|networks|outlets|restaurants|franchises|"
     r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
+)
+# "buy a USB-PD battery": a name followed by a plain noun is a brand of what is bought. Verbs
+# ("Google bought Nest and ..."), adverbs and prepositions may follow a real target.
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?!(?:for|from|in|at|on|to|and|or|but|with|last|this|earlier|later|after|before|which|"
+    r"that|who|as|by|over|under|into|since|until|while|when|the|a|an|its|their|outright|back|"
+    r"together|recently|also|was|is|were|are|had|has|will|would|could|can|may|might|did|does|"
+    r"through|via|per|plus|than|then|so|yet|now|today|all|both|just|only|even|more|from)\b)"
+    r"[a-z]{3,}(?<!s)(?<!ed)(?<!ly)\b"
 )
 # "TWA's application to acquire USAir": the possessor of the plan is the buyer.
 _PLAN_TO = re.compile(
@@ -542,8 +553,15 @@ def _subject_before(
         # "Elon Musk's xAI raises": the possessor is not the actor.
         if re.match(r"['’]s\s", between):
             return left[1] if len(left) > 1 else left[-1]
-        if re.search(r"^\s*,|['’]s\b", between) or re.search(
-            r",\s*(?:which|who|backed|the)\b", between
+        # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
+        # CBS All Access, Disney has made ..." is led by Disney.
+        opens = re.fullmatch(
+            r"\W*(?:(?:In|On|At|By|Last|This|Since|After)\b[^,]{0,30},\s*)?",
+            sentence[: first.start],
+        )
+        if opens and (
+            re.search(r"^\s*,|['’]s\b", between)
+            or re.search(r",\s*(?:which|who|backed|the)\b", between)
         ):
             return first
         return left[-1]
@@ -773,6 +791,11 @@ def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | N
         if investor is None:
             # "A $900 million investment at Philadelphia airport led by American Airlines"
             lead, investors = _investors_from(sentence, orgs, recipient.name)
+        named_here = {name_key(e.name) for e in orgs}
+        if money is None and not any(name_key(n) in named_here for n in investors):
+            # "the need to invest in those relationships": without an amount, only an
+            # organisation named in the sentence itself makes it a record.
+            continue
         return make(
             "investment",
             recipient,
@@ -813,8 +836,8 @@ def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None
         words = words[:6]
     if not words or _NP_REJECT.match(phrase):
         return None
-    if not re.match(r"[A-Za-z0-9]", phrase) or any(w.startswith(("$", "€", "£")) for w in words):
-        return None
+    if not re.match(r"[A-Za-z0-9]", phrase) or find_amounts(phrase):
+        return None  # "Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy"
     begin = sentence.index(phrase, start)
     return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
 
@@ -925,25 +948,8 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
         ):
             # "the purchase of an iconic property for donation to South Carolina State Parks"
             return []
-        if target is not None and re.match(
-            r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
-            r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?)\b",
-            sentence[target.end :],
-            re.I,
-        ):
-            return []
-        if target is not None and (
-            _MODIFIED_PLURAL.match(sentence[target.end :])
-            or re.search(
-                r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
-                sentence[trigger.end() : target.start],
-            )
-        ):
-            # "acquire four Florida banks": the name qualifies what is bought.
-            return []
-        if target is not None and target.end <= trigger.start():
-            targets = [target]
-        elif target is not None:
+        named = None
+        if target is not None and target.start >= trigger.end():
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
             clause_end = _clause_end(sentence, target.end)
             named = next(
@@ -956,6 +962,38 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
                 None,
             )
             target = named or target
+        if (
+            named is None
+            and target is not None
+            and re.match(
+                r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
+                r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?)\b",
+                sentence[target.end :],
+                re.I,
+            )
+        ):
+            return []
+        if (
+            named is None
+            and target is not None
+            and (
+                _MODIFIED_PLURAL.match(sentence[target.end :])
+                # "buy a USB-PD battery": after "a", a name followed by a noun is a brand
+                or (
+                    re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[trigger.end() : target.start])
+                    and _MODIFIED_NOUN.match(sentence[target.end :])
+                )
+                or re.search(
+                    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
+                    sentence[trigger.end() : target.start],
+                )
+            )
+        ):
+            # "acquire four Florida banks": the name qualifies what is bought.
+            return []
+        if target is not None and target.end <= trigger.start():
+            targets = [target]
+        elif target is not None:
             targets = [target]
             if word.startswith("acquisitions"):
                 # "Its acquisitions of Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012"
