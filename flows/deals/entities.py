@@ -96,49 +96,50 @@ _HEADLINE_VERBS = {
 }
 # Nationality adjectives open many spans ("Israeli start-up Run:ai", "Dutch chipmaker
 # ASML"); they describe an organisation, they are not one.
-_DEMONYMS = {
-    "American",
-    "British",
-    "Chinese",
-    "Dutch",
-    "French",
-    "German",
-    "Indian",
-    "Israeli",
-    "Italian",
-    "Japanese",
-    "Korean",
-    "Spanish",
-    "Swedish",
-    "Swiss",
-    "Canadian",
-    "Australian",
-    "European",
-    "Saudi",
-    "Emirati",
-    "Taiwanese",
-    "Singaporean",
-    "Irish",
-    "Finnish",
-    "Danish",
-    "Norwegian",
-    "Polish",
-    "Belgian",
-    "Austrian",
-    "Portuguese",
-    "Brazilian",
-    "Mexican",
-    "Russian",
-    "Turkish",
-    "African",
-    "Asian",
-    "Nigerian",
-    "Kenyan",
-    "Egyptian",
-    "Qatari",
-    "Parisian",
-    "Californian",
-    "Bavarian",
+# Adjectives of place, and the place (as the place list names it) each one points at.
+_DEMONYMS: dict[str, str] = {
+    "American": "United States",
+    "British": "United Kingdom",
+    "Chinese": "China",
+    "Dutch": "Netherlands",
+    "French": "France",
+    "German": "Germany",
+    "Indian": "India",
+    "Israeli": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Korean": "South Korea",
+    "Spanish": "Spain",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Canadian": "Canada",
+    "Australian": "Australia",
+    "European": "Europe",
+    "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates",
+    "Taiwanese": "Taiwan",
+    "Singaporean": "Singapore",
+    "Irish": "Ireland",
+    "Finnish": "Finland",
+    "Danish": "Denmark",
+    "Norwegian": "Norway",
+    "Polish": "Poland",
+    "Belgian": "Belgium",
+    "Austrian": "Austria",
+    "Portuguese": "Portugal",
+    "Brazilian": "Brazil",
+    "Mexican": "Mexico",
+    "Russian": "Russia",
+    "Turkish": "Turkey",
+    "African": "Africa",
+    "Asian": "Asia",
+    "Nigerian": "Nigeria",
+    "Kenyan": "Kenya",
+    "Egyptian": "Egypt",
+    "Qatari": "Qatar",
+    "Parisian": "Paris",
+    "Californian": "California",
+    "Bavarian": "Bavaria",
 }
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
@@ -494,6 +495,12 @@ def _names_pattern(names: dict[str, object]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
+def demonym_place(word: str) -> tuple[str, str] | None:
+    """ "Indian" -> ("India", "country"): the place an adjective of place points at."""
+    place = _DEMONYMS.get(word)
+    return _places().get(place) if place else None
+
+
 def normalise_name(name: str) -> str:
     """Canonical form for matching: gazetteer alias, else the name without legal form."""
     name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
@@ -681,7 +688,12 @@ def _capitalised_entity(
             # "Swiss Actelion" loses the adjective; "American Airlines" is the name itself.
             or (
                 words[0] in _DEMONYMS
-                and (len(words) == 1 or " ".join(words[1:]) in _gazetteer().canonical)
+                and (
+                    len(words) == 1
+                    or " ".join(words[1:]) in _gazetteer().canonical
+                    # "Indian AI hub": the adjective and a label, no name
+                    or all(w in _NOT_NAMES for w in words[1:])
+                )
             )
             or words[0].lower() in _FUNCTION_WORDS
             # "Time Warner" and "General Motors" keep their first word; a lone common word

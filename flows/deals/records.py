@@ -21,6 +21,7 @@ from flows.deals.entities import (
     Entity,
     Vocabulary,
     category_of,
+    demonym_place,
     find_entities,
     name_key,
     vocabulary_of,
@@ -427,7 +428,7 @@ def _extract_sentence(
     if main is None and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
-        main = _sector_investment(sentence, orgs, event_amounts, context, make)
+        main = _sector_investment(sentence, entities, orgs, event_amounts, context, make)
     if main is not None:
         out.insert(0, main)
     if main is not None and main.kind == "investment" and acquire and not out[1:]:
@@ -472,7 +473,8 @@ def _scope(sentence: str, recipient: str) -> str:
 
 
 _NEXT_CLAUSE = re.compile(
-    r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics)\b"
+    r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics|"
+    r"which|who|whose|where)\b"
     r"|;|\s[-–—]+\s"
 )
 
@@ -745,7 +747,7 @@ def _debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
     return None
 
 
-def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | None:
+def _sector_investment(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """Money put into a field or project rather than a named company or place ("spend $11
     billion on electrified vehicles"): the recipient is the noun phrase, kind "sector".
     Without an amount such a record is stored flagged as low confidence."""
@@ -774,6 +776,10 @@ def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | N
         recipient = _noun_phrase(sentence, start, orgs)
         if recipient is None:
             continue
+        place = _place_after(sentence, recipient, entities)
+        if place is not None:
+            # "spend €3.2 billion on AI infrastructure in Germany": the place is where it goes.
+            recipient = place
         investor = _possessor(
             sentence,
             (money.start if money and money.end <= trigger.start() else trigger.start()),
@@ -799,13 +805,38 @@ def _sector_investment(sentence, orgs, amounts, context, make) -> DealRecord | N
         return make(
             "investment",
             recipient,
-            subtype="infrastructure" if recipient.is_place else "sector",
+            subtype="sector" if recipient.kind == "sector" else "infrastructure",
             investors=investors,
             lead_investors=lead,
             confidence=0.6 if money else 0.45,
             **(_money_fields(money) if money else {}),
         )
     return None
+
+
+def _place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity | None:
+    """The place a field or project is in: "AI infrastructure in Germany", "Indian AI hub"."""
+    if phrase.kind != "sector":
+        return None
+    adjective = re.match(r"[A-Z][a-z]+", phrase.name)
+    place = demonym_place(adjective.group(0)) if adjective else None
+    if place is not None:
+        return Entity(
+            place[0], adjective.group(0), phrase.start, phrase.start + adjective.end(), place[1]
+        )
+    return next(
+        (
+            e
+            for e in entities
+            if e.is_place
+            and e.kind != "sector"
+            and phrase.end <= e.start <= phrase.end + 40
+            and re.fullmatch(
+                r"\s+(?:in|across|throughout)\s+(?:the\s+)?", sentence[phrase.end : e.start]
+            )
+        ),
+        None,
+    )
 
 
 def _only_filler(gap: str) -> bool:
