@@ -63,10 +63,11 @@ def test_demo_yields_the_expected_deals(demo_db: Path):
         if hit is not None:
             used.add(hit)
             matched.append((exp, rows[hit]))
-    recall = len(matched) / len(expected)
-    precision = len(matched) / len(rows)
-    assert recall >= 0.9, [e for e in expected if all(e is not m[0] for m in matched)]
-    assert precision >= 0.9, [rows[i] for i in range(len(rows)) if i not in used]
+    # The newsroom's stories were written to be read exactly: every expected deal and no
+    # other, so any change in what the pipeline makes of them shows up here.
+    missing = [e for e in expected if all(e is not m[0] for m in matched)]
+    extra = [rows[i] for i in range(len(rows)) if i not in used]
+    assert (missing, extra) == ([], [])
     # Each multi-outlet deal once, with all its sources; named investors found.
     for exp, row in matched:
         assert row[5] >= exp["min_sources"], (exp, row)
