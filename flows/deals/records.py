@@ -170,6 +170,15 @@ _COMPOUND_NOUN = re.compile(
     r"(?!\s+(?:of|by|with|for|talks|strategy|spree|targets?|opportunit\w*)\b)",
     re.I,
 )
+# "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
+_COMPOUND_STAKE = re.compile(r"\s*(?:stake|holding)\b(?!\s+(?:in|of)\b)", re.I)
+# "Viking bought $250 million of Disney stock", "loaded up on Disney shares"
+_SHARE_BUY = re.compile(
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
+    r"snapped up|added)\s+(?:(?:more|additional|some)\s+)?"
+    r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?$",
+    re.I,
+)
 _ACQUIRED_BY = re.compile(
     r"\b(?:acquired|bought|purchased|taken over|snapped up|scooped up)\s+by\b", re.I
 )
@@ -189,7 +198,7 @@ _SPEND = re.compile(
 )
 _SPEND_OBJECT = re.compile(
     r"^\s*(?:heavily\s+|more\s+|further\s+|about\s+|some\s+)?"
-    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|"
+    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
     r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
 )
@@ -425,6 +434,8 @@ def _extract_sentence(
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
+    if main is None:
+        main = _holding_record(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
@@ -1120,6 +1131,42 @@ def _compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord 
             lead_investors=[],
             confidence=0.8 if price else 0.65,
             **(_money_fields(price) if price else {}),
+        )
+    return None
+
+
+def _holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A holding in a listed company: "the Disney stake" of the story's investor, or shares
+    bought ("Viking bought $250 million of Disney stock")."""
+    for org in orgs:
+        if org.is_place:
+            continue
+        after = sentence[org.end :]
+        investor = None
+        money = None
+        if _COMPOUND_STAKE.match(after):
+            investor = _possessor(sentence, org.start, orgs, context) or context.focus
+        elif re.match(r"\s+(?:common\s+)?(?:shares|stock)\b", after):
+            bought = _SHARE_BUY.search(sentence[: org.start])
+            if bought is None:
+                continue
+            if bought.group("money"):
+                money = next(
+                    (m for m in amounts if bought.start("money") <= m.start < org.start), None
+                )
+                if money is None:
+                    continue
+            investor = _subject_before(sentence, bought.start(), orgs, context)
+        if investor is None or name_key(investor.name) == name_key(org.name):
+            continue
+        return make(
+            "investment",
+            org,
+            subtype="stake",
+            investors=[investor.name],
+            lead_investors=[],
+            confidence=0.7,
+            **(_money_fields(money) if money else {}),
         )
     return None
 
