@@ -696,6 +696,7 @@ def _capitalised_entity(
                 )
             )
             or words[0].lower() in _FUNCTION_WORDS
+            or words[0].endswith("-based")  # "Miami-based Heinl's Nursery"
             # "Time Warner" and "General Motors" keep their first word; a lone common word
             # opening a sentence goes (the vocabulary check below).
             or (

@@ -1261,8 +1261,11 @@ def _is_per_share(sentence: str, money: Money) -> bool:
 
 
 def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
-    if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]):
-        return None  # "placed its 19.4 pct stake in Lister", "the sale of a 50% stake"
+    if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]) or re.search(
+        r"\b(?:sold|placed|divested|offloaded)\s+by\b",
+        sentence[stake.start() : stake.start() + 120],
+    ):
+        return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
     m = re.search(r"\b(?:stake|position|holding|interest)\s+in\s+", sentence[stake.start() :])
     recipient = _first_after(stake.start() + m.end(), orgs) if m else None
     investor = _subject_before(sentence, stake.start(), orgs, context)
