@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.deals.records import DealRecord, extract_records
 
@@ -104,3 +106,78 @@ def test_every_record_points_at_its_sentence():
     assert [r.recipient for r in records] == ["Groq", "Perplexity"]
     for record in records:
         assert text[record.span_start : record.span_end] == record.evidence
+
+
+# Words that exercise every rule at once: names, possessives, money, triggers, references,
+# hedges, headlines and punctuation in any order. Whatever the text, extraction must not
+# fail and every record must stay well formed.
+_PIECES = [
+    "Orbis",
+    "Pantry Lane",
+    "Kestrel Partners",
+    "Harbor Bank Plc",
+    "Germany",
+    "Indian",
+    "AI",
+    "Series B",
+    "its",
+    "it",
+    "the company",
+    "the Boston-based company",
+    "'s",
+    "’s",
+    "$13.7 billion",
+    "€3.2bn",
+    "50 mln dlrs",
+    "$28 a share",
+    "40%",
+    "30 pct",
+    "about",
+    "acquired",
+    "acquisition of",
+    "bought",
+    "buy a",
+    "merged with",
+    "bid for",
+    "stake in",
+    "invested",
+    "spend",
+    "on",
+    "in",
+    "raised",
+    "led by",
+    "round",
+    "valued at",
+    "said",
+    "which",
+    "could",
+    "not",
+    "by selling",
+    "shares",
+    "stock",
+    ",",
+    ".",
+    "(",
+    ")",
+    " - ",
+    "To",
+    "Buy",
+    "The",
+    "Despite",
+    "Sales",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_yields_well_formed_records(pieces: list[str]):
+    text = " ".join(pieces)
+    for record in extract_records(text, dt.date(2025, 6, 2), pieces[0] if pieces else None):
+        assert text[record.span_start : record.span_end] == record.evidence
+        assert record.kind in {"investment", "valuation", "acquisition", "partnership"}
+        assert record.recipient_kind in {"company", "country", "region", "city", "sector"}
+        assert record.recipient.strip()
+        assert 0.15 < record.confidence <= 1.0
+        assert record.amount is None or (record.amount >= 1000 and record.currency)
+        assert record.recipient not in record.investors
