@@ -138,6 +138,7 @@ _TIME_POSSESSIVE = re.compile(
     r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
     re.I,
 )
+_FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
 _GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|with)\s+)?$", re.I)
 _OVERSEER_VERB = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:cleared|approved|blocked|sued|challenged|reviewed|probed|"
@@ -486,7 +487,7 @@ def _scope(sentence: str, recipient: str) -> str:
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics|"
     r"which|who|whose|where)\b"
-    r"|;|\s[-–—]+\s"
+    r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
 )
 
 
@@ -801,6 +802,15 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             investor = _subject_before(sentence, trigger.start(), orgs, context)
         if investor is None and _WE.match(sentence):
             investor = context.focus
+        if investor is None and _FRONTED_CLAUSE.match(sentence):
+            # "In announcing the final investment decision on the Trans Mountain project,
+            # Kinder Morgan said ...": the subject after the fronted clause.
+            comma = sentence.find(",", recipient.end)
+            investor = next((e for e in orgs if comma >= 0 and e.start > comma), None)
+            if investor is not None and not re.fullmatch(
+                r"\s*", sentence[comma + 1 : investor.start]
+            ):
+                investor = None
         if investor is not None and name_key(investor.name) == name_key(recipient.name):
             continue
         lead: list[str] = []
