@@ -103,6 +103,14 @@ def matches(record: DealRecord, gold: dict) -> bool:
     return bool(tokens(record.recipient) & tokens(gold["recipient"]))
 
 
+def investor_accuracy(pairs: list[tuple[dict, DealRecord]]) -> float | None:
+    """Share of matched events whose gold investor shares a token with the record's."""
+    if not pairs:
+        return None
+    hits = sum(bool(tokens(g["investor"]) & tokens(" ".join(r.investors))) for g, r in pairs)
+    return round(hits / len(pairs), 4)
+
+
 def score(pairs_gold: list[dict], predicted: dict[str, list[DealRecord]]) -> dict:
     used: set[int] = set()
     matched: list[tuple[dict, DealRecord]] = []
@@ -216,26 +224,8 @@ def main() -> int:
         )
         if both_amount
         else None,
-        "investor_accuracy": round(
-            sum(
-                bool(tokens(g["investor"]) & tokens(" ".join(r.investors)))
-                for g, r in with_investor
-            )
-            / len(with_investor),
-            4,
-        )
-        if with_investor
-        else None,
-        "investor_accuracy_named": round(
-            sum(
-                bool(tokens(g["investor"]) & tokens(" ".join(r.investors)))
-                for g, r in named_investor
-            )
-            / len(named_investor),
-            4,
-        )
-        if named_investor
-        else None,
+        "investor_accuracy": investor_accuracy(with_investor),
+        "investor_accuracy_named": investor_accuracy(named_investor),
         "recipient_accuracy": 1.0 if matched else None,
         "by_kind": by_kind,
         "recall_named_recipient": round(named_scores["recall"], 4),
