@@ -267,6 +267,11 @@ _TITLES_BEFORE_PERSON = re.compile(
     r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|said|says|according to)[\s,]*$",
     re.I,
 )
+_SPEAKS_AS_IT = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|announced|confirmed|added)\s+"
+    r"(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b",
+    re.I,
+)
 _PERSON_AFTER = re.compile(
     r"^\s*(?:,\s*(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:CEO|chief|founder|co-founder|head|who|president)"
     r"|said\b|says\b|told\b)",
@@ -761,7 +766,13 @@ def _capitalised_entity(
 
 
 def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
-    if _ORG_WORDS.search(name):
+    # "Bank of America", "Johnson & Johnson"; "Kinder Morgan said it would" speaks of itself
+    # as "it", a person would not.
+    if (
+        _ORG_WORDS.search(name)
+        or re.search(r"\sof\s|&", name)
+        or _SPEAKS_AS_IT.match(sentence[end:])
+    ):
         return False
     if _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start]):
         return True

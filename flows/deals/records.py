@@ -782,6 +782,8 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
         else:
             pos = money.end
         obj = _SPEND_OBJECT.match(sentence[pos:])
+        if obj is None and trigger.group(0).lower().startswith(("lend", "lent")):
+            obj = re.match(r"\s*to\s+", sentence[pos:])  # "lend $1 billion to Acme"
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
             continue
         start = pos + obj.end()
@@ -826,7 +828,7 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
         return make(
             "investment",
             recipient,
-            subtype="sector" if recipient.kind == "sector" else "infrastructure",
+            subtype=_spending_subtype(trigger.group(0), recipient),
             investors=investors,
             lead_investors=lead,
             confidence=0.6 if money else 0.45,
@@ -858,6 +860,14 @@ def _place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entit
         ),
         None,
     )
+
+
+def _spending_subtype(word: str, recipient: Entity) -> str:
+    if word.lower().startswith(("lend", "lent")):
+        return "debt"
+    if recipient.kind == "sector":
+        return "sector"
+    return "infrastructure" if recipient.is_place else "equity"
 
 
 def _only_filler(gap: str) -> bool:
