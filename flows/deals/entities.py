@@ -424,6 +424,8 @@ class Vocabulary:
         word is capitalised: only a word the body capitalises, or a rare one, qualifies."""
         if word in self.names or (word.isupper() and word.capitalize() in self.names):
             return True
+        if re.fullmatch(r"[A-Z]+&[A-Z]+", word):
+            return True  # "AT&T", "P&G": no common word is written so (wordfreq splits them)
         frequency = zipf_frequency(word, "en")
         if strict and self.names:
             return frequency < _RARE_ZIPF
@@ -579,7 +581,13 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     for m in _CAPITALISED.finditer(sentence):
         for start, end in _free_parts(m.start(), m.end(), taken):
             pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None
-            for piece_start, piece_end in _possessive_pieces(sentence, pieces or [(start, end)]):
+            if pieces == [] and _opens_with_rare_word(sentence[start:end]):
+                # "Oppenheimer Ups Viacom Stake": a rare first word is a name even when the
+                # body never writes it mid-sentence; "This Hedge Fund Bought" has none.
+                pieces = None
+            for piece_start, piece_end in _possessive_pieces(
+                sentence, pieces if pieces is not None else [(start, end)]
+            ):
                 entity = _capitalised_entity(sentence, piece_start, piece_end, vocabulary, headline)
                 if entity is not None:
                     found.append(entity)
@@ -617,7 +625,10 @@ def vocabulary_of(text: str) -> Vocabulary:
         words = line.split()
         if len(words) < 4 or _is_headline(line):
             continue
-        names.update(w.strip("\"'’“”(),.;:!?") for w in words[1:] if w[:1].isupper())
+        # "AT&T's" vouches for "AT&T" too: the possessive is not part of the name.
+        capitalised = [w.strip("\"'’“”(),.;:!?") for w in words[1:] if w[:1].isupper()]
+        names.update(capitalised)
+        names.update(re.sub(r"['’]s$", "", w) for w in capitalised)
     lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z\-]+", text))
     return Vocabulary(frozenset(names), lower)
 
@@ -643,6 +654,7 @@ def _headline_pieces(
         ordinary = text not in {"of", "&", "de"} and (
             text.lower() in _FUNCTION_WORDS
             or text in _HEADLINE_VERBS
+            or (_is_participle(text) and text not in vocabulary.names)
             or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text, strict=True)
         )
         if ordinary:
@@ -656,6 +668,23 @@ def _headline_pieces(
     if piece_start is not None:
         pieces.append((piece_start, piece_end))
     return pieces
+
+
+def _opens_with_rare_word(span: str) -> bool:
+    first = next((w for w in span.split() if w.lower() not in _FUNCTION_WORDS), "")
+    return bool(first) and zipf_frequency(first, "en") < _ORDINARY_ZIPF
+
+
+def _is_participle(word: str) -> bool:
+    """ "Increasing", "Boosting", "Shipping": a verb's -ing form (its stem is a common word);
+    "Boeing" and "Xiaoping" are not."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3].lower()
+    stems = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.add(stem[:-1])  # "shipping" -> "ship"
+    return any(zipf_frequency(s, "en") >= _ORDINARY_ZIPF for s in stems)
 
 
 def _possessive_pieces(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

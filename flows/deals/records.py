@@ -271,6 +271,13 @@ _PROCEEDS = re.compile(
     r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b",
     re.I,
 )
+# "raised its investment / offer / dividend": a company raising a figure of its own.
+_RAISED_OWN = re.compile(
+    r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:investments?|stake|spending|offer|"
+    r"bid|commitment|budget|forecasts?|guidance|outlook|dividends?|prices?|targets?|"
+    r"estimates?|capex|capital expenditures?|pay|wages?|salar(?:y|ies)|rates?|fees?)\b",
+    re.I,
+)
 # A round whose size is not told: "raised an undisclosed round", "closed its Series B".
 _UNPRICED_ROUND = re.compile(
     r"\bundisclosed\s+(?:round|amount|sum|funding|investment)\b|"
@@ -400,6 +407,8 @@ def _extract_sentence(
         funding = _FUNDING.search(sentence) or _raise_before_money(sentence, event_amounts)
         if funding and _PROCEEDS.search(sentence, funding.end()):
             funding = None  # "could raise $13 billion by selling assets": proceeds, not funding
+        if funding and _RAISED_OWN.match(sentence, funding.end()):
+            funding = None  # "raised its investment to $5 billion": its own figure, not money in
     invest = _INVEST.search(sentence)
 
     if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
@@ -782,6 +791,22 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
         else:
             pos = money.end
         obj = _SPEND_OBJECT.match(sentence[pos:])
+        if obj is None and money is None:
+            field_total = _field_total(sentence, trigger, amounts)
+            if field_total is not None:
+                recipient, money = field_total
+                investor = _subject_before(sentence, recipient.start, orgs, context)
+                if investor is None or investor.start > recipient.start:
+                    continue
+                return make(
+                    "investment",
+                    recipient,
+                    subtype="sector",
+                    investors=[investor.name],
+                    lead_investors=[],
+                    confidence=0.6,
+                    **_money_fields(money),
+                )
         if obj is None and trigger.group(0).lower().startswith(("lend", "lent")):
             obj = re.match(r"\s*to\s+", sentence[pos:])  # "lend $1 billion to Acme"
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
@@ -790,6 +815,19 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
         recipient = _noun_phrase(sentence, start, orgs)
         if recipient is None:
             continue
+        if money is None:
+            # "raise its investment in electric vehicles to $11 billion": the new total
+            money = next(
+                (
+                    m
+                    for m in amounts
+                    if re.fullmatch(
+                        r"\s+to\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?",
+                        sentence[recipient.end : m.start],
+                    )
+                ),
+                None,
+            )
         place = _place_after(sentence, recipient, entities)
         if place is not None:
             # "spend €3.2 billion on AI infrastructure in Germany": the place is where it goes.
@@ -835,6 +873,32 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             **(_money_fields(money) if money else {}),
         )
     return None
+
+
+# "Ford Increasing Electric Vehicle Investment to $11 Billion", "boosting its AI spending
+# to $5 billion": the field stands before the noun, the amount is the new total.
+_FIELD_BEFORE = re.compile(
+    r"\b(?:increas\w*|rais\w*|boost\w*|doubl\w*|tripl\w*|lift\w*|ramp\w*\s+up|expand\w*)\s+"
+    r"(?:(?:its|their|the)\s+)?(?P<field>(?:[A-Za-z][\w-]*\s+){1,3}?)$",
+    re.I,
+)
+
+
+def _field_total(sentence, trigger, amounts) -> tuple[Entity, Money] | None:
+    if not re.fullmatch(r"investments?|spending", trigger.group(0), re.I):
+        return None
+    money = next(
+        (m for m in amounts if re.fullmatch(r"\s+(?:to|of)\s+", sentence[trigger.end() : m.start])),
+        None,
+    )
+    field = _FIELD_BEFORE.search(sentence[: trigger.start()])
+    if money is None or field is None:
+        return None
+    name = field.group("field").strip()
+    if _NP_REJECT.match(name) or re.search(r"\b(?:its|their|the|a|an)\b", name, re.I):
+        return None
+    start = field.start("field")
+    return Entity(name, name, start, start + len(name), "sector"), money
 
 
 def _place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity | None:
@@ -1166,7 +1230,7 @@ def _holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None
         money = None
         if _COMPOUND_STAKE.match(after):
             investor = _possessor(sentence, org.start, orgs, context) or context.focus
-        elif re.match(r"\s+(?:common\s+)?(?:shares|stock)\b", after):
+        elif re.match(r"\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
             bought = _SHARE_BUY.search(sentence[: org.start])
             if bought is None:
                 continue
@@ -1177,15 +1241,19 @@ def _holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None
                 if money is None:
                     continue
             investor = _subject_before(sentence, bought.start(), orgs, context)
-        if investor is None or name_key(investor.name) == name_key(org.name):
+        if investor is not None and name_key(investor.name) == name_key(org.name):
             continue
+        if investor is None and money is None:
+            continue
+        # "This Hedge Fund Bought $250 Million of Disney Stock": the purchase and its price
+        # are told even when the buyer is not named.
         return make(
             "investment",
             org,
             subtype="stake",
-            investors=[investor.name],
+            investors=[investor.name] if investor else [],
             lead_investors=[],
-            confidence=0.7,
+            confidence=0.7 if investor else 0.55,
             **(_money_fields(money) if money else {}),
         )
     return None
