@@ -77,10 +77,33 @@ _REFERENCE = re.compile(
     r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
     re.I,
 )
-# Money given away is not an investment.
+# Money given away is not an investment; a grant is funding of its own kind (subtype
+# "grant"), read by _grant_record alone.
 _GIFT = re.compile(
     r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|charit(?:y|able)|philanthrop\w*)\b", re.I
 )
+_DONATION = re.compile(r"\b(?:donat(?:e|es|ed|ion|ions)|charit(?:y|able)|philanthrop\w*)\b", re.I)
+# "UNC Charlotte got a $76,521 grant", "was awarded a $2 million grant"
+_GRANT_RECEIVED = re.compile(
+    r"\b(?:got|gets|receiv(?:e|es|ed|ing)|won|wins|secured|secures|landed|lands|"
+    r"(?:was|were|has been|have been|is|are)\s+awarded)\s+(?:an?\s+)?$",
+    re.I,
+)
+# "Duke Energy doles out $1.1 million in water resources grants", "awarded $5 million in
+# grants to ...", "a $2 million grant to Acme"
+_GRANT_GIVEN = re.compile(
+    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?|dol(?:e|es|ed|ing)\s+out|"
+    r"hand(?:s|ed|ing)?\s+out|announc(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|offer(?:s|ed|ing)?)"
+    r"\s+(?:an?\s+|its\s+|their\s+)?$",
+    re.I,
+)
+# "Duke awarded UNC Charlotte a $76,521 grant": the receiver between the verb and the grant.
+_GRANT_TO_OBJECT = re.compile(
+    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?)\s+"
+    r"(?P<receiver>(?:[\w.&'’-]+\s+){1,6}?)an?\s+$",
+    re.I,
+)
+_GRANT_NOUN = re.compile(r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?grants?\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:in talks|talks to|considering|considers|could|might|(?-i:may)|reportedly|rumou?red|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|sources said)\b",
@@ -411,6 +434,15 @@ def _extract_sentence(
             funding = None  # "raised its investment to $5 billion": its own figure, not money in
     invest = _INVEST.search(sentence)
 
+    grant = (
+        _grant_record(sentence, entities, orgs, event_amounts, context, make)
+        if _GIFT.search(sentence) and not _DONATION.search(sentence)
+        else None
+    )
+    if grant is not None:
+        # "Halvard Labs, which received a $3 million grant last year, raised $40 million":
+        # the grant's amount is spent; the rest of the sentence may hold another deal.
+        event_amounts = [m for m in event_amounts if m.value != grant.amount]
     if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
@@ -462,6 +494,9 @@ def _extract_sentence(
                 if name_key(record.recipient) not in involved:
                     involved.add(name_key(record.recipient))
                     out.append(record)
+
+    if grant is not None:
+        out.append(grant)
 
     for money in valuation_amounts:
         target = main.recipient if main and main.recipient_kind == "company" else None
@@ -761,6 +796,67 @@ def _debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
             subtype="debt",
             round="debt",
             investors=[],
+            lead_investors=[],
+            confidence=0.6,
+            **_money_fields(money),
+        )
+    return None
+
+
+def _grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """A grant of a stated amount: who receives it ("UNC Charlotte got a $76,521 grant",
+    "a $2 million grant to Acme", "$1.1 million in water resources grants") and who gives
+    it (the subject of "awarded", or the name after "from"/"by")."""
+    for money in amounts:
+        noun = _GRANT_NOUN.match(sentence[money.end :])
+        if noun is None:
+            continue
+        before = sentence[: money.start]
+        after = money.end + noun.end()
+        grantor: Entity | None = None
+        recipient: Entity | None = None
+        if _GRANT_RECEIVED.search(before):
+            recipient = _subject_before(sentence, money.start, orgs, context)
+        elif (given := _GRANT_TO_OBJECT.search(before)) is not None:
+            grantor = _subject_before(sentence, given.start(), orgs, context)
+            recipient = _first_after(given.start("receiver"), orgs)
+            if recipient is None or recipient.end > given.end("receiver"):
+                continue
+        elif (given := _GRANT_GIVEN.search(before)) is not None:
+            grantor = _subject_before(sentence, given.start(), orgs, context)
+            target = re.match(r"\s+to\s+", sentence[after:])
+            if target is not None:
+                recipient = _noun_phrase(sentence, after + target.end(), orgs)
+            elif noun.group("field"):
+                name = noun.group("field").strip()
+                start = money.end + noun.start("field")
+                if not _NP_REJECT.match(name):
+                    recipient = Entity(name, name, start, start + len(name), "sector")
+        else:
+            target = re.match(r"\s+(?:from\s+\S+(?:\s+\S+){0,3}?\s+)?to\s+", sentence[after:])
+            if target is not None:
+                recipient = _noun_phrase(sentence, after + target.end(), orgs)
+        if recipient is None:
+            continue
+        if grantor is None:
+            # "... announced Tuesday by Duke Energy", "a grant from the Gates Foundation"
+            clause_end = _clause_end(sentence, after)
+            grantor = next(
+                (
+                    e
+                    for e in orgs
+                    if after <= e.start < clause_end
+                    and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", sentence[: e.start])
+                ),
+                None,
+            )
+        if grantor is not None and name_key(grantor.name) == name_key(recipient.name):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="grant",
+            investors=[grantor.name] if grantor else [],
             lead_investors=[],
             confidence=0.6,
             **_money_fields(money),
