@@ -404,6 +404,7 @@ _FUNCTION_WORDS = frozenset(
         "yesterday",
     ]
 )
+_FIELD_WORDS = frozenset({"Machine", "Learning", "Data", "Intelligence", "Centre", "Center"})
 # A capitalised first word this common in English ("Despite", "Remember") is a name only
 # when the article also writes it capitalised mid-sentence or the gazetteer knows it; a
 # less common one ("Mergers", "Investors") when the article never writes it in lower case.
@@ -434,7 +435,11 @@ class Vocabulary:
         return not (frequency >= _ORDINARY_ZIPF and word.lower() in self.lower)
 
 
-_TOKEN = r"(?:[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|\d+[A-Za-z][\w.]*)"
+# "St. Martin's": the abbreviation's full stop does not end the name.
+_TOKEN = (
+    r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
+    r"\d+[A-Za-z][\w.]*)"
+)
 _CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
@@ -752,7 +757,17 @@ def _capitalised_entity(
     while words and (
         words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"}
         # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.
-        or (words[-1] in _NOT_NAMES and not (len(words) > 1 and _ORG_WORDS.search(words[-1])))
+        or (
+            words[-1] in _NOT_NAMES
+            and not (len(words) > 1 and _ORG_WORDS.search(words[-1]))
+            # "Big Machine", "Blue Data": a name whose first word alone is a plain
+            # adjective keeps the field word that makes it a name.
+            and not (
+                len(words) == 2
+                and words[-1] in _FIELD_WORDS
+                and zipf_frequency(words[0], "en") >= _COMMON_ZIPF
+            )
+        )
     ):
         words = words[:-1]
     if headline:

@@ -111,7 +111,7 @@ _HEDGE = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:not|no longer|never|denied|denies|called off|scrapped|abandoned|pulled out|"
-    r"walked away|terminated|cancell?ed|blocked)\b",
+    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time)\b",
     re.I,
 )
 _ROUND = re.compile(
@@ -122,6 +122,10 @@ _ROUND = re.compile(
 _FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
     r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
+    # "receive bids from", "secured approval from": things other than money come from others
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
+    r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
+    r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?)\b)"
     r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by))",
     re.I,
 )
@@ -195,7 +199,12 @@ _COMPOUND_NOUN = re.compile(
     re.I,
 )
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
-_COMPOUND_STAKE = re.compile(r"\s*(?:stake|holding)\b(?!\s+(?:in|of)\b)", re.I)
+# ("Mourinho holding up a shirt" is a verb.)
+_COMPOUND_STAKE = re.compile(
+    r"\s*(?:stake|holding)\b(?!\s+(?:in|of|up|out|on|onto|off|back|down|a|an|the|his|her|its|"
+    r"their|talks|company|companies)\b)",
+    re.I,
+)
 # "Viking bought $250 million of Disney stock", "loaded up on Disney shares"
 _SHARE_BUY = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
@@ -538,7 +547,10 @@ _NEXT_CLAUSE = re.compile(
 def _raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | None:
     """ "X raised £140 million at ...": a raise verb right before an amount is funding."""
     for m in _RAISE_VERB.finditer(sentence):
-        gap = sentence[m.end() : amounts[0].start] if amounts else "x"
+        # "a budget of $449,000 - was meant to raise eyebrows": the amount must follow.
+        gap = (
+            sentence[m.end() : amounts[0].start] if amounts and amounts[0].start > m.end() else "x"
+        )
         if re.fullmatch(r"\s*(?:a|an|another|some|nearly|about|over|more than|up to)?\s*", gap) or (
             amounts and amounts[0].start == m.end() + 1
         ):
@@ -1222,8 +1234,12 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
                 targets = _listed_after(sentence, target, orgs)
         if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
             owner = _possessor(sentence, trigger.start(), orgs, context)
+            named_owner = _POSSESSOR.search(sentence[: trigger.start()])
             if owner is not None:
                 acquirer = owner
+            elif named_owner and re.match(r"[A-Z]", named_owner.group(2) or ""):
+                # "Dr. Patrick Soon-Shiong's purchase of": a person buys, not the subject
+                acquirer = None
             elif word.startswith("acquisition"):
                 acquirer = _subject_before(sentence, trigger.start(), orgs, context)
             if acquirer is None and _TIME_POSSESSIVE.search(sentence[: trigger.start()]):
