@@ -220,6 +220,12 @@ _NOT_NAMES = {
     "Centres",
     "Centers",
     "Round",
+    "Mergers",
+    "M&A",
+    "R&D",
+    "P&L",
+    "Q&A",
+    "Acquisitions",
     "Funding",
     "Investment",
     "Billion",
@@ -736,6 +742,12 @@ def _capitalised_entity(
             )
             or words[0].lower() in _FUNCTION_WORDS
             or words[0].endswith("-based")  # "Miami-based Heinl's Nursery"
+            # "Buying Fox's film studio would give Disney": a verb opens the sentence
+            or (
+                _is_participle(words[0])
+                and _at_sentence_start(sentence, offset)
+                and words[0] not in vocabulary.names
+            )
             # "Time Warner" and "General Motors" keep their first word; a lone common word
             # opening a sentence goes (the vocabulary check below).
             or (

@@ -175,7 +175,7 @@ _OVERSEER_VERB = re.compile(
 # Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
 _SAID = re.compile(
     r"(?:[\s,]+(?:[A-Z][\w.&]*|of)){0,4}>?(?:\s*\([^)]*\))?"
-    r"(?:,\s+(?:a|an|the)\s+[^,]{1,80},)?\s+(?:has\s+|had\s+)?"
+    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
     r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
     r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
 )
@@ -521,9 +521,25 @@ def _extract_sentence(
 
     for record in out:
         scope = _scope(sentence, record.recipient)
-        _score(record, bool(_NEGATION.search(scope)), bool(_HEDGE.search(scope)))
+        _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
     _update_context(context, sentence, orgs, out)
     return [r for r in out if r.confidence > 0.15]
+
+
+# "Google said it would invest", "Acme announced that it would buy": a company telling what
+# it will do announces it; "would" hedges only a deal nobody has announced.
+_ANNOUNCED_WOULD = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+)\s+(?:on\s+\w+\s+)?"
+    r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+    r"\s+(?:also\s+)?$"
+)
+
+
+def _is_hedged(scope: str) -> bool:
+    return any(
+        not (h.group(0).lower() == "would" and _ANNOUNCED_WOULD.search(scope[: h.start()]))
+        for h in _HEDGE.finditer(scope)
+    )
 
 
 def _scope(sentence: str, recipient: str) -> str:
@@ -1051,6 +1067,27 @@ def _only_filler(gap: str) -> bool:
     )
 
 
+_TRAILING_FILLER = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "even",
+        "more",
+        "most",
+        "new",
+        "other",
+        "such",
+        "very",
+    ]
+)
+
+
 def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     """The object starting at ``start``: a named organisation or place when one opens it,
     else up to six words before the next clause, time phrase or preposition."""
@@ -1066,8 +1103,11 @@ def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None
         phrase = phrase[lead.end() :]
     words = phrase.split()
     if len(words) > 6:
-        phrase = " ".join(words[:6])
         words = words[:6]
+        # "development of even more trucks and": a cut phrase ends on a content word
+        while words and words[-1].lower() in _TRAILING_FILLER:
+            words = words[:-1]
+        phrase = " ".join(words)
     if not words or _NP_REJECT.match(phrase):
         return None
     if not re.match(r"[A-Za-z0-9]", phrase) or find_amounts(phrase):
@@ -1201,7 +1241,8 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             and target is not None
             and re.match(
                 r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
-                r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?)\b",
+                r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
+                r"time|breathing room)\b",
                 sentence[target.end :],
                 re.I,
             )
@@ -1466,7 +1507,9 @@ def _stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord |
         sentence[stake.start() : stake.start() + 120],
     ):
         return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
-    m = re.search(r"\b(?:stake|position|holding|interest)\s+in\s+", sentence[stake.start() :])
+    m = re.search(
+        r"\b(?:stake|position|holding|interest)\s+(?:in|into)\s+", sentence[stake.start() :]
+    )
     recipient = _first_after(stake.start() + m.end(), orgs) if m else None
     investor = _subject_before(sentence, stake.start(), orgs, context)
     if investor is None and recipient is not None:
