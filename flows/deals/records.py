@@ -487,6 +487,10 @@ def _extract_sentence(
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
     if main is None:
         main = _holding_record(sentence, orgs, event_amounts, context, make)
+    if main is None:
+        main = _percent_owned(sentence, orgs, context, make)
+    if main is None and not _GIFT.search(sentence):
+        main = _lending_record(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
@@ -733,13 +737,16 @@ def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealReco
         return None
     lead, investors = _investors_from(sentence, orgs, recipient.name)
     round_match = _ROUND.search(sentence)
+    debt = (round_match and round_match[1].lower() == "debt") or (
+        money is not None and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
+    )
     return make(
         "investment",
         recipient,
-        subtype="debt" if round_match and round_match[1].lower() == "debt" else "funding_round",
+        subtype="debt" if debt else "funding_round",
         investors=investors,
         lead_investors=lead,
-        round=_round_name(round_match[1]) if round_match else None,
+        round="debt" if debt else _round_name(round_match[1]) if round_match else None,
         confidence=0.8 if investors else 0.7,
         **(_money_fields(money) if money else {}),
     )
@@ -798,6 +805,95 @@ def _investment_record(
         confidence=0.8,
         **_money_fields(money),
     )
+
+
+# "owns more than 97% of Euro Disney", "controls 51 pct of"
+_OWNS_PERCENT = re.compile(
+    r"\b(?:owns?|owning|holds?|holding|controls?|controlling)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|just under|"
+    r"just over)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+# Debt a named company owes to the investor: "a €1.6 billion loan to Steinhoff", "bonds
+# issued by Petroleos de Venezuela", "Venezuela's state oil-company bonds".
+_LOAN_TO = re.compile(
+    r"^\s*(?:(?:bridge|term|secured|unsecured|syndicated|margin)\s+)?"
+    r"(?:loans?|credit (?:line|facility)|financing|debt financing)\s+(?:to|for)\s+",
+    re.I,
+)
+_BOND_OF = re.compile(
+    r"\b(?:issued\s+by|(?:bonds?|notes|debt)\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
+)
+_BOND_BUY = re.compile(
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|paid|pays|paying)\s+"
+    r"(?:(?:about|nearly|some|around|more than|over)\s+)?$",
+    re.I,
+)
+
+
+def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
+    """ "Kestrel owns more than 97% of Halvard Parks": a holding of a stated share."""
+    owned = _OWNS_PERCENT.search(sentence)
+    if owned is None or _SELL.search(sentence[: owned.start()]):
+        return None
+    recipient = next((e for e in orgs if e.start == owned.end()), None)
+    investor = _subject_before(sentence, owned.start(), orgs, context)
+    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+        return None
+    return make(
+        "investment",
+        recipient,
+        subtype="stake",
+        investors=[investor.name],
+        stake=float(owned[1]),
+        confidence=0.8,
+    )
+
+
+def _lending_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """Money lent to a named company, as a loan or by buying its bonds: recipient the
+    borrower, investor the lender or buyer, subtype "debt"."""
+    for money in amounts:
+        loan = _LOAN_TO.match(sentence[money.end :])
+        if loan is not None:
+            recipient = next((e for e in orgs if e.start == money.end + loan.end()), None)
+            lender = _subject_before(sentence, money.start, orgs, context)
+            if recipient is None:
+                continue
+        else:
+            bought = _BOND_BUY.search(sentence[: money.start])
+            if bought is None:
+                continue
+            clause_end = _clause_end(sentence, money.end)
+            # "paid $865 million for $2.8 billion worth of bonds -- that equates to 31 cents
+            # on the dollar -- issued by Petroleos de Venezuela": the issuer may come later.
+            issuer = next(
+                (e for e in orgs if e.start > money.end and _BOND_OF.search(sentence[: e.start])),
+                None,
+            )
+            if issuer is None:
+                continue
+            if not re.search(r"\b(?:bonds?|notes|debt)\b", sentence[money.end : issuer.start]):
+                continue
+            if clause_end < issuer.start and not re.search(
+                r"\bbonds?\b|\bnotes\b", sentence[money.end : clause_end]
+            ):
+                continue
+            recipient = issuer
+            lender = _subject_before(sentence, bought.start(), orgs, context)
+        if lender is not None and name_key(lender.name) == name_key(recipient.name):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="debt",
+            round="debt",
+            investors=[lender.name] if lender else [],
+            lead_investors=[],
+            confidence=0.6 if lender else 0.5,
+            **_money_fields(money),
+        )
+    return None
 
 
 def _debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
