@@ -367,6 +367,13 @@ class _Context:
     # How often, and how lately, each organisation was named: the most salient one is what
     # "the company" means. Older mentions fade so a story can move on to another company.
     mentions: dict[str, float] = field(default_factory=dict)
+    named: dict[str, Entity] = field(default_factory=dict)
+
+    def focus_other_than(self, name: str) -> Entity | None:
+        """The most salient organisation that is not ``name``: "the entertainment company
+        owns 97% of Euro Disney" in a story about Euro Disney means its owner."""
+        others = [k for k in self.mentions if k != name_key(name)]
+        return self.named[max(others, key=lambda k: self.mentions[k])] if others else None
 
     def fade(self) -> None:
         for key in self.mentions:
@@ -375,6 +382,7 @@ class _Context:
     def mention(self, entity: Entity, weight: float = 1.0) -> None:
         key = name_key(entity.name)
         self.mentions[key] = self.mentions.get(key, 0.0) + weight
+        self.named[key] = entity
         best = max(self.mentions, key=lambda k: self.mentions[k])
         if key == best:
             self.focus = entity
@@ -490,7 +498,7 @@ def _extract_sentence(
     if main is None:
         main = _percent_owned(sentence, orgs, context, make)
     if main is None and not _GIFT.search(sentence):
-        main = _lending_record(sentence, orgs, event_amounts, context, make)
+        main = _lending_record(sentence, entities, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
@@ -824,6 +832,7 @@ _LOAN_TO = re.compile(
 _BOND_OF = re.compile(
     r"\b(?:issued\s+by|(?:bonds?|notes|debt)\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
 )
+_POSSESSED_BONDS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:bonds|notes|debt)\b")
 _BOND_BUY = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|paid|pays|paying)\s+"
     r"(?:(?:about|nearly|some|around|more than|over)\s+)?$",
@@ -838,7 +847,14 @@ def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
         return None
     recipient = next((e for e in orgs if e.start == owned.end()), None)
     investor = _subject_before(sentence, owned.start(), orgs, context)
-    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+    if recipient is None:
+        return None
+    if investor is not None and name_key(recipient.name) == name_key(investor.name):
+        # The story's company owns a share of itself? Then the reference means another.
+        if not _REFERENCE.search(sentence[: owned.start()]):
+            return None
+        investor = context.focus_other_than(recipient.name)
+    if investor is None:
         return None
     return make(
         "investment",
@@ -850,9 +866,33 @@ def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
     )
 
 
-def _lending_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+def _lending_record(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """Money lent to a named company, as a loan or by buying its bonds: recipient the
     borrower, investor the lender or buyer, subtype "debt"."""
+    if not amounts:
+        # "after it bought Venezuela's state oil-company bonds": the issuer, no price told
+        for issuer in entities:
+            if not _POSSESSED_BONDS.match(sentence[issuer.end :]):
+                continue
+            bought = re.search(
+                r"\b(?:bought|buys|buying|purchased|purchases|acquired)\s+$",
+                sentence[: issuer.start],
+                re.I,
+            )
+            if bought is None:
+                continue
+            buyer = _subject_before(sentence, bought.start(), orgs, context)
+            if buyer is None or name_key(buyer.name) == name_key(issuer.name):
+                continue
+            return make(
+                "investment",
+                issuer,
+                subtype="debt",
+                round="debt",
+                investors=[buyer.name],
+                lead_investors=[],
+                confidence=0.6,
+            )
     for money in amounts:
         loan = _LOAN_TO.match(sentence[money.end :])
         if loan is not None:
@@ -1336,6 +1376,7 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             named is None
             and target is not None
             and re.match(
+                r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
                 r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
                 r"time|breathing room)\b",
@@ -1479,7 +1520,7 @@ def _holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None
         money = None
         if _COMPOUND_STAKE.match(after):
             investor = _possessor(sentence, org.start, orgs, context) or context.focus
-        elif re.match(r"\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
+        elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
             bought = _SHARE_BUY.search(sentence[: org.start])
             if bought is None:
                 continue
