@@ -10,6 +10,7 @@ hedged or negated sentences are stored with a low confidence or dropped.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -111,7 +112,7 @@ _HEDGE = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:not|no longer|never|denied|denies|called off|scrapped|abandoned|pulled out|"
-    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time)\b",
+    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|no plans?)\b",
     re.I,
 )
 _ROUND = re.compile(
@@ -493,6 +494,8 @@ def _extract_sentence(
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
+    if main is None:
+        main = _merger_of_two(sentence, orgs, amounts, make)
     if main is None:
         main = _holding_record(sentence, orgs, event_amounts, context, make)
     if main is None:
@@ -1504,6 +1507,48 @@ def _compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord 
             investors=[acquirer.name],
             lead_investors=[],
             confidence=0.8 if price else 0.65,
+            **(_money_fields(price) if price else {}),
+        )
+    return None
+
+
+# Two companies joining: "X and Y agreed to merge", "the merger of X and Y", "X and Y have
+# agreed to a merger", "X and Y ... over their proposal to merge".
+_MERGE_AFTER_PAIR = re.compile(
+    r"^[^.;,]{0,60}?\b(?:to\s+merge|to\s+combine|(?:a|the|their|an?\s+all-\w+)\s+"
+    r"(?:proposed\s+|planned\s+)?(?:merger|combination|tie-up))\b",
+    re.I,
+)
+_MERGER_OF = re.compile(
+    r"\b(?:merger|combination|tie-up)\s+(?:of|between)\s+(?:[\w$.]+\s+){0,3}?$", re.I
+)
+
+
+def _merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
+    """Two companies named together and a merger: the first named is recorded as the buyer
+    (as the press names the acquirer first), subtype "merger"."""
+    # ("the merger of USAir with TWA" names the target first: "with" does not pair.)
+    pairing = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*(?:and|&)\s+")
+    # "AT&T (T) and Time Warner (TWX)": tickers in brackets are not further companies
+    named = [e for e in orgs if not re.search(r"\(\s*$", sentence[: e.start])]
+    for first, second in itertools.pairwise(named):
+        if first.is_place or second.is_place or name_key(first.name) == name_key(second.name):
+            continue
+        if not pairing.fullmatch(sentence[first.end : second.start]):
+            continue
+        tail = re.sub(r"^\s*\([^)]{1,12}\)", "", sentence[second.end :])
+        if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
+            continue
+        price = next(
+            (m for m in amounts if m.start > second.end and not _is_per_share(sentence, m)), None
+        )
+        return make(
+            "acquisition",
+            second,
+            subtype="merger",
+            investors=[first.name],
+            lead_investors=[],
+            confidence=0.65,
             **(_money_fields(price) if price else {}),
         )
     return None
