@@ -245,6 +245,9 @@ _NP_STOP = re.compile(
 )
 _NP_REJECT = re.compile(
     r"^(?:it|them|this|that|these|those|us|you|what|which|whatever|something|anything|"
+    # "invest in price", "invest in our people": ways of running a business, not recipients
+    r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
+    r"ourselves|themselves|itself|growth|innovation|"
     r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
     r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
     r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
