@@ -1453,12 +1453,26 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
         price = None  # one amount cannot be the price of several purchases
     records = []
     for target in targets:
-        if acquirer is not None and name_key(target.name) == name_key(acquirer.name):
+        buyer = acquirer
+        if (
+            buyer is not None
+            and name_key(target.name) == name_key(buyer.name)
+            and _REFERENCE.search(sentence[: trigger.start()])
+        ):
+            # "McDonnell merged with Douglas Aircraft to become McDonnell Douglas, and then
+            # it merged with Boeing": "it" is the company named last, not the one bought.
+            earlier = [
+                e
+                for e in orgs
+                if e.end <= trigger.start() and name_key(e.name) != name_key(target.name)
+            ]
+            buyer = earlier[-1] if earlier else context.focus_other_than(target.name)
+        if buyer is not None and name_key(target.name) == name_key(buyer.name):
             continue
-        if acquirer is None and price is None:
+        if buyer is None and price is None:
             continue  # neither buyer nor price: too little to be worth a record
         confidence = 0.8 if price else 0.65
-        if acquirer is None:
+        if buyer is None:
             confidence -= 0.2
         context.targets.add(name_key(target.name))
         context.last_target = target
@@ -1466,7 +1480,7 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             make(
                 "acquisition",
                 target,
-                investors=[acquirer.name] if acquirer else [],
+                investors=[buyer.name] if buyer else [],
                 lead_investors=[],
                 confidence=confidence,
                 **(_money_fields(price) if price else {}),
