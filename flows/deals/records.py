@@ -503,6 +503,8 @@ def _extract_sentence(
         main = _holding_record(sentence, orgs, event_amounts, context, make)
     if main is None:
         main = _percent_owned(sentence, orgs, context, make)
+    if main is None:
+        main = _recapitalisation(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _lending_record(sentence, entities, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
@@ -844,6 +846,51 @@ _BOND_BUY = re.compile(
     r"(?:(?:about|nearly|some|around|more than|over)\s+)?$",
     re.I,
 )
+
+
+_RECAPITALISE = re.compile(r"\brecapitali[sz](?:e|es|ed|ing|ation)\b", re.I)
+
+
+def _recapitalisation(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """Capital put into a company to mend its balance sheet: "it would back a move to
+    recapitalize Euro Disney by as much as 1.5 billion euros". The company is the one named
+    after the verb, else the one whose debt or finances the sentence is about."""
+    verb = _RECAPITALISE.search(sentence)
+    if verb is None or not amounts:
+        return None
+    money = next((m for m in amounts if m.start > verb.end()), None)
+    if money is None:
+        return None
+    recipient = _first_after(verb.end(), [e for e in orgs if e.end <= money.start])
+    if recipient is None:
+        # "In order to cut Euro Disney's debt ..., it would back a move to recapitalize"
+        recipient = next(
+            (
+                e
+                for e in orgs
+                if e.end <= verb.start()
+                and re.match(
+                    r"['’]s?\s+(?:[\w-]+\s+)?(?:debt|finances|balance sheet|capital)\b",
+                    sentence[e.end :],
+                )
+            ),
+            None,
+        )
+    if recipient is None:
+        return None
+    investor = _subject_before(sentence, verb.start(), orgs, context)
+    if investor is not None and name_key(investor.name) == name_key(recipient.name):
+        # "it" after "Euro Disney's debt" is the owner who pays, not Euro Disney itself
+        investor = context.focus_other_than(recipient.name)
+    return make(
+        "investment",
+        recipient,
+        subtype="equity",
+        investors=[investor.name] if investor else [],
+        lead_investors=[],
+        confidence=0.6,
+        **_money_fields(money),
+    )
 
 
 def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
