@@ -209,6 +209,7 @@ _NOT_NAMES = {
     "Co",
     "The",
     "According",
+    "Former",
     "Artificial",
     "Intelligence",
     "Generative",
@@ -590,7 +591,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
             taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
-        for start, end in _free_parts(m.start(), m.end(), taken):
+        for start, end in _title_parts(sentence, _free_parts(m.start(), m.end(), taken)):
             pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None
             if pieces == [] and _opens_with_rare_word(sentence[start:end]):
                 # "Oppenheimer Ups Viacom Stake": a rare first word is a name even when the
@@ -605,6 +606,25 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
     return found
+
+
+# "Former Halvard CEO Eric Lindqvist": a job title between a company and a person.
+_TITLE_IN_SPAN = re.compile(
+    r"\s(?:CEO|CFO|CTO|COO|Chairman|Chairwoman|Founder|Co-founder|Co-Founder|President|"
+    r"Chief Executive|Managing Partner|General Partner|Partner|Boss)\s(?=[A-Z])"
+)
+
+
+def _title_parts(sentence: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in parts:
+        for title in _TITLE_IN_SPAN.finditer(sentence, start, end):
+            if _ORG_WORDS.search(sentence[title.end() : end]):
+                continue  # "Orbis Founder Partners" is a fund's name
+            out.append((start, title.start()))
+            start = title.end()
+        out.append((start, end))
+    return [(s, e) for s, e in out if e > s]
 
 
 def _extend_legal_suffix(sentence: str, end: int) -> int:

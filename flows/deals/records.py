@@ -100,8 +100,8 @@ _GRANT_GIVEN = re.compile(
 )
 # "Duke awarded UNC Charlotte a $76,521 grant": the receiver between the verb and the grant.
 _GRANT_TO_OBJECT = re.compile(
-    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?)\s+"
-    r"(?P<receiver>(?:[\w.&'’-]+\s+){1,6}?)an?\s+$",
+    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?|fund(?:s|ed|ing)?)\s+"
+    r"(?P<receiver>(?:[\w.&'’-]+\s+){1,6}?)(?:with\s+)?an?\s+$",
     re.I,
 )
 _GRANT_NOUN = re.compile(r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?grants?\b", re.I)
@@ -248,6 +248,9 @@ _NP_REJECT = re.compile(
     # "invest in price", "invest in our people": ways of running a business, not recipients
     r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
     r"ourselves|themselves|itself|growth|innovation|"
+    # "investing $10 million in its seed round": the round is the company's, named elsewhere
+    r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
+    r"(?:round|rounds|funding|financing)|"
     r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
     r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
     r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
@@ -642,7 +645,35 @@ def _resolve(
     return context.focus
 
 
+# "Former Google CEO Eric Schmidt backed ...": the company is the person's affiliation; the
+# person acts.
+_AFFILIATION = re.compile(
+    r"['’]?s?\s+(?:former\s+|then-|co-)?(?:CEO|chief executive|founder|co-founder|chairman|"
+    r"chairwoman|president|executive|CTO|CFO|COO|boss|head|partner)\s+"
+    r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})"
+)
+
+
 def _subject_before(
+    sentence: str, pos: int, orgs: list[Entity], context: _Context, prefer_recipient: bool = False
+) -> Entity | None:
+    """The organisation (or the person working for it) acting in a clause before ``pos``."""
+    subject = _org_subject_before(sentence, pos, orgs, context, prefer_recipient)
+    if subject is None or subject.end == 0:
+        return subject
+    person = _AFFILIATION.match(sentence, subject.end)
+    # ("Microsoft CEO Satya Nadella said the company would invest": the company acts.)
+    if (
+        person is not None
+        and person.end("person") <= pos
+        and not _REFERENCE.search(sentence[person.end("person") : pos])
+    ):
+        name = person.group("person")
+        return Entity(name, name, person.start("person"), person.end("person"), "person")
+    return subject
+
+
+def _org_subject_before(
     sentence: str, pos: int, orgs: list[Entity], context: _Context, prefer_recipient: bool = False
 ) -> Entity | None:
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
@@ -797,6 +828,24 @@ def _investment_record(
         # "continues to invest in its San Antonio data centers, including $50 million for"
         anchor = trigger.end()
     recipient = _recipient_after(sentence, anchor, entities)
+    if word.startswith(("back", "fund")):
+        # "Kestrel Ventures backed Orbis Robotics with $10 million": the object is funded
+        funded = next(
+            (
+                e
+                for e in orgs
+                if e.start > trigger.end()
+                and re.fullmatch(r"\s*", sentence[trigger.end() : e.start])
+                and e.end <= money.start
+            ),
+            None,
+        )
+        ref = _REFERENCE.match(sentence, trigger.end() + 1)
+        if funded is None and ref is not None and ref.group(0).lower() != "it":
+            # "Eric Schmidt backed the startup with $100 million": the story's company
+            funded = context.last_recipient or context.focus
+        if funded is not None:
+            recipient = funded
     if word in {"led", "leads", "co-led"}:
         # "X led a $N round in Y" / "X led Y's $N Series A"
         named = _first_after(trigger.end(), orgs)
@@ -1081,11 +1130,24 @@ def _grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecor
     return None
 
 
+_JOB_TITLE = re.compile(
+    r"\b(?:director|head|chief|manager|officer|president|analyst|strategist|partner|VP|"
+    r"chair|professor|editor)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _sector_investment(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """Money put into a field or project rather than a named company or place ("spend $11
     billion on electrified vehicles"): the recipient is the noun phrase, kind "sector".
     Without an amount such a record is stored flagged as low confidence."""
     for trigger in _SPEND.finditer(sentence):
+        if _JOB_TITLE.search(sentence[: trigger.start()]):
+            continue  # "managing director of sustainable investment at Wespath"
+        if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(
+            r"\bfinal\s+$", sentence[: trigger.start()]
+        ):
+            continue  # "Chevron's investment decisions for LNG": only a final decision commits
         pos = trigger.end()
         money = next(
             (m for m in amounts if m.start >= pos and _only_filler(sentence[pos : m.start])), None
@@ -1182,7 +1244,9 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             subtype=_spending_subtype(trigger.group(0), recipient),
             investors=investors,
             lead_investors=lead,
-            confidence=0.6 if money else 0.45,
+            # "Kestrel Ventures invested in Orbis Robotics" names both sides: as sure as any
+            # investment; a field of spending less so.
+            confidence=0.8 if recipient.kind == "org" else 0.6 if money else 0.45,
             **(_money_fields(money) if money else {}),
         )
     return None
