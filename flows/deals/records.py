@@ -514,6 +514,8 @@ def _extract_sentence(
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _sector_investment(sentence, entities, orgs, event_amounts, context, make)
+    if main is None and not _GIFT.search(sentence):
+        main = _field_spend(sentence, entities, orgs, event_amounts, context, make)
     if main is not None:
         out.insert(0, main)
     if main is not None and main.kind == "investment" and acquire and not out[1:]:
@@ -856,8 +858,8 @@ def _investment_record(
     investors = _coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
     round_match = _ROUND.search(sentence)
     subtype = "infrastructure" if recipient.is_place else "equity"
-    if round_match:
-        subtype = "funding_round"
+    if round_match or re.search(r"\bround\b", sentence[trigger.start() :], re.I):
+        subtype = "funding_round"  # "SoftBank leads $500M round in Skild AI"
     is_lead = word in {"led", "leads", "co-led"}
     others = [n for n in _investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
     return make(
@@ -1128,6 +1130,51 @@ def _grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecor
             **_money_fields(money),
         )
     return None
+
+
+# "$80 billion AI data center spend", "€109 billion in private AI investments": the field
+# stands between the amount and the noun, with nothing after it.
+_FIELD_SPEND = re.compile(
+    r"^\s+(?:in\s+)?(?P<field>(?:[\w-]+\s+){1,4}?)"
+    r"(?:investments?|spend|spending|capex|capital expenditures?)\b"
+    r"(?!\s+(?:in|into|on|at|to|toward|towards|for\s+(?![a-z]+\s+\d)|by|from)\b)",
+    re.I,
+)
+
+
+def _field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """ "Microsoft announces $80 billion AI data center spend for fiscal 2025": the field
+    spent on; when a country announces it ("France announced €109 billion in private AI
+    investments") the money goes into that country."""
+    for money in amounts:
+        found = _FIELD_SPEND.match(sentence[money.end :])
+        if found is None:
+            continue
+        name = found.group("field").strip()
+        if _NP_REJECT.match(name) or re.search(r"\b(?:the|a|an|its|their|of)\b", name, re.I):
+            continue
+        start = money.end + found.start("field")
+        recipient = Entity(name, name, start, start + len(name), "sector")
+        first = next((e for e in entities if e.end <= money.start), None)
+        investor = _subject_before(sentence, money.start, orgs, context)
+        if first is not None and first.is_place and _at_start(sentence, first):
+            recipient, investor = first, None
+        elif investor is None:
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype=_spending_subtype("spend", recipient),
+            investors=[investor.name] if investor else [],
+            lead_investors=[],
+            confidence=0.6,
+            **_money_fields(money),
+        )
+    return None
+
+
+def _at_start(sentence: str, entity: Entity) -> bool:
+    return not sentence[: entity.start].strip(" \"'“‘(")
 
 
 _JOB_TITLE = re.compile(
@@ -1401,7 +1448,14 @@ def _recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity 
     # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
     clause_end = re.search(r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|\.\s", sentence[start:])
     end = start + clause_end.start() if clause_end else len(sentence)
-    window = [e for e in entities if e.start >= start and e.end <= end]
+    # "invest $40 billion in an AI fund with Andreessen Horowitz": a partner, not the recipient
+    window = [
+        e
+        for e in entities
+        if e.start >= start
+        and e.end <= end
+        and not re.search(r"\b(?:with|alongside)\s+(?:the\s+)?$", sentence[: e.start])
+    ]
     # "in AI infrastructure in the United States ... through a company called Stargate":
     # the entity an "in"/"into" introduces is the destination.
     for i, e in enumerate(window):
