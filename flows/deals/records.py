@@ -127,7 +127,8 @@ _FUNDING = re.compile(
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
     r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?)\b)"
-    r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by))",
+    r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by|"
+    r"(?-i:fund))\b)",
     re.I,
 )
 _RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
@@ -466,7 +467,11 @@ def _extract_sentence(
     if grant is not None:
         # "Halvard Labs, which received a $3 million grant last year, raised $40 million":
         # the grant's amount is spent; the rest of the sentence may hold another deal.
-        event_amounts = [m for m in event_amounts if m.value != grant.amount]
+        event_amounts = [
+            m
+            for m in event_amounts
+            if m.value != grant.amount and not _GRANT_NOUN.match(sentence[m.end :])
+        ]
     if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
@@ -516,6 +521,8 @@ def _extract_sentence(
         main = _sector_investment(sentence, entities, orgs, event_amounts, context, make)
     if main is None and not _GIFT.search(sentence):
         main = _field_spend(sentence, entities, orgs, event_amounts, context, make)
+    if main is None:
+        main = _new_vehicle(sentence, entities, orgs, event_amounts, context, make)
     if main is not None:
         out.insert(0, main)
     if main is not None and main.kind == "investment" and acquire and not out[1:]:
@@ -537,6 +544,22 @@ def _extract_sentence(
         entity = _valuation_subject(sentence, money, orgs, context, target)
         if entity is not None:
             out.append(make("valuation", entity, confidence=0.75, **_money_fields(money)))
+            if main is None and (lead := _LEAD.search(sentence, money.end)) is not None:
+                # "Character.AI was valued at $1 billion in a round led by Andreessen
+                # Horowitz": the round itself, its size untold.
+                leads, investors = _investors_from(sentence, orgs, entity.name)
+                if leads and re.search(r"\bround\b", sentence[money.end : lead.start()], re.I):
+                    round_match = _ROUND.search(sentence)
+                    main = make(
+                        "investment",
+                        entity,
+                        subtype="funding_round",
+                        investors=investors,
+                        lead_investors=leads,
+                        round=_round_name(round_match[1]) if round_match else None,
+                        confidence=0.8,
+                    )
+                    out.insert(0, main)
 
     if (partner := _PARTNER.search(sentence)) and main is None:
         left = _subject_before(sentence, partner.start(), orgs, context)
@@ -779,6 +802,14 @@ def _led_round(sentence, trigger, orgs, context, make) -> DealRecord | None:
     )
 
 
+_FUND_AFTER = re.compile(
+    r"\s+(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,3}?funds?\b"
+    r"(?!\s+(?:managers?|raise|of|for\s+its))",
+    re.I,
+)
+_FUND_BEFORE = re.compile(r"\b(?:its|a|their)\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of)\s+$", re.I)
+
+
 def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
     money = amounts[0] if amounts else None
     recipient = _subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
@@ -789,10 +820,14 @@ def _funding_record(sentence, trigger, orgs, amounts, context, make) -> DealReco
     debt = (round_match and round_match[1].lower() == "debt") or (
         money is not None and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
     )
+    # "Kestrel Ventures closed a $500 million fund": an investor raising money to invest
+    fund = money is not None and (
+        _FUND_AFTER.match(sentence[money.end :]) or _FUND_BEFORE.search(sentence[: money.start])
+    )
     return make(
         "investment",
         recipient,
-        subtype="debt" if debt else "funding_round",
+        subtype="debt" if debt else "fund" if fund else "funding_round",
         investors=investors,
         lead_investors=lead,
         round="debt" if debt else _round_name(round_match[1]) if round_match else None,
@@ -1168,6 +1203,100 @@ def _field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord
             investors=[investor.name] if investor else [],
             lead_investors=[],
             confidence=0.6,
+            **_money_fields(money),
+        )
+    return None
+
+
+# "Microsoft and BlackRock launch $30 billion AI infrastructure fund", "OpenAI, SoftBank and
+# Oracle announced Stargate, a $500 billion AI infrastructure venture"
+_VEHICLE_VERB = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|creat(?:e|es|ed|ing)|form(?:s|ed|ing)?|set(?:s|ting)?\s+up|"
+    r"unveil(?:s|ed|ing)?|announc(?:e|es|ed|ing)|start(?:s|ed|ing)?)\s+"
+)
+_VEHICLE_NOUN = re.compile(
+    r"^\s+(?P<field>(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,4}?)"
+    r"(?:fund|venture|joint venture|vehicle|initiative|project)\b",
+    re.I,
+)
+
+
+def _new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """A fund or venture set up by the companies that announce it: they invest its amount.
+    An investor launching a plain "$500 million fund" raises it; "a $2 billion project in
+    Texas" goes into Texas."""
+    for money in amounts:
+        noun = _VEHICLE_NOUN.match(sentence[money.end :])
+        if noun is None:
+            continue
+        before = sentence[: money.start]
+        verb = None
+        named = None
+        for candidate in _VEHICLE_VERB.finditer(before):
+            gap = before[candidate.end() :]
+            if re.fullmatch(r"(?:(?:a|an|the|its|their|new)\s+)*", gap):
+                verb = candidate
+            else:
+                # "announced Stargate, a $500 billion venture": the venture has a name
+                named_here = next(
+                    (
+                        e
+                        for e in orgs
+                        if e.start == candidate.end()
+                        and re.fullmatch(r",\s+(?:a|an)\s+", before[e.end :])
+                    ),
+                    None,
+                )
+                if named_here is not None:
+                    verb, named = candidate, named_here
+        if verb is None:
+            continue
+        investor = _subject_before(sentence, verb.start(), orgs, context)
+        if investor is None:
+            continue
+        investors = _coordinated(sentence, [e for e in orgs if e.end <= verb.start()], investor)
+        is_fund = noun.group(0).strip().lower().endswith("fund")
+        place = next(
+            (
+                e
+                for e in entities
+                if e.is_place
+                and re.fullmatch(
+                    r"\s+(?:in|across)\s+(?:the\s+)?", sentence[money.end + noun.end() : e.start]
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            recipient = named
+        elif place is not None:
+            recipient = place
+        elif noun.group("field").strip():
+            field_name = noun.group(0).strip()
+            start = money.end + noun.start("field")
+            recipient = Entity(field_name, field_name, start, start + len(field_name), "sector")
+        elif is_fund and len(investors) == 1:
+            # "Kestrel Ventures launched a $500 million fund": money raised to invest
+            return make(
+                "investment",
+                investor,
+                subtype="fund",
+                investors=[],
+                lead_investors=[],
+                confidence=0.7,
+                **_money_fields(money),
+            )
+        else:
+            continue
+        if any(name_key(n) == name_key(recipient.name) for n in investors):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="fund" if is_fund else "infrastructure" if recipient.is_place else "equity",
+            investors=investors,
+            lead_investors=[],
+            confidence=0.7,
             **_money_fields(money),
         )
     return None
