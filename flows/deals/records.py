@@ -227,7 +227,8 @@ _PARTNER = re.compile(
 _SPEND = re.compile(
     r"\b(?:invest(?:s|ed|ing|ments?)?|spend(?:s|ing)?|spent|pour(?:s|ed|ing)?|"
     r"plough(?:s|ed|ing)?|shift(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|bet|bets|betting|"
-    r"lent|lend(?:s|ing)?|"
+    r"lent|lend(?:s|ing)?|earmark(?:s|ed|ing)?|mobili[sz](?:e|es|ed|ing)|"
+    r"plan|programme|program|package|scheme|"
     r"capital expenditures?|capex)\b",
     re.I,
 )
@@ -237,6 +238,9 @@ _SPEND_OBJECT = re.compile(
     r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
 )
+# "earmarked €5 billion for AI research": money set aside for a purpose.
+_FOR_OBJECT = re.compile(r"^\s*for\s+", re.I)
+_SET_ASIDE = ("earmark", "mobilis", "mobiliz", "allocat")
 _NP_STOP = re.compile(
     r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|"
     r"from|including|while|since|during|after|before|until|instead|rather|because|so|this|"
@@ -263,7 +267,7 @@ _NP_REJECT = re.compile(
 _DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her)(?:\s+|$))+", re.I)
 # Nouns as often as verbs: they count only with the amount right after ("shift $7 billion").
 _NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting", "lent"}
-_NEEDS_AMOUNT |= {"lend", "lends", "lending"}
+_NEEDS_AMOUNT |= {"lend", "lends", "lending", "plan", "programme", "program", "package", "scheme"}
 _WE = re.compile(r"^\W*(?:we|we've|we're|we'll)\b", re.I)
 # A company selling its own debt: "GM is issuing $3 billion in corporate debt".
 _DEBT_ISSUE = re.compile(
@@ -410,7 +414,7 @@ def extract_records(
     records: list[DealRecord] = []
     for sentence in split_sentences(text):
         records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
-    return _dedupe(records)
+    return _drop_vaguer(_dedupe(records))
 
 
 def _extract_sentence(
@@ -1302,6 +1306,23 @@ def _new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord
     return None
 
 
+def _place_subject(
+    sentence: str, entities: list[Entity], pos: int, recipient: Entity
+) -> Entity | None:
+    """The country or city opening the sentence, when it acts before ``pos``."""
+    first = next(iter(entities), None)
+    if (
+        first is None
+        or not first.is_place
+        or first.end > pos
+        or not re.fullmatch(r"\W*(?:The\s+)?", sentence[: first.start])
+        or re.match(r"\s*,", sentence[first.end :])  # "In Germany, ..." or a list
+        or name_key(first.name) == name_key(recipient.name)
+    ):
+        return None
+    return first
+
+
 def _at_start(sentence: str, entity: Entity) -> bool:
     return not sentence[: entity.start].strip(" \"'“‘(")
 
@@ -1358,6 +1379,13 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
                     confidence=0.6,
                     **_money_fields(money),
                 )
+        if (
+            obj is None
+            and money is not None
+            and money.start > trigger.start()  # not "with $26 million earmarked for"
+            and trigger.group(0).lower().startswith(_SET_ASIDE)
+        ):
+            obj = _FOR_OBJECT.match(sentence[pos:])
         if obj is None and trigger.group(0).lower().startswith(("lend", "lent")):
             obj = re.match(r"\s*to\s+", sentence[pos:])  # "lend $1 billion to Acme"
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
@@ -1393,6 +1421,9 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             investor = _subject_before(sentence, trigger.start(), orgs, context)
         if investor is None and _WE.match(sentence):
             investor = context.focus
+        if investor is None:
+            # "France will invest €2 billion in AI research": a country spends too
+            investor = _place_subject(sentence, entities, trigger.start(), recipient)
         if investor is None and _FRONTED_CLAUSE.match(sentence):
             # "In announcing the final investment decision on the Trans Mountain project,
             # Kinder Morgan said ...": the subject after the fronted clause.
@@ -1531,6 +1562,9 @@ def _noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None
         start += sentence[start:].index(phrase) + lead.end()
         phrase = phrase[lead.end() :]
     words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in {"investment", "investments", "spending"}:
+        words = words[:-1]  # "mobilise €200 billion for AI investment": the field is AI
+        phrase = " ".join(words)
     if len(words) > 6:
         words = words[:6]
         # "development of even more trucks and": a cut phrase ends on a content word
@@ -2095,6 +2129,19 @@ def _update_context(
                 weights[key] = (weights[key][0] + 1.0, weights[key][1])
     for weight, org in weights.values():
         context.mention(org, weight)
+
+
+def _drop_vaguer(records: list[DealRecord]) -> list[DealRecord]:
+    """One article telling the same money from the same investors twice ("unveil $500
+    billion Stargate project", then "will invest up to $500 billion in AI infrastructure in
+    the United States") tells one event: the record naming a company or place stays, the
+    one naming only a field goes."""
+
+    def event(r: DealRecord) -> tuple[Any, ...]:
+        return (r.kind, r.amount, r.currency, tuple(sorted(map(name_key, r.investors))))
+
+    named = {event(r) for r in records if r.recipient_kind != "sector" and r.amount is not None}
+    return [r for r in records if r.recipient_kind != "sector" or event(r) not in named]
 
 
 def _dedupe(records: list[DealRecord]) -> list[DealRecord]:
