@@ -1437,6 +1437,16 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             continue
         lead: list[str] = []
         investors = [investor.name] if investor else []
+        if investor is not None:
+            # "MGX will invest $100 billion in AI infrastructure with BlackRock"
+            clause_end = _clause_end(sentence, recipient.end)
+            investors += [
+                e.name
+                for e in orgs
+                if recipient.end <= e.start < clause_end
+                and re.search(r"\b(?:with|alongside)\s+(?:partners?\s+)?$", sentence[: e.start])
+                and name_key(e.name) not in {name_key(n) for n in investors}
+            ]
         if investor is None:
             # "A $900 million investment at Philadelphia airport led by American Airlines"
             lead, investors = _investors_from(sentence, orgs, recipient.name)
