@@ -476,7 +476,11 @@ def _extract_sentence(
             for m in event_amounts
             if m.value != grant.amount and not _GRANT_NOUN.match(sentence[m.end :])
         ]
-    if stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
+    if (bought := _PERCENT_BOUGHT.search(sentence)) is not None and (
+        main := _percent_owned(sentence, orgs, context, make, bought, event_amounts)
+    ):
+        pass  # "Meta acquires 49% of Scale AI": a stake, not a takeover
+    elif stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
         main = _stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := _AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = _stake_record(sentence, holding, orgs, event_amounts, context, make)
@@ -920,6 +924,13 @@ _OWNS_PERCENT = re.compile(
     r"just over)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+(?:the\s+)?",
     re.I,
 )
+_PERCENT_BOUGHT = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took)"
+    r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
+    r"another|an additional)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 # Debt a named company owes to the investor: "a €1.6 billion loan to Steinhoff", "bonds
 # issued by Petroleos de Venezuela", "Venezuela's state oil-company bonds".
 _LOAN_TO = re.compile(
@@ -983,9 +994,12 @@ def _recapitalisation(sentence, orgs, amounts, context, make) -> DealRecord | No
     )
 
 
-def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
-    """ "Kestrel owns more than 97% of Halvard Parks": a holding of a stated share."""
-    owned = _OWNS_PERCENT.search(sentence)
+def _percent_owned(
+    sentence, orgs, context, make, owned: re.Match[str] | None = None, amounts=()
+) -> DealRecord | None:
+    """ "Kestrel owns more than 97% of Halvard Parks", "Meta acquires 49% of Scale AI for
+    $14.3 billion": a holding of a stated share, with its price when one is told."""
+    owned = owned or _OWNS_PERCENT.search(sentence)
     if owned is None or _SELL.search(sentence[: owned.start()]):
         return None
     recipient = next((e for e in orgs if e.start == owned.end()), None)
@@ -999,6 +1013,7 @@ def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
         investor = context.focus_other_than(recipient.name)
     if investor is None:
         return None
+    price = next((m for m in amounts if m.start > recipient.end), None)
     return make(
         "investment",
         recipient,
@@ -1006,6 +1021,7 @@ def _percent_owned(sentence, orgs, context, make) -> DealRecord | None:
         investors=[investor.name],
         stake=float(owned[1]),
         confidence=0.8,
+        **(_money_fields(price) if price else {}),
     )
 
 
@@ -1767,6 +1783,13 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
             if acquirer is None and _TIME_POSSESSIVE.search(sentence[: trigger.start()]):
                 # "last year's $30 billion acquisition of Actelion": the story's company.
                 acquirer = context.focus
+            if owner is None and targets:
+                # "The acquisition of Wiz by Google": the buyer follows the target.
+                by = re.match(r"\s+by\s+(?:the\s+)?", sentence[targets[-1].end :])
+                if by is not None:
+                    acquirer = next(
+                        (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
+                    )
     targets = [t for t in targets if not t.is_place]
     if not targets:
         return []
