@@ -825,6 +825,8 @@ def _capitalised_entity(
         return None
     if re.fullmatch(r"Series [A-Z]\d*|\d[QH]\d{2,4}|[QH]\d|FY\d{2,4}", clean):
         return None
+    if re.fullmatch(r"[A-Z]{2,5}s", clean):
+        return None  # "SUVs", "EVs", "GPUs", "IPOs": plural common nouns, not companies
     if _looks_like_person(sentence, name_start, name_end, clean):
         return None
     if (

@@ -711,7 +711,15 @@ def _org_subject_before(
 ) -> Entity | None:
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
     ("it", "the company") comes after it."""
-    left = [e for e in orgs if e.end <= pos]
+    # ('Amazon aspired to be the "Everything Store"': a quoted epithet does not act.)
+    left = [
+        e
+        for e in orgs
+        if e.end <= pos
+        and not (
+            re.search(r"[\"“]$", sentence[: e.start]) and re.match(r"[,.]?[\"”]", sentence[e.end :])
+        )
+    ]
     ref_matches = [
         r for r in _REFERENCE.finditer(sentence[:pos]) if not _appositive(sentence, r, orgs)
     ]
