@@ -126,7 +126,8 @@ _FUNDING = re.compile(
     # "receive bids from", "secured approval from": things other than money come from others
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
-    r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?)\b)"
+    r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?|incentives?|"
+    r"packages?|tax|subsid(?:y|ies))\b)"
     r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by|"
     r"(?-i:fund))\b)",
     re.I,
@@ -572,6 +573,11 @@ def _extract_sentence(
     if (partner := _PARTNER.search(sentence)) and main is None:
         left = _subject_before(sentence, partner.start(), orgs, context)
         right = _first_after(partner.end(), orgs)
+        if right is not None and not re.fullmatch(
+            r"\s*(?:(?!(?:around|in|at|for|to|from|of|on|across|with|by|and|or)\b)[\w-]+\s+){0,4}",
+            sentence[partner.end() : right.start],
+        ):
+            right = None  # "partnering with dealerships around the Carolinas"
         if left and right and name_key(left.name) != name_key(right.name):
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
@@ -579,7 +585,7 @@ def _extract_sentence(
         scope = _scope(sentence, record.recipient)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
     _update_context(context, sentence, orgs, out)
-    return [r for r in out if r.confidence > 0.15]
+    return [r for r in out if round(r.confidence, 2) > 0.15]
 
 
 # "Google said it would invest", "Acme announced that it would buy": a company telling what
@@ -653,9 +659,12 @@ def _is_valuation_amount(sentence: str, money: Money) -> bool:
     ):
         return False
     # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
+    # "an incentive package from the city and state valued at as much as $145 million"
     return not re.search(
         r"\b(?:securities|assets|loans|properties|shares|stock|bonds|notes|portfolio|"
-        r"inventory|contracts?|orders?|goods)\s+(?:\w+\s+)?valued\s+at\s*$",
+        r"inventory|contracts?|orders?|goods|package|incentives?|awards?|grants?|bonus|pay|"
+        r"compensation)\b[^.;]{0,50}?valued\s+at\s*"
+        r"(?:about|around|over|more than|nearly|roughly|some|as much as|up to)?\s*$",
         before,
         re.I,
     )
