@@ -463,10 +463,11 @@ def _extract_sentence(
         if funding and _RAISED_OWN.match(sentence, funding.end()):
             funding = None  # "raised its investment to $5 billion": its own figure, not money in
     invest = _INVEST.search(sentence)
+    gift = bool(_GIFT.search(sentence))
 
     grant = (
         _grant_record(sentence, entities, orgs, event_amounts, context, make)
-        if _GIFT.search(sentence) and not _DONATION.search(sentence)
+        if gift and not _DONATION.search(sentence)
         else None
     )
     if grant is not None:
@@ -510,7 +511,7 @@ def _extract_sentence(
     elif invest and not event_amounts and invest.group(0).lower() in {"led", "leads", "co-led"}:
         # "Google Ventures then led Nest's Series B round of financing"
         main = _led_round(sentence, invest, orgs, context, make)
-    elif invest and event_amounts and not _GIFT.search(sentence):
+    elif invest and event_amounts and not gift:
         main = _investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     if main is None:
         main = _compound_acquisition(sentence, orgs, amounts, context, make)
@@ -522,13 +523,13 @@ def _extract_sentence(
         main = _percent_owned(sentence, orgs, context, make)
     if main is None:
         main = _recapitalisation(sentence, orgs, event_amounts, context, make)
-    if main is None and not _GIFT.search(sentence):
+    if main is None and not gift:
         main = _lending_record(sentence, entities, orgs, event_amounts, context, make)
-    if main is None and not _GIFT.search(sentence):
+    if main is None and not gift:
         main = _debt_issue(sentence, orgs, event_amounts, context, make)
-    if main is None and not _GIFT.search(sentence):
+    if main is None and not gift:
         main = _sector_investment(sentence, entities, orgs, event_amounts, context, make)
-    if main is None and not _GIFT.search(sentence):
+    if main is None and not gift:
         main = _field_spend(sentence, entities, orgs, event_amounts, context, make)
     if main is None:
         main = _new_vehicle(sentence, entities, orgs, event_amounts, context, make)
@@ -726,7 +727,8 @@ def _org_subject_before(
         for e in orgs
         if e.end <= pos
         and not (
-            re.search(r"[\"“]$", sentence[: e.start]) and re.match(r"[,.]?[\"”]", sentence[e.end :])
+            sentence[e.start - 1 : e.start] in {'"', "“"}
+            and re.match(r"[,.]?[\"”]", sentence[e.end : e.end + 2])
         )
     ]
     ref_matches = [
@@ -1919,17 +1921,22 @@ _MERGER_OF = re.compile(
 )
 
 
+_MERGER_WORD = re.compile(r"\b(?:merge|merger|combin|tie-up)", re.I)
+# ("the merger of USAir with TWA" names the target first: "with" does not pair.)
+_PAIRING = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*(?:and|&)\s+")
+
+
 def _merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
     """Two companies named together and a merger: the first named is recorded as the buyer
     (as the press names the acquirer first), subtype "merger"."""
-    # ("the merger of USAir with TWA" names the target first: "with" does not pair.)
-    pairing = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*(?:and|&)\s+")
+    if not _MERGER_WORD.search(sentence):
+        return None
     # "AT&T (T) and Time Warner (TWX)": tickers in brackets are not further companies
     named = [e for e in orgs if not re.search(r"\(\s*$", sentence[: e.start])]
     for first, second in itertools.pairwise(named):
         if first.is_place or second.is_place or name_key(first.name) == name_key(second.name):
             continue
-        if not pairing.fullmatch(sentence[first.end : second.start]):
+        if not _PAIRING.fullmatch(sentence[first.end : second.start]):
             continue
         tail = re.sub(r"^\s*\([^)]{1,12}\)", "", sentence[second.end :])
         if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
