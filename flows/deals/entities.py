@@ -490,6 +490,12 @@ def _places() -> dict[str, tuple[str, str]]:
         places[alias] = (getattr(found, "common_name", None) or found.name, "country")
     for name in data["regions"]["names"]:
         places[name] = (name, "region")
+    for state in pycountry.subdivisions.get(country_code="US"):
+        # US states ("Michigan"); "Georgia" stays the country, "New York" the city.
+        if state.type == "State":
+            places.setdefault(state.name, (state.name, "region"))
+    for written, state_name in data["us_state_abbreviations"].items():
+        places[written] = (state_name, "region")
     for name in data["cities"]["names"]:
         places[name] = (name, "city")
     return places

@@ -72,7 +72,8 @@ _AI_TERMS = re.compile(
 )
 # "it", "the company", "the Boston-based company", "the online giant", "the drugmaker"
 _REFERENCE = re.compile(
-    r"\b(?:it|the(?:\s+[\w-]+){0,2}?\s+(?:company|firm|startup|start-up|group|lab|giant|"
+    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+[A-Z][\w.]+,)?(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:company|firm|startup|start-up|group|lab|giant|"
     r"maker|business|platform|developer|investor|fund|conglomerate|lender|bank|insurer|"
     r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
     r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
@@ -734,6 +735,12 @@ def _org_subject_before(
     ref_matches = [
         r for r in _REFERENCE.finditer(sentence[:pos]) if not _appositive(sentence, r, orgs)
     ]
+    # "The Dearborn, Mich., auto maker": a name inside the description is not the actor.
+    left = [
+        e
+        for e in left
+        if not any(r.start() < e.start < r.end() and "," in r.group(0) for r in ref_matches)
+    ]
     last_ref = ref_matches[-1].start() if ref_matches else -1
     if left and left[-1].start > last_ref:
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
@@ -1344,18 +1351,28 @@ def _new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord
 def _place_subject(
     sentence: str, entities: list[Entity], pos: int, recipient: Entity
 ) -> Entity | None:
-    """The country or city opening the sentence, when it acts before ``pos``."""
-    first = next(iter(entities), None)
-    if (
-        first is None
-        or not first.is_place
-        or first.end > pos
-        or not re.fullmatch(r"\W*(?:The\s+)?", sentence[: first.start])
-        or re.match(r"\s*,", sentence[first.end :])  # "In Germany, ..." or a list
-        or name_key(first.name) == name_key(recipient.name)
-    ):
+    """The country, state or city acting right before ``pos`` ("France will invest", "South
+    Dakota spends", "Saudi Arabia plans to invest"), when nothing else stands between."""
+    before = [e for e in entities if e.end <= pos]
+    if not before or not before[-1].is_place:
         return None
-    return first
+    place = before[-1]
+    opening = (
+        place is before[0]
+        and re.fullmatch(r"\W*(?:The\s+)?", sentence[: place.start])
+        and not re.match(r"\s*,", sentence[place.end :])  # "In Germany, ..." or a list
+    )
+    acts = opening or re.fullmatch(
+        r"\s+(?:(?:will|would|has|have|had|is|are|was|were|also|now|plans?\s+to|aims?\s+to|"
+        r"intends?\s+to|is\s+set\s+to|set\s+to|to|has\s+pledged\s+to|pledged\s+to)\s+)*",
+        sentence[place.end : pos],
+    )
+    governed = re.search(r"\b(?:in|at|across|from|to|for)\s+(?:the\s+)?$", sentence[: place.start])
+    if not acts or governed:
+        return None  # "invest in Germany", "spend in Texas"
+    if name_key(place.name) == name_key(recipient.name):
+        return None
+    return place
 
 
 def _at_start(sentence: str, entity: Entity) -> bool:
@@ -1426,7 +1443,8 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
             continue
         start = pos + obj.end()
-        recipient = _noun_phrase(sentence, start, orgs)
+        # ("spend $2 billion in Texas": a place opening the object is the recipient.)
+        recipient = _noun_phrase(sentence, start, entities)
         if recipient is None:
             continue
         if money is None:
@@ -1453,12 +1471,12 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             context,
         )
         if investor is None:
+            # "France will invest €2 billion in AI research": a country spends too
+            investor = _place_subject(sentence, entities, trigger.start(), recipient)
+        if investor is None:
             investor = _subject_before(sentence, trigger.start(), orgs, context)
         if investor is None and _WE.match(sentence):
             investor = context.focus
-        if investor is None:
-            # "France will invest €2 billion in AI research": a country spends too
-            investor = _place_subject(sentence, entities, trigger.start(), recipient)
         if investor is None and _FRONTED_CLAUSE.match(sentence):
             # "In announcing the final investment decision on the Trans Mountain project,
             # Kinder Morgan said ...": the subject after the fronted clause.
