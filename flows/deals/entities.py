@@ -457,6 +457,14 @@ _NAME_AFTER_PLACE = re.compile(
 )
 
 
+_CAPITALISED_NEXT = re.compile(
+    r"(?:-|\s+)(?!(?:AI|And|Or|The|In|On|At|For|To|Of|President|Prime|Minister|Secretary|"
+    r"Governor|Senator|Chancellor|King|Queen|Crown|Premier|Mayor|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)[A-Z][a-z]"
+)
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     pattern: re.Pattern[str] | None
@@ -579,6 +587,10 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         if re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", sentence[: m.start()]):
             continue
         if _NAME_AFTER_PLACE.match(sentence[m.end() :]):
+            continue
+        # "Texas Instruments", "Washington Post", "Georgia-Pacific": in prose a capitalised
+        # word right after a place makes both one name (headlines capitalise everything).
+        if not headline and _CAPITALISED_NEXT.match(sentence, m.end()):
             continue
         if free(m.start(), m.end()):
             canonical, kind = places[m.group(0)]

@@ -1776,7 +1776,7 @@ def _acquisition_records(sentence, trigger, orgs, amounts, context, make) -> lis
                 r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
                 r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
-                r"time|breathing room)\b",
+                r"time|breathing room|stakes?|holdings?)\b",
                 sentence[target.end :],
                 re.I,
             )
@@ -1984,7 +1984,20 @@ def _holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None
         investor = None
         money = None
         if _COMPOUND_STAKE.match(after):
-            investor = _possessor(sentence, org.start, orgs, context) or context.focus
+            bought = re.search(
+                r"\b(?:bought|buys|buying|acquired|acquires|purchased|took|takes|raised|"
+                r"increased|boosted)\s+(?:the|a|its|their)\s+$",
+                sentence[: org.start],
+                re.I,
+            )
+            investor = (
+                _subject_before(sentence, bought.start(), orgs, context)
+                if bought and not re.match(r"(?i)its|their", sentence[bought.end() - 4 :])
+                else None
+            )
+            # "Leucadia said it bought the Minstar stake"; "the Disney stake" of the story's
+            # investor; "its Alibaba stake"
+            investor = investor or _possessor(sentence, org.start, orgs, context) or context.focus
         elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
             bought = _SHARE_BUY.search(sentence[: org.start])
             if bought is None:
@@ -2173,7 +2186,8 @@ def _score(record: DealRecord, negated: bool, hedged: bool) -> None:
         record.confidence -= 0.35
     if negated:
         record.confidence -= 0.6
-    record.confidence = max(0.0, min(1.0, record.confidence))
+    # Rounded so 0.7 - 0.2 is 0.5, not 0.49999999999999994 (flagged as unsure by mistake).
+    record.confidence = round(max(0.0, min(1.0, record.confidence)), 2)
 
 
 def _update_context(
