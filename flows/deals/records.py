@@ -255,6 +255,8 @@ _NP_REJECT = re.compile(
     # "invest in price", "invest in our people": ways of running a business, not recipients
     r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
     r"ourselves|themselves|itself|growth|innovation|"
+    # returning cash to shareholders is not investing it
+    r"(?:stock\s+|share\s+)?(?:buy-?backs?|repurchases?|dividends?)\b.*|"
     # "investing $10 million in its seed round": the round is the company's, named elsewhere
     r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
     r"(?:round|rounds|funding|financing)|"
@@ -1475,7 +1477,16 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             investor = _place_subject(sentence, entities, trigger.start(), recipient)
         if investor is None:
             investor = _subject_before(sentence, trigger.start(), orgs, context)
-        if investor is None and _WE.match(sentence):
+        if investor is None and (
+            _WE.match(sentence)
+            or re.search(
+                r"\bwe(?:'ve|’ve|'re|’re|'ll|’ll)?\s+(?:\w+\s+){0,2}$",
+                sentence[: trigger.start()],
+                re.I,
+            )
+        ):
+            # '"Over the last decade, we've invested $5 billion in renewables"': the company
+            # the story quotes
             investor = context.focus
         if investor is None and _FRONTED_CLAUSE.match(sentence):
             # "In announcing the final investment decision on the Trans Mountain project,
@@ -1515,8 +1526,13 @@ def _sector_investment(sentence, entities, orgs, amounts, context, make) -> Deal
             investors=investors,
             lead_investors=lead,
             # "Kestrel Ventures invested in Orbis Robotics" names both sides: as sure as any
-            # investment; a field of spending less so.
-            confidence=0.8 if recipient.kind == "org" else 0.6 if money else 0.45,
+            # investment; a field of spending less so, and with nobody spending ("investors
+            # poured $50 billion into AI startups") it is a market statistic.
+            confidence=0.8
+            if recipient.kind == "org"
+            else 0.6
+            if money and (investors or recipient.kind != "sector")
+            else 0.45,
             **(_money_fields(money) if money else {}),
         )
     return None
