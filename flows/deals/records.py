@@ -521,6 +521,8 @@ def _extract_sentence(
     if main is None:
         main = _merger_of_two(sentence, orgs, amounts, make)
     if main is None:
+        main = _sale_record(sentence, orgs, event_amounts, context, make)
+    if main is None:
         main = _holding_record(sentence, orgs, event_amounts, context, make)
     if main is None:
         main = _percent_owned(sentence, orgs, context, make)
@@ -1953,6 +1955,95 @@ _MERGE_AFTER_PAIR = re.compile(
 _MERGER_OF = re.compile(
     r"\b(?:merger|combination|tie-up)\s+(?:of|between)\s+(?:[\w$.]+\s+){0,3}?$", re.I
 )
+
+
+# "Orbis sold Halvard Labs to Kestrel", "agreed to sell its AI division to Orbis", "the sale
+# of its chip unit to Kestrel", "sold its 20% stake in Halvard to Kestrel"
+_SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
+_UNIT = re.compile(
+    r"(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,3}?(?:unit|division|business|subsidiary|arm|"
+    r"operations|brand|stake|holding))\b",
+    re.I,
+)
+
+
+def _sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A sale told from the seller's side: the buyer (after "to") acquires what is sold."""
+    for sale in _SALE.finditer(sentence):
+        clause_end = _clause_end(sentence, sale.end())
+        to = re.compile(r"\s+to\s+(?:the\s+)?").search(sentence, sale.end(), clause_end)
+        if to is None:
+            continue
+        buyer = next((e for e in orgs if e.start == to.end()), None)
+        seller = _subject_before(sentence, sale.start(), orgs, context)
+        if buyer is None:
+            continue
+        sold = sentence[sale.end() : to.start()]
+        stake = re.match(
+            r"(?:its|their|a|the)\s+(?:[\w-]+\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+            r"\s+(?:\w+\s+)?stake\s+in\s+",
+            sold,
+            re.I,
+        )
+        named = next(
+            (
+                e
+                for e in orgs
+                if sale.end() <= e.start
+                and e.end <= to.start()
+                and (
+                    _BUY_GAP.fullmatch(sentence[sale.end() : e.start])
+                    or (stake is not None and e.start == sale.end() + stake.end())
+                )
+            ),
+            None,
+        )
+        unit = _UNIT.match(sold)
+        # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million"
+        price = next(
+            (
+                m
+                for m in amounts
+                if to.end() < m.start < _clause_end(sentence, buyer.end)
+                and re.search(
+                    r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: m.start]
+                )
+                and not _is_per_share(sentence, m)
+            ),
+            None,
+        )
+        money = _money_fields(price) if price else {}
+        if named is not None and stake is not None:
+            return make(
+                "investment",
+                named,
+                subtype="stake",
+                investors=[buyer.name],
+                stake=float(stake[1]),
+                confidence=0.75,
+                **money,
+            )
+        if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
+            target = named
+        elif unit is not None and seller is not None and "stake" not in unit["unit"].lower():
+            # "sell its AI division to Orbis": the seller's division is bought
+            name = f"{seller.name} {unit['unit']}"
+            target = Entity(name, name, sale.end() + unit.start(), sale.end() + unit.end(), "org")
+        else:
+            continue
+        if seller is not None and name_key(buyer.name) == name_key(seller.name):
+            continue
+        if name_key(buyer.name) == name_key(target.name):
+            continue
+        return make(
+            "acquisition",
+            target,
+            investors=[buyer.name],
+            lead_investors=[],
+            confidence=0.75 if price else 0.6,
+            **money,
+        )
+    return None
 
 
 _MERGER_WORD = re.compile(r"\b(?:merge|merger|combin|tie-up)", re.I)
