@@ -929,6 +929,12 @@ def _investment_record(
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     investors = _coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
+    giver = re.match(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?", sentence[anchor:])
+    if trigger.group(0).lower().endswith(("ment", "ments")) and giver is not None:
+        # "a $10 million multi-year commitment from Duke Energy": the giver is named after
+        named_giver = next((e for e in orgs if e.start == anchor + giver.end()), None)
+        if named_giver is not None and named_giver is not recipient:
+            investors = [named_giver.name]
     round_match = _ROUND.search(sentence)
     subtype = "infrastructure" if recipient.is_place else "equity"
     if round_match or re.search(r"\bround\b", sentence[trigger.start() :], re.I):
