@@ -380,6 +380,7 @@ class _Context:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     targets: set[str] = field(default_factory=set)  # name keys of acquisition targets so far
     last_target: Entity | None = None
+    last_round: DealRecord | None = None  # the funding round "the round" refers to
     # How often, and how lately, each organisation was named: the most salient one is what
     # "the company" means. Older mentions fade so a story can move on to another company.
     mentions: dict[str, float] = field(default_factory=dict)
@@ -590,8 +591,50 @@ def _extract_sentence(
     for record in out:
         scope = _scope(sentence, record.recipient)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
+    if not out and context.last_round is not None:
+        _round_investors(sentence, orgs, context.last_round)
     _update_context(context, sentence, orgs, out)
-    return [r for r in out if round(r.confidence, 2) > 0.15]
+    kept = [r for r in out if round(r.confidence, 2) > 0.15]
+    rounds = [r for r in kept if r.kind == "investment" and r.subtype == "funding_round"]
+    if rounds:
+        context.last_round = rounds[0]
+    elif kept:
+        context.last_round = None  # the story moved on to another deal
+    return kept
+
+
+# "The round was led by X", "Kestrel Ventures led the round", "The funding comes from X and
+# Y": a later sentence naming who is in the round told before.
+_ROUND_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:(?:new|latest|funding|financing|investment|seed|pre-seed|"
+    r"Series\s+[A-Z]\d?|growth|equity)\s+)*(?:round|funding|financing|raise|investment)\b",
+    re.I,
+)
+_LED_THE_ROUND = re.compile(
+    r"\b(?:co-)?(?:led|leads|is leading|was leading)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|funding|financing|investment)\b",
+    re.I,
+)
+
+
+def _round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
+    led = _LED_THE_ROUND.search(sentence)
+    # The round must be what the sentence is about ("The round was led by"), not a word in
+    # passing ("will use the funding to hire engineers from Halvard").
+    if led is None and not _ROUND_REFERENCE.match(sentence.lstrip(' "“')):
+        return
+    leads, investors = _investors_from(sentence, orgs, record.recipient)
+    if led is not None and not leads:
+        before = [e for e in orgs if e.end <= led.start()]
+        if before:
+            leads = _coordinated(sentence, before, before[-1])
+            investors = list(dict.fromkeys([*leads, *investors]))
+    investors = [n for n in investors if name_key(n) != name_key(record.recipient)]
+    if not investors:
+        return
+    record.lead_investors = list(dict.fromkeys([*record.lead_investors, *leads]))
+    record.investors = list(dict.fromkeys([*record.lead_investors, *record.investors, *investors]))
+    record.confidence = max(record.confidence, 0.8)
 
 
 # "Google said it would invest", "Acme announced that it would buy": a company telling what
