@@ -23,8 +23,9 @@ import sys
 import time
 from pathlib import Path
 
+from flows.deals.deal import LOW_CONFIDENCE, DealRecord
 from flows.deals.money import find_amounts, primary_amounts
-from flows.deals.records import LOW_CONFIDENCE, DealRecord, extract_records
+from flows.deals.records import extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_TYPES = {

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import duckdb
 
+from flows.deals.deal import DealRecord
 from flows.deals.entities import name_key
-from flows.deals.records import DealRecord
 from flows.dedup.deals import group_key, merge_deals
 from warehouse.loads import upsert
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.deals import EXTRACTOR_VERSION
+from flows.deals.deal import DealRecord
 from flows.deals.load import store_article_records
-from flows.deals.records import DealRecord, extract_records, is_ai_text
+from flows.deals.records import extract_records, is_ai_text
 
 BATCH = 200
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.deals.records import DealRecord, extract_records
+from flows.deals.deal import DealRecord
+from flows.deals.records import extract_records
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "deals"
 SEED_TITLE = "Building AI Economies: Microsoft's strategy to share AI models with countries"

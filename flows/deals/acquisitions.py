@@ -1,0 +1,458 @@
+"""Acquisition records: buying verbs and nouns ("acquired", "its $13.7 billion acquisition
+of", "the Whole Foods acquisition"), mergers of two named companies, and sales told from
+the seller's side."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from flows.deals.context import (
+    POSSESSOR,
+    REFERENCE,
+    clause_end_at,
+    first_after,
+    possessor_of,
+    subject_before,
+)
+from flows.deals.deal import DealRecord, amount_fields
+from flows.deals.entities import Entity, name_key
+from flows.deals.phrases import is_per_share, listed_after, nearest
+
+ACQUIRE = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
+    r"purchas(?:e|es|ed|ing)|"
+    r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
+    r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
+    r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing))\s+"
+    r"(?:[\w%.]+\s+){0,4}?control of|"
+    r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with)\b",
+    re.I,
+)
+
+# What may stand between "buy" and the company bought: "all of troubled Wachovia",
+# "privately-held medical benefit management company eviCore".
+_BUY_GAP = re.compile(
+    r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
+    r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
+    r"|(?:[A-Z][a-z]+(?:-based)?\s+)?"
+    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
+    r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
+    r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
+    r"supplier|manufacturer)\s+)?"
+)
+
+_DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
+
+_NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer")
+
+_TIME_POSSESSIVE = re.compile(
+    r"\b(?:last|this|next)\s+(?:year|month|week|quarter)['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$"
+    r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
+    re.I,
+)
+
+_GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|with)\s+)?$", re.I)
+
+# Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
+_ACQUISITION_NOUN = re.compile(
+    r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
+    r"merger with)",
+    re.I,
+)
+
+# "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger"
+_COMPOUND_NOUN = re.compile(
+    r"\s*(?:(acquisition|purchase|takeover|buyout)|(deal|merger|combination|tie-up))\b"
+    r"(?!\s+(?:of|by|with|for|talks|strategy|spree|targets?|opportunit\w*)\b)",
+    re.I,
+)
+
+_ACQUIRED_BY = re.compile(
+    r"\b(?:acquired|bought|purchased|taken over|snapped up|scooped up)\s+by\b", re.I
+)
+
+# "Florida banks", "Nest products": a name used as a modifier of a plural noun.
+_MODIFIED_PLURAL = re.compile(
+    r"\s+(?:banks|stores|assets|operations|businesses|plants|factories|mills|units|stations|"
+    r"properties|hotels|brands|divisions|subsidiaries|networks|outlets|restaurants|franchises|"
+    r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
+)
+
+# "buy a USB-PD battery": a name followed by a plain noun is a brand of what is bought. Verbs
+# ("Google bought Nest and ..."), adverbs and prepositions may follow a real target.
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?!(?:for|from|in|at|on|to|and|or|but|with|last|this|earlier|later|after|before|which|"
+    r"that|who|as|by|over|under|into|since|until|while|when|the|a|an|its|their|outright|back|"
+    r"together|recently|also|was|is|were|are|had|has|will|would|could|can|may|might|did|does|"
+    r"through|via|per|plus|than|then|so|yet|now|today|all|both|just|only|even|more|from)\b)"
+    r"[a-z]{3,}(?<!s)(?<!ed)(?<!ly)\b"
+)
+
+# "TWA's application to acquire USAir": the possessor of the plan is the buyer.
+_PLAN_TO = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:application|bid|offer|plan|plans|attempt|proposal|move|"
+    r"effort|agreement|deal|decision|intention|intent)\s+to\s+$",
+    re.I,
+)
+
+
+def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
+    passive = _ACQUIRED_BY.search(sentence)
+    targets: list[Entity] = []
+    relative = re.search(r",\s+which\s+((?:\S+\s+){1,4})$", sentence[: trigger.start()])
+    buyer = first_after(relative.start(1), orgs) if relative else None
+    if relative and buyer is not None and buyer.end <= trigger.start():
+        # "Tio Networks, which PayPal bought in July": the company before "which" was bought.
+        before = [e for e in orgs if e.end <= relative.start()]
+        targets = before[-1:]
+        acquirer = buyer
+    elif passive:
+        target = subject_before(sentence, passive.start(), orgs, context)
+        acquirer = first_after(passive.end(), orgs)
+        targets = [target] if target is not None else []
+    else:
+        word = trigger.group(0).lower()
+        acquirer = subject_before(sentence, trigger.start(), orgs, context)
+        if _PLAN_TO.search(sentence[: trigger.start()]):
+            plan = re.search(r"\s+to\s+$", sentence[: trigger.start()])
+            acquirer = (
+                possessor_of(sentence, plan.start() if plan else trigger.start(), orgs, context)
+                or acquirer
+            )
+        target = first_after(trigger.end(), orgs)
+        referent = _DEFINITE.match(sentence[trigger.end() :])
+        if target is not None and target.start >= clause_end_at(sentence, trigger.end()):
+            # "purchase of $2.8 billion in bonds, first reported by the Wall Street Journal"
+            target = None
+        # "its proposed $13.7 billion acquisition of the grocer": a target named before.
+        if (
+            referent
+            and context.last_target is not None
+            and word.startswith(_NOUN_TRIGGERS)
+            and (target is None or target.start > trigger.end() + referent.end())
+        ):
+            target = context.last_target
+        # "buy" and "purchase" take their object right after them; anything further
+        # away is shopping ("buy point", "buying rights to", "available for purchase").
+        if target is not None and not word.startswith(
+            ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
+        ):
+            gap = sentence[trigger.end() : target.start]
+            if not _BUY_GAP.fullmatch(gap):
+                return []
+        elif target is not None and re.search(
+            r"\b(?:for|from|to|with|by|via|through|into|on|at)\s",
+            sentence[trigger.end() : target.start],
+        ):
+            # "the purchase of an iconic property for donation to South Carolina State Parks"
+            return []
+        named = None
+        if target is not None and target.start >= trigger.end():
+            # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
+            clause_end = clause_end_at(sentence, target.end)
+            named = next(
+                (
+                    e
+                    for e in orgs
+                    if target.end <= e.start < clause_end
+                    and re.search(r"\b(?:called|named|dubbed|known as)\s+$", sentence[: e.start])
+                ),
+                None,
+            )
+            target = named or target
+        if (
+            named is None
+            and target is not None
+            and re.match(
+                r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
+                r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
+                r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
+                r"time|breathing room|stakes?|holdings?)\b",
+                sentence[target.end :],
+                re.I,
+            )
+        ):
+            return []
+        if (
+            named is None
+            and target is not None
+            and (
+                _MODIFIED_PLURAL.match(sentence[target.end :])
+                # "buy a USB-PD battery": after "a", a name followed by a noun is a brand
+                or (
+                    re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[trigger.end() : target.start])
+                    and _MODIFIED_NOUN.match(sentence[target.end :])
+                )
+                or re.search(
+                    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
+                    sentence[trigger.end() : target.start],
+                )
+            )
+        ):
+            # "acquire four Florida banks": the name qualifies what is bought.
+            return []
+        if target is not None and target.end <= trigger.start():
+            targets = [target]
+        elif target is not None:
+            targets = [target]
+            if word.startswith("acquisitions"):
+                # "Its acquisitions of Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012"
+                targets = listed_after(sentence, target, orgs)
+        if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
+            owner = possessor_of(sentence, trigger.start(), orgs, context)
+            named_owner = POSSESSOR.search(sentence[: trigger.start()])
+            if owner is not None:
+                acquirer = owner
+            elif named_owner and re.match(r"[A-Z]", named_owner.group(2) or ""):
+                # "Dr. Patrick Soon-Shiong's purchase of": a person buys, not the subject
+                acquirer = None
+            elif word.startswith("acquisition"):
+                acquirer = subject_before(sentence, trigger.start(), orgs, context)
+            if acquirer is None and _TIME_POSSESSIVE.search(sentence[: trigger.start()]):
+                # "last year's $30 billion acquisition of Actelion": the story's company.
+                acquirer = context.focus
+            if owner is None and targets:
+                # "The acquisition of Wiz by Google": the buyer follows the target.
+                by = re.match(r"\s+by\s+(?:the\s+)?", sentence[targets[-1].end :])
+                if by is not None:
+                    acquirer = next(
+                        (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
+                    )
+    targets = [t for t in targets if not t.is_place]
+    if not targets:
+        return []
+    if (
+        acquirer is None
+        and trigger.group(0).lower().endswith("ing")
+        and _GERUND_OPENING.match(sentence[: trigger.start()])
+    ):
+        # "By purchasing Whole Foods, Amazon has bought ...", "Buying Fox's studio would give
+        # Disney ...": the company of the main clause, else the story's company.
+        after = [
+            e
+            for e in orgs
+            if e.start > targets[-1].end
+            and name_key(e.name) not in {name_key(t.name) for t in targets}
+        ]
+        acquirer = after[0] if after else context.focus
+    lo = min(trigger.start(), targets[0].start)
+    hi = max(trigger.end(), targets[-1].end)
+    price = nearest(sentence, [m for m in amounts if not is_per_share(sentence, m)], lo, hi)
+    if len(targets) > 1:
+        price = None  # one amount cannot be the price of several purchases
+    records = []
+    for target in targets:
+        buyer = acquirer
+        if (
+            buyer is not None
+            and name_key(target.name) == name_key(buyer.name)
+            and REFERENCE.search(sentence[: trigger.start()])
+        ):
+            # "McDonnell merged with Douglas Aircraft to become McDonnell Douglas, and then
+            # it merged with Boeing": "it" is the company named last, not the one bought.
+            earlier = [
+                e
+                for e in orgs
+                if e.end <= trigger.start() and name_key(e.name) != name_key(target.name)
+            ]
+            buyer = earlier[-1] if earlier else context.focus_other_than(target.name)
+        if buyer is not None and name_key(target.name) == name_key(buyer.name):
+            continue
+        if buyer is None and price is None:
+            continue  # neither buyer nor price: too little to be worth a record
+        confidence = 0.8 if price else 0.65
+        if buyer is None:
+            confidence -= 0.2
+        context.targets.add(name_key(target.name))
+        context.last_target = target
+        records.append(
+            make(
+                "acquisition",
+                target,
+                investors=[buyer.name] if buyer else [],
+                lead_investors=[],
+                confidence=confidence,
+                **(amount_fields(price) if price else {}),
+            )
+        )
+    return records
+
+
+def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """ "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger":
+    the target stands before the noun. "deal" and "merger" count only for a company the
+    article already told us was bought, or when the buyer is named with a hyphen before."""
+    for i, org in enumerate(orgs):
+        noun = _COMPOUND_NOUN.match(sentence[org.end :])
+        if noun is None or org.is_place:
+            continue
+        before = orgs[i - 1] if i > 0 else None
+        paired = (
+            before is not None
+            and not before.is_place
+            and re.fullmatch(r"\s*(?:-|–|—|/)\s*", sentence[before.end : org.start])
+        )
+        if noun.group(2) and not paired and name_key(org.name) not in context.targets:
+            continue
+        if paired:
+            acquirer = before
+        else:
+            acquirer = possessor_of(sentence, org.start, orgs, context)
+            if acquirer is None:
+                acquirer = subject_before(sentence, org.start, orgs, context) or context.focus
+        if acquirer is None or name_key(acquirer.name) == name_key(org.name):
+            continue
+        price = None
+        adjacent = [m for m in amounts if re.fullmatch(r"\s*", sentence[m.end : org.start])]
+        if adjacent:
+            price = adjacent[0]
+        context.targets.add(name_key(org.name))
+        return make(
+            "acquisition",
+            org,
+            investors=[acquirer.name],
+            lead_investors=[],
+            confidence=0.8 if price else 0.65,
+            **(amount_fields(price) if price else {}),
+        )
+    return None
+
+
+# Two companies joining: "X and Y agreed to merge", "the merger of X and Y", "X and Y have
+# agreed to a merger", "X and Y ... over their proposal to merge".
+_MERGE_AFTER_PAIR = re.compile(
+    r"^[^.;,]{0,60}?\b(?:to\s+merge|to\s+combine|(?:a|the|their|an?\s+all-\w+)\s+"
+    r"(?:proposed\s+|planned\s+)?(?:merger|combination|tie-up))\b",
+    re.I,
+)
+
+_MERGER_OF = re.compile(
+    r"\b(?:merger|combination|tie-up)\s+(?:of|between)\s+(?:[\w$.]+\s+){0,3}?$", re.I
+)
+
+
+# "Orbis sold Halvard Labs to Kestrel", "agreed to sell its AI division to Orbis", "the sale
+# of its chip unit to Kestrel", "sold its 20% stake in Halvard to Kestrel"
+_SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
+
+_UNIT = re.compile(
+    r"(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,3}?(?:unit|division|business|subsidiary|arm|"
+    r"operations|brand|stake|holding))\b",
+    re.I,
+)
+
+
+def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A sale told from the seller's side: the buyer (after "to") acquires what is sold."""
+    for sale in _SALE.finditer(sentence):
+        clause_end = clause_end_at(sentence, sale.end())
+        to = re.compile(r"\s+to\s+(?:the\s+)?").search(sentence, sale.end(), clause_end)
+        if to is None:
+            continue
+        buyer = next((e for e in orgs if e.start == to.end()), None)
+        seller = subject_before(sentence, sale.start(), orgs, context)
+        if buyer is None:
+            continue
+        sold = sentence[sale.end() : to.start()]
+        stake = re.match(
+            r"(?:its|their|a|the)\s+(?:[\w-]+\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+            r"\s+(?:\w+\s+)?stake\s+in\s+",
+            sold,
+            re.I,
+        )
+        named = next(
+            (
+                e
+                for e in orgs
+                if sale.end() <= e.start
+                and e.end <= to.start()
+                and (
+                    _BUY_GAP.fullmatch(sentence[sale.end() : e.start])
+                    or (stake is not None and e.start == sale.end() + stake.end())
+                )
+            ),
+            None,
+        )
+        unit = _UNIT.match(sold)
+        # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million"
+        price = next(
+            (
+                m
+                for m in amounts
+                if to.end() < m.start < clause_end_at(sentence, buyer.end)
+                and re.search(
+                    r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: m.start]
+                )
+                and not is_per_share(sentence, m)
+            ),
+            None,
+        )
+        money = amount_fields(price) if price else {}
+        if named is not None and stake is not None:
+            return make(
+                "investment",
+                named,
+                subtype="stake",
+                investors=[buyer.name],
+                stake=float(stake[1]),
+                confidence=0.75,
+                **money,
+            )
+        if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
+            target = named
+        elif unit is not None and seller is not None and "stake" not in unit["unit"].lower():
+            # "sell its AI division to Orbis": the seller's division is bought
+            name = f"{seller.name} {unit['unit']}"
+            target = Entity(name, name, sale.end() + unit.start(), sale.end() + unit.end(), "org")
+        else:
+            continue
+        if seller is not None and name_key(buyer.name) == name_key(seller.name):
+            continue
+        if name_key(buyer.name) == name_key(target.name):
+            continue
+        return make(
+            "acquisition",
+            target,
+            investors=[buyer.name],
+            lead_investors=[],
+            confidence=0.75 if price else 0.6,
+            **money,
+        )
+    return None
+
+
+_MERGER_WORD = re.compile(r"\b(?:merge|merger|combin|tie-up)", re.I)
+
+# ("the merger of USAir with TWA" names the target first: "with" does not pair.)
+_PAIRING = re.compile(r"\s*(?:\([^)]{1,12}\))?\s*(?:and|&)\s+")
+
+
+def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
+    """Two companies named together and a merger: the first named is recorded as the buyer
+    (as the press names the acquirer first), subtype "merger"."""
+    if not _MERGER_WORD.search(sentence):
+        return None
+    # "AT&T (T) and Time Warner (TWX)": tickers in brackets are not further companies
+    named = [e for e in orgs if not re.search(r"\(\s*$", sentence[: e.start])]
+    for first, second in itertools.pairwise(named):
+        if first.is_place or second.is_place or name_key(first.name) == name_key(second.name):
+            continue
+        if not _PAIRING.fullmatch(sentence[first.end : second.start]):
+            continue
+        tail = re.sub(r"^\s*\([^)]{1,12}\)", "", sentence[second.end :])
+        if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
+            continue
+        price = next(
+            (m for m in amounts if m.start > second.end and not is_per_share(sentence, m)), None
+        )
+        return make(
+            "acquisition",
+            second,
+            subtype="merger",
+            investors=[first.name],
+            lead_investors=[],
+            confidence=0.65,
+            **(amount_fields(price) if price else {}),
+        )
+    return None

@@ -1,0 +1,271 @@
+"""What an article is about so far, and who acts in a clause: the organisation before a
+verb, the teller of "X said it ...", what "it" and "the company" mean, possessors ("its",
+"Amazon's"), companies named together ("SoftBank, OpenAI and Oracle")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows.deals.deal import DealRecord
+from flows.deals.entities import Entity, Vocabulary, name_key
+
+# "it", "the company", "the Boston-based company", "the online giant", "the drugmaker"
+REFERENCE = re.compile(
+    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+[A-Z][\w.]+,)?(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:company|firm|startup|start-up|group|lab|giant|"
+    r"maker|business|platform|developer|investor|fund|conglomerate|lender|bank|insurer|"
+    r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
+    r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
+    re.I,
+)
+
+_OVERSEER_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:cleared|approved|blocked|sued|challenged|reviewed|probed|"
+    r"rejected|questioned|investigated|opposed|backed|welcomed|criticised|criticized)\b",
+    re.I,
+)
+
+# Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
+_SAID = re.compile(
+    r"(?:[\s,]+(?:[A-Z][\w.&]*|of)){0,4}>?(?:\s*\([^)]*\))?"
+    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
+    r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+)
+
+# The possessor and up to four modifiers of the noun ("its proposed $13.7 billion"); no
+# comma or verb in between ("Humira's eventual zenith, AbbVie has been investing").
+POSSESSOR = re.compile(
+    r"(?:\b(its|their)|(\S+)['’]s?)\s+"
+    r"(?:(?!(?:has|have|had|is|are|was|were|been|be|will|would|said|says)\b)[\w$€£¥.\-]+\s+){0,4}?$",
+    re.I,
+)
+
+WE = re.compile(r"^\W*(?:we|we've|we're|we'll)\b", re.I)
+
+
+@dataclass
+class Context:
+    """What the article is about so far: resolves "the company", "it"."""
+
+    focus: Entity | None = None
+    last_recipient: Entity | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    targets: set[str] = field(default_factory=set)  # name keys of acquisition targets so far
+    last_target: Entity | None = None
+    last_round: DealRecord | None = None  # the funding round "the round" refers to
+    # How often, and how lately, each organisation was named: the most salient one is what
+    # "the company" means. Older mentions fade so a story can move on to another company.
+    mentions: dict[str, float] = field(default_factory=dict)
+    named: dict[str, Entity] = field(default_factory=dict)
+
+    def focus_other_than(self, name: str) -> Entity | None:
+        """The most salient organisation that is not ``name``: "the entertainment company
+        owns 97% of Euro Disney" in a story about Euro Disney means its owner."""
+        others = [k for k in self.mentions if k != name_key(name)]
+        return self.named[max(others, key=lambda k: self.mentions[k])] if others else None
+
+    def fade(self) -> None:
+        for key in self.mentions:
+            self.mentions[key] *= 0.8
+
+    def mention(self, entity: Entity, weight: float = 1.0) -> None:
+        key = name_key(entity.name)
+        self.mentions[key] = self.mentions.get(key, 0.0) + weight
+        self.named[key] = entity
+        best = max(self.mentions, key=lambda k: self.mentions[k])
+        if key == best:
+            self.focus = entity
+
+
+def _resolve(sentence: str, before: int, context: Context, prefer_recipient: bool) -> Entity | None:
+    """The referent of "it"/"the company" right before position ``before``."""
+    refs = list(REFERENCE.finditer(sentence[:before]))
+    if not refs:
+        return None
+    if prefer_recipient and context.last_recipient is not None:
+        return context.last_recipient
+    return context.focus
+
+
+# "Former Google CEO Eric Schmidt backed ...": the company is the person's affiliation; the
+# person acts.
+_AFFILIATION = re.compile(
+    r"['’]?s?\s+(?:former\s+|then-|co-)?(?:CEO|chief executive|founder|co-founder|chairman|"
+    r"chairwoman|president|executive|CTO|CFO|COO|boss|head|partner)\s+"
+    r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})"
+)
+
+
+def subject_before(
+    sentence: str, pos: int, orgs: list[Entity], context: Context, prefer_recipient: bool = False
+) -> Entity | None:
+    """The organisation (or the person working for it) acting in a clause before ``pos``."""
+    subject = _org_subject_before(sentence, pos, orgs, context, prefer_recipient)
+    if subject is None or subject.end == 0:
+        return subject
+    person = _AFFILIATION.match(sentence, subject.end)
+    # ("Microsoft CEO Satya Nadella said the company would invest": the company acts.)
+    if (
+        person is not None
+        and person.end("person") <= pos
+        and not REFERENCE.search(sentence[person.end("person") : pos])
+    ):
+        name = person.group("person")
+        return Entity(name, name, person.start("person"), person.end("person"), "person")
+    return subject
+
+
+def _org_subject_before(
+    sentence: str, pos: int, orgs: list[Entity], context: Context, prefer_recipient: bool = False
+) -> Entity | None:
+    """The organisation acting in a clause: the last org before ``pos`` unless a reference
+    ("it", "the company") comes after it."""
+    # ('Amazon aspired to be the "Everything Store"': a quoted epithet does not act.)
+    left = [
+        e
+        for e in orgs
+        if e.end <= pos
+        and not (
+            sentence[e.start - 1 : e.start] in {'"', "“"}
+            and re.match(r"[,.]?[\"”]", sentence[e.end : e.end + 2])
+        )
+    ]
+    ref_matches = [
+        r for r in REFERENCE.finditer(sentence[:pos]) if not is_appositive(sentence, r, orgs)
+    ]
+    # "The Dearborn, Mich., auto maker": a name inside the description is not the actor.
+    left = [
+        e
+        for e in left
+        if not any(r.start() < e.start < r.end() and "," in r.group(0) for r in ref_matches)
+    ]
+    last_ref = ref_matches[-1].start() if ref_matches else -1
+    if left and left[-1].start > last_ref:
+        # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
+        first = left[0]
+        between = sentence[first.end : pos]
+        # "Elon Musk's xAI raises": the possessor is not the actor.
+        if re.match(r"['’]s\s", between):
+            return left[1] if len(left) > 1 else left[-1]
+        # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
+        # CBS All Access, Disney has made ..." is led by Disney.
+        opens = re.fullmatch(
+            r"\W*(?:(?:In|On|At|By|Last|This|Since|After)\b[^,]{0,30},\s*)?",
+            sentence[: first.start],
+        )
+        if opens and (
+            re.search(r"^\s*,|['’]s\b", between)
+            or re.search(r",\s*(?:which|who|backed|the)\b", between)
+        ):
+            return first
+        return left[-1]
+    if last_ref >= 0:
+        # "CoFAB Inc said it acquired Gulfex", "Exco, a subsidiary of B&C, said it would buy":
+        # the teller is what "it" means.
+        for teller in reversed(left):
+            if _SAID.fullmatch(sentence[teller.end : last_ref]):
+                return teller
+        resolved = _resolve(sentence, pos, context, prefer_recipient)
+        # "Nvidia said it would invest": with no article context, "it" is the org before.
+        return resolved or (left[-1] if left else None)
+    return None
+
+
+def is_appositive(sentence: str, ref: re.Match[str], orgs: list[Entity]) -> bool:
+    """ "Mistral AI, the Paris-based start-up that ...": the description renames the
+    organisation right before it and refers to nothing earlier."""
+    return any(re.fullmatch(r"\s*,\s*", sentence[e.end : ref.start()]) for e in orgs)
+
+
+def first_after(pos: int, entities: list[Entity], places: bool = False) -> Entity | None:
+    for e in entities:
+        if e.start >= pos and (places or not e.is_place):
+            return e
+    return None
+
+
+def names_in(segment_start: int, segment_end: int, orgs: list[Entity]) -> list[str]:
+    return [e.name for e in orgs if e.start >= segment_start and e.end <= segment_end]
+
+
+def place_subject(
+    sentence: str, entities: list[Entity], pos: int, recipient: Entity
+) -> Entity | None:
+    """The country, state or city acting right before ``pos`` ("France will invest", "South
+    Dakota spends", "Saudi Arabia plans to invest"), when nothing else stands between."""
+    before = [e for e in entities if e.end <= pos]
+    if not before or not before[-1].is_place:
+        return None
+    place = before[-1]
+    opening = (
+        place is before[0]
+        and re.fullmatch(r"\W*(?:The\s+)?", sentence[: place.start])
+        and not re.match(r"\s*,", sentence[place.end :])  # "In Germany, ..." or a list
+    )
+    acts = opening or re.fullmatch(
+        r"\s+(?:(?:will|would|has|have|had|is|are|was|were|also|now|plans?\s+to|aims?\s+to|"
+        r"intends?\s+to|is\s+set\s+to|set\s+to|to|has\s+pledged\s+to|pledged\s+to)\s+)*",
+        sentence[place.end : pos],
+    )
+    governed = re.search(r"\b(?:in|at|across|from|to|for)\s+(?:the\s+)?$", sentence[: place.start])
+    if not acts or governed:
+        return None  # "invest in Germany", "spend in Texas"
+    if name_key(place.name) == name_key(recipient.name):
+        return None
+    return place
+
+
+def at_start(sentence: str, entity: Entity) -> bool:
+    return not sentence[: entity.start].strip(" \"'“‘(")
+
+
+def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
+    """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
+    or "and" acts together with it."""
+    if anchor not in orgs:
+        return [anchor.name]
+    i = orgs.index(anchor)
+    joiner = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+    lo = i
+    while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(orgs) and joiner.match(sentence[orgs[hi].end : orgs[hi + 1].start]):
+        hi += 1
+    return list(dict.fromkeys(e.name for e in orgs[lo : hi + 1]))
+
+
+def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) -> Entity | None:
+    """Who owns the noun phrase ending at ``pos``: "Amazon's $13.7 billion", "its"."""
+    m = POSSESSOR.search(sentence[:pos])
+    if m is None:
+        return None
+    if m.group(1):
+        # "its": the organisation named last before it in the same clause ("Goldman marked
+        # its entry ... with its acquisition"), else what the article is about.
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+        before = [
+            e
+            for e in orgs
+            if clause_start < e.start
+            and e.end <= m.start()
+            and not e.is_place
+            # "the FTC cleared its proposed acquisition": a regulator acting on someone's deal
+            and not _OVERSEER_VERB.match(sentence[e.end :])
+            # "filed an application with the Department of Transportation for ... its takeover"
+            and not re.search(
+                r"\b(?:with|to|from|by|for|at|of|on)\s+(?:the\s+)?$", sentence[: e.start]
+            )
+        ]
+        return before[-1] if before else context.focus
+    # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
+    word_start, word_end = m.span(2)
+    owner = next((e for e in orgs if word_start < e.end <= word_end), None)
+    return owner if owner is not None and not owner.is_place else None
+
+
+def clause_end_at(sentence: str, pos: int) -> int:
+    m = re.search(r"[,;:()]|\s[-–—]\s", sentence[pos:])
+    return pos + m.start() if m else len(sentence)

@@ -1,0 +1,387 @@
+"""Money into a named company: funding rounds ("raised $45 million led by"), investments
+("invested $4 billion in Anthropic"), grants, recapitalisations, and the investors a later
+sentence names for "the round"."""
+
+from __future__ import annotations
+
+import re
+
+from flows.deals.context import REFERENCE, clause_end_at, coordinated, first_after, subject_before
+from flows.deals.deal import DealRecord, amount_fields
+from flows.deals.entities import Entity, name_key
+from flows.deals.money import Money
+from flows.deals.phrases import (
+    NP_REJECT,
+    ROUND,
+    gap_between,
+    investors_from,
+    noun_phrase,
+    recipient_after,
+    round_name,
+)
+
+# Money given away is not an investment; a grant is funding of its own kind (subtype
+# "grant"), read by grant_record alone.
+GIFT = re.compile(
+    r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|charit(?:y|able)|philanthrop\w*)\b", re.I
+)
+
+DONATION = re.compile(r"\b(?:donat(?:e|es|ed|ion|ions)|charit(?:y|able)|philanthrop\w*)\b", re.I)
+
+# "UNC Charlotte got a $76,521 grant", "was awarded a $2 million grant"
+_GRANT_RECEIVED = re.compile(
+    r"\b(?:got|gets|receiv(?:e|es|ed|ing)|won|wins|secured|secures|landed|lands|"
+    r"(?:was|were|has been|have been|is|are)\s+awarded)\s+(?:an?\s+)?$",
+    re.I,
+)
+
+# "Duke Energy doles out $1.1 million in water resources grants", "awarded $5 million in
+# grants to ...", "a $2 million grant to Acme"
+_GRANT_GIVEN = re.compile(
+    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?|dol(?:e|es|ed|ing)\s+out|"
+    r"hand(?:s|ed|ing)?\s+out|announc(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|offer(?:s|ed|ing)?)"
+    r"\s+(?:an?\s+|its\s+|their\s+)?$",
+    re.I,
+)
+
+# "Duke awarded UNC Charlotte a $76,521 grant": the receiver between the verb and the grant.
+_GRANT_TO_OBJECT = re.compile(
+    r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?|fund(?:s|ed|ing)?)\s+"
+    r"(?P<receiver>(?:[\w.&'’-]+\s+){1,6}?)(?:with\s+)?an?\s+$",
+    re.I,
+)
+
+GRANT_NOUN = re.compile(r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?grants?\b", re.I)
+
+FUNDING = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
+    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
+    # "receive bids from", "secured approval from": things other than money come from others
+    r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
+    r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
+    r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?|incentives?|"
+    r"packages?|tax|subsid(?:y|ies))\b)"
+    r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by|"
+    r"(?-i:fund))\b)",
+    re.I,
+)
+
+_RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
+
+INVEST = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
+    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|"
+    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led)\b",
+    re.I,
+)
+
+PROCEEDS = re.compile(
+    r"\b(?:by|from|through|via)\s+(?:the\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
+    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b",
+    re.I,
+)
+
+# "raised its investment / offer / dividend": a company raising a figure of its own.
+RAISED_OWN = re.compile(
+    r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:investments?|stake|spending|offer|"
+    r"bid|commitment|budget|forecasts?|guidance|outlook|dividends?|prices?|targets?|"
+    r"estimates?|capex|capital expenditures?|pay|wages?|salar(?:y|ies)|rates?|fees?)\b",
+    re.I,
+)
+
+# A round whose size is not told: "raised an undisclosed round", "closed its Series B".
+UNPRICED_ROUND = re.compile(
+    r"\bundisclosed\s+(?:round|amount|sum|funding|investment)\b|"
+    r"\b(?:pre-seed|seed|Series [A-Z]\d?)\s+(?:funding\s+|financing\s+)?round\b",
+    re.I,
+)
+
+
+# "The round was led by X", "Kestrel Ventures led the round", "The funding comes from X and
+# Y": a later sentence naming who is in the round told before.
+_ROUND_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:(?:new|latest|funding|financing|investment|seed|pre-seed|"
+    r"Series\s+[A-Z]\d?|growth|equity)\s+)*(?:round|funding|financing|raise|investment)\b",
+    re.I,
+)
+
+_LED_THE_ROUND = re.compile(
+    r"\b(?:co-)?(?:led|leads|is leading|was leading)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|funding|financing|investment)\b",
+    re.I,
+)
+
+
+def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
+    led = _LED_THE_ROUND.search(sentence)
+    # The round must be what the sentence is about ("The round was led by"), not a word in
+    # passing ("will use the funding to hire engineers from Halvard").
+    if led is None and not _ROUND_REFERENCE.match(sentence.lstrip(' "“')):
+        return
+    leads, investors = investors_from(sentence, orgs, record.recipient)
+    if led is not None and not leads:
+        before = [e for e in orgs if e.end <= led.start()]
+        if before:
+            leads = coordinated(sentence, before, before[-1])
+            investors = list(dict.fromkeys([*leads, *investors]))
+    investors = [n for n in investors if name_key(n) != name_key(record.recipient)]
+    if not investors:
+        return
+    record.lead_investors = list(dict.fromkeys([*record.lead_investors, *leads]))
+    record.investors = list(dict.fromkeys([*record.lead_investors, *record.investors, *investors]))
+    record.confidence = max(record.confidence, 0.8)
+
+
+def raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | None:
+    """ "X raised £140 million at ...": a raise verb right before an amount is funding."""
+    for m in _RAISE_VERB.finditer(sentence):
+        # "a budget of $449,000 - was meant to raise eyebrows": the amount must follow.
+        gap = (
+            sentence[m.end() : amounts[0].start] if amounts and amounts[0].start > m.end() else "x"
+        )
+        if re.fullmatch(r"\s*(?:a|an|another|some|nearly|about|over|more than|up to)?\s*", gap) or (
+            amounts and amounts[0].start == m.end() + 1
+        ):
+            return m
+    return None
+
+
+def led_round(sentence, trigger, orgs, context, make) -> DealRecord | None:
+    round_match = ROUND.search(sentence, trigger.end())
+    recipient = first_after(trigger.end(), orgs)
+    if round_match is None or recipient is None or recipient.start > round_match.start():
+        return None
+    if not re.match(r"['’]s\s", sentence[recipient.end :]):
+        return None
+    investor = subject_before(sentence, trigger.start(), orgs, context)
+    if investor is None or name_key(investor.name) == name_key(recipient.name):
+        return None
+    return make(
+        "investment",
+        recipient,
+        subtype="funding_round",
+        investors=[investor.name],
+        lead_investors=[investor.name],
+        round=round_name(round_match[1]),
+        confidence=0.8,
+    )
+
+
+_FUND_AFTER = re.compile(
+    r"\s+(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,3}?funds?\b"
+    r"(?!\s+(?:managers?|raise|of|for\s+its))",
+    re.I,
+)
+
+_FUND_BEFORE = re.compile(r"\b(?:its|a|their)\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of)\s+$", re.I)
+
+
+def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
+    money = amounts[0] if amounts else None
+    recipient = subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
+    if recipient is None:
+        return None
+    lead, investors = investors_from(sentence, orgs, recipient.name)
+    round_match = ROUND.search(sentence)
+    debt = (round_match and round_match[1].lower() == "debt") or (
+        money is not None and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
+    )
+    # "Kestrel Ventures closed a $500 million fund": an investor raising money to invest
+    fund = money is not None and (
+        _FUND_AFTER.match(sentence[money.end :]) or _FUND_BEFORE.search(sentence[: money.start])
+    )
+    return make(
+        "investment",
+        recipient,
+        subtype="debt" if debt else "fund" if fund else "funding_round",
+        investors=investors,
+        lead_investors=lead,
+        round="debt" if debt else round_name(round_match[1]) if round_match else None,
+        confidence=0.8 if investors else 0.7,
+        **(amount_fields(money) if money else {}),
+    )
+
+
+def investment_record(
+    sentence, trigger, entities, orgs, amounts, context, make
+) -> DealRecord | None:
+    # The amount must belong to the investing words: "committed fraud in ..." two clauses
+    # after "$8.6 billion" is not an investment.
+    for candidate in INVEST.finditer(sentence):
+        if any(e.start <= candidate.start() < e.end for e in entities):
+            continue  # "the Water Resources Fund": a name, not funding
+        near = [m for m in amounts if gap_between(candidate, m) <= 40]
+        if near:
+            trigger, money = candidate, near[0]
+            break
+    else:
+        return None
+    word = trigger.group(0).lower()
+    # "X's $13 billion investment in Y": the possessive names the investor.
+    possessive = re.search(r"([A-Z][\w.&\- ]*?)['’]s\s*$", sentence[: money.start].rstrip())
+    investor: Entity | None = None
+    if possessive:
+        investor = next(
+            (e for e in orgs if e.end <= money.start and e.start >= possessive.start(1)), None
+        )
+    if investor is None:
+        investor = subject_before(sentence, min(trigger.start(), money.start), orgs, context)
+    anchor = max(trigger.end(), money.end)
+    if re.match(r"\s+(?:heavily\s+)?(?:in|into)\b", sentence[trigger.end() :]):
+        # "continues to invest in its San Antonio data centers, including $50 million for"
+        anchor = trigger.end()
+    recipient = recipient_after(sentence, anchor, entities)
+    if word.startswith(("back", "fund")):
+        # "Kestrel Ventures backed Orbis Robotics with $10 million": the object is funded
+        funded = next(
+            (
+                e
+                for e in orgs
+                if e.start > trigger.end()
+                and re.fullmatch(r"\s*", sentence[trigger.end() : e.start])
+                and e.end <= money.start
+            ),
+            None,
+        )
+        ref = REFERENCE.match(sentence, trigger.end() + 1)
+        if funded is None and ref is not None and ref.group(0).lower() != "it":
+            # "Eric Schmidt backed the startup with $100 million": the story's company
+            funded = context.last_recipient or context.focus
+        if funded is not None:
+            recipient = funded
+    if word in {"led", "leads", "co-led"}:
+        # "X led a $N round in Y" / "X led Y's $N Series A"
+        named = first_after(trigger.end(), orgs)
+        if named is not None and named.start < money.start:
+            recipient = named
+    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+        return None
+    investors = coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
+    giver = re.match(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?", sentence[anchor:])
+    if trigger.group(0).lower().endswith(("ment", "ments")) and giver is not None:
+        # "a $10 million multi-year commitment from Duke Energy": the giver is named after
+        named_giver = next((e for e in orgs if e.start == anchor + giver.end()), None)
+        if named_giver is not None and named_giver is not recipient:
+            investors = [named_giver.name]
+    round_match = ROUND.search(sentence)
+    subtype = "infrastructure" if recipient.is_place else "equity"
+    if round_match or re.search(r"\bround\b", sentence[trigger.start() :], re.I):
+        subtype = "funding_round"  # "SoftBank leads $500M round in Skild AI"
+    is_lead = word in {"led", "leads", "co-led"}
+    others = [n for n in investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
+    return make(
+        "investment",
+        recipient,
+        subtype=subtype,
+        investors=[*investors, *others],
+        lead_investors=[investor.name] if is_lead else [],
+        round=round_name(round_match[1]) if round_match else None,
+        confidence=0.8,
+        **amount_fields(money),
+    )
+
+
+_RECAPITALISE = re.compile(r"\brecapitali[sz](?:e|es|ed|ing|ation)\b", re.I)
+
+
+def recapitalisation(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """Capital put into a company to mend its balance sheet: "it would back a move to
+    recapitalize Euro Disney by as much as 1.5 billion euros". The company is the one named
+    after the verb, else the one whose debt or finances the sentence is about."""
+    verb = _RECAPITALISE.search(sentence)
+    if verb is None or not amounts:
+        return None
+    money = next((m for m in amounts if m.start > verb.end()), None)
+    if money is None:
+        return None
+    recipient = first_after(verb.end(), [e for e in orgs if e.end <= money.start])
+    if recipient is None:
+        # "In order to cut Euro Disney's debt ..., it would back a move to recapitalize"
+        recipient = next(
+            (
+                e
+                for e in orgs
+                if e.end <= verb.start()
+                and re.match(
+                    r"['’]s?\s+(?:[\w-]+\s+)?(?:debt|finances|balance sheet|capital)\b",
+                    sentence[e.end :],
+                )
+            ),
+            None,
+        )
+    if recipient is None:
+        return None
+    investor = subject_before(sentence, verb.start(), orgs, context)
+    if investor is not None and name_key(investor.name) == name_key(recipient.name):
+        # "it" after "Euro Disney's debt" is the owner who pays, not Euro Disney itself
+        investor = context.focus_other_than(recipient.name)
+    return make(
+        "investment",
+        recipient,
+        subtype="equity",
+        investors=[investor.name] if investor else [],
+        lead_investors=[],
+        confidence=0.6,
+        **amount_fields(money),
+    )
+
+
+def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """A grant of a stated amount: who receives it ("UNC Charlotte got a $76,521 grant",
+    "a $2 million grant to Acme", "$1.1 million in water resources grants") and who gives
+    it (the subject of "awarded", or the name after "from"/"by")."""
+    for money in amounts:
+        noun = GRANT_NOUN.match(sentence[money.end :])
+        if noun is None:
+            continue
+        before = sentence[: money.start]
+        after = money.end + noun.end()
+        grantor: Entity | None = None
+        recipient: Entity | None = None
+        if _GRANT_RECEIVED.search(before):
+            recipient = subject_before(sentence, money.start, orgs, context)
+        elif (given := _GRANT_TO_OBJECT.search(before)) is not None:
+            grantor = subject_before(sentence, given.start(), orgs, context)
+            recipient = first_after(given.start("receiver"), orgs)
+            if recipient is None or recipient.end > given.end("receiver"):
+                continue
+        elif (given := _GRANT_GIVEN.search(before)) is not None:
+            grantor = subject_before(sentence, given.start(), orgs, context)
+            target = re.match(r"\s+to\s+", sentence[after:])
+            if target is not None:
+                recipient = noun_phrase(sentence, after + target.end(), orgs)
+            elif noun.group("field"):
+                name = noun.group("field").strip()
+                start = money.end + noun.start("field")
+                if not NP_REJECT.match(name):
+                    recipient = Entity(name, name, start, start + len(name), "sector")
+        else:
+            target = re.match(r"\s+(?:from\s+\S+(?:\s+\S+){0,3}?\s+)?to\s+", sentence[after:])
+            if target is not None:
+                recipient = noun_phrase(sentence, after + target.end(), orgs)
+        if recipient is None:
+            continue
+        if grantor is None:
+            # "... announced Tuesday by Duke Energy", "a grant from the Gates Foundation"
+            clause_end = clause_end_at(sentence, after)
+            grantor = next(
+                (
+                    e
+                    for e in orgs
+                    if after <= e.start < clause_end
+                    and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", sentence[: e.start])
+                ),
+                None,
+            )
+        if grantor is not None and name_key(grantor.name) == name_key(recipient.name):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="grant",
+            investors=[grantor.name] if grantor else [],
+            lead_investors=[],
+            confidence=0.6,
+            **amount_fields(money),
+        )
+    return None

@@ -1,0 +1,315 @@
+"""Holdings and debt: stakes ("a 49% stake in", "owns 97% of"), shares bought, loans to
+a named company, bonds bought from their issuer, a company's own debt issue."""
+
+from __future__ import annotations
+
+import re
+
+from flows.deals.context import REFERENCE, clause_end_at, first_after, possessor_of, subject_before
+from flows.deals.deal import DealRecord, amount_fields
+from flows.deals.entities import name_key
+
+# "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
+# ("Mourinho holding up a shirt" is a verb.)
+_COMPOUND_STAKE = re.compile(
+    r"\s*(?:stake|holding)\b(?!\s+(?:in|of|up|out|on|onto|off|back|down|a|an|the|his|her|its|"
+    r"their|talks|company|companies)\b)",
+    re.I,
+)
+
+# "Viking bought $250 million of Disney stock", "loaded up on Disney shares"
+_SHARE_BUY = re.compile(
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
+    r"snapped up|added)\s+(?:(?:more|additional|some)\s+)?"
+    r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?$",
+    re.I,
+)
+
+# A company selling its own debt: "GM is issuing $3 billion in corporate debt".
+_DEBT_ISSUE = re.compile(
+    r"\b(?:issu(?:e|es|ed|ing)|sell(?:s|ing)?|sold|pric(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
+    r"float(?:s|ed|ing)?|tap(?:s|ped|ping)?)\b",
+    re.I,
+)
+
+_DEBT_AFTER = re.compile(
+    r"^\s*(?:(?:of|in|worth of)\s+)?(?:(?:new|corporate|senior|unsecured|secured|convertible|"
+    r"investment-grade|high-yield|junk|green|long-term|\d+-year)\s+){0,3}"
+    r"(?:bonds?|debt|notes|debentures|commercial paper)\b(?!\s+(?:funds?|prices?|yields?))",
+    re.I,
+)
+
+_SELL = re.compile(
+    r"\b(?:sold|sell(?:s|ing)?|sale\s+of|placed|plac(?:e|es|ing)|dispos(?:e|es|ed|ing)\s+of|"
+    r"divest(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|trim(?:s|med|ming)?|"
+    r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b[^,;]*$",
+    re.I,
+)
+
+# "took a stake in Fox", "increasing its stake in BAMTech"
+STAKE_TAKEN = re.compile(
+    r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
+    r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+"
+    r"(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?stake\s+(?:in|into)\b",
+    re.I,
+)
+
+# "$250 million stake in Disney", "a $3.5 billion position in P&G"
+AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
+
+STAKE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?"
+    r"(?:stake|interest)(?=\s+in\b)",
+    re.I,
+)
+
+
+# "owns more than 97% of Euro Disney", "controls 51 pct of"
+_OWNS_PERCENT = re.compile(
+    r"\b(?:owns?|owning|holds?|holding|controls?|controlling)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|just under|"
+    r"just over)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+PERCENT_BOUGHT = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took)"
+    r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
+    r"another|an additional)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
+
+# Debt a named company owes to the investor: "a €1.6 billion loan to Steinhoff", "bonds
+# issued by Petroleos de Venezuela", "Venezuela's state oil-company bonds".
+_LOAN_TO = re.compile(
+    r"^\s*(?:(?:bridge|term|secured|unsecured|syndicated|margin)\s+)?"
+    r"(?:loans?|credit (?:line|facility)|financing|debt financing)\s+(?:to|for)\s+",
+    re.I,
+)
+
+_BOND_OF = re.compile(
+    r"\b(?:issued\s+by|(?:bonds?|notes|debt)\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
+)
+
+_POSSESSED_BONDS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:bonds|notes|debt)\b")
+
+_BOND_BUY = re.compile(
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|paid|pays|paying)\s+"
+    r"(?:(?:about|nearly|some|around|more than|over)\s+)?$",
+    re.I,
+)
+
+
+def percent_owned(
+    sentence, orgs, context, make, owned: re.Match[str] | None = None, amounts=()
+) -> DealRecord | None:
+    """ "Kestrel owns more than 97% of Halvard Parks", "Meta acquires 49% of Scale AI for
+    $14.3 billion": a holding of a stated share, with its price when one is told."""
+    owned = owned or _OWNS_PERCENT.search(sentence)
+    if owned is None or _SELL.search(sentence[: owned.start()]):
+        return None
+    recipient = next((e for e in orgs if e.start == owned.end()), None)
+    investor = subject_before(sentence, owned.start(), orgs, context)
+    if recipient is None:
+        return None
+    if investor is not None and name_key(recipient.name) == name_key(investor.name):
+        # The story's company owns a share of itself? Then the reference means another.
+        if not REFERENCE.search(sentence[: owned.start()]):
+            return None
+        investor = context.focus_other_than(recipient.name)
+    if investor is None:
+        return None
+    price = next((m for m in amounts if m.start > recipient.end), None)
+    return make(
+        "investment",
+        recipient,
+        subtype="stake",
+        investors=[investor.name],
+        stake=float(owned[1]),
+        confidence=0.8,
+        **(amount_fields(price) if price else {}),
+    )
+
+
+def lending_record(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """Money lent to a named company, as a loan or by buying its bonds: recipient the
+    borrower, investor the lender or buyer, subtype "debt"."""
+    if not amounts:
+        # "after it bought Venezuela's state oil-company bonds": the issuer, no price told
+        for issuer in entities:
+            if not _POSSESSED_BONDS.match(sentence[issuer.end :]):
+                continue
+            bought = re.search(
+                r"\b(?:bought|buys|buying|purchased|purchases|acquired)\s+$",
+                sentence[: issuer.start],
+                re.I,
+            )
+            if bought is None:
+                continue
+            buyer = subject_before(sentence, bought.start(), orgs, context)
+            if buyer is None or name_key(buyer.name) == name_key(issuer.name):
+                continue
+            return make(
+                "investment",
+                issuer,
+                subtype="debt",
+                round="debt",
+                investors=[buyer.name],
+                lead_investors=[],
+                confidence=0.6,
+            )
+    for money in amounts:
+        loan = _LOAN_TO.match(sentence[money.end :])
+        if loan is not None:
+            recipient = next((e for e in orgs if e.start == money.end + loan.end()), None)
+            lender = subject_before(sentence, money.start, orgs, context)
+            if recipient is None:
+                continue
+        else:
+            bought = _BOND_BUY.search(sentence[: money.start])
+            if bought is None:
+                continue
+            clause_end = clause_end_at(sentence, money.end)
+            # "paid $865 million for $2.8 billion worth of bonds -- that equates to 31 cents
+            # on the dollar -- issued by Petroleos de Venezuela": the issuer may come later.
+            issuer = next(
+                (e for e in orgs if e.start > money.end and _BOND_OF.search(sentence[: e.start])),
+                None,
+            )
+            if issuer is None:
+                continue
+            if not re.search(r"\b(?:bonds?|notes|debt)\b", sentence[money.end : issuer.start]):
+                continue
+            if clause_end < issuer.start and not re.search(
+                r"\bbonds?\b|\bnotes\b", sentence[money.end : clause_end]
+            ):
+                continue
+            recipient = issuer
+            lender = subject_before(sentence, bought.start(), orgs, context)
+        if lender is not None and name_key(lender.name) == name_key(recipient.name):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="debt",
+            round="debt",
+            investors=[lender.name] if lender else [],
+            lead_investors=[],
+            confidence=0.6 if lender else 0.5,
+            **amount_fields(money),
+        )
+    return None
+
+
+def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A company raising money by selling debt: recipient is the issuer, no investor named."""
+    for money in amounts:
+        if not _DEBT_AFTER.match(sentence[money.end :]):
+            continue
+        verbs = [
+            v
+            for v in _DEBT_ISSUE.finditer(sentence[: money.start])
+            if re.fullmatch(
+                r"\s*(?:(?!(?:for|to|from|by|of|and|or)\b)[a-z][\w-]*\s+){0,3}",
+                sentence[v.end() : money.start],
+            )
+        ]
+        if not verbs:
+            continue
+        issuer = subject_before(sentence, verbs[-1].start(), orgs, context)
+        if issuer is None:
+            continue
+        return make(
+            "investment",
+            issuer,
+            subtype="debt",
+            round="debt",
+            investors=[],
+            lead_investors=[],
+            confidence=0.6,
+            **amount_fields(money),
+        )
+    return None
+
+
+def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A holding in a listed company: "the Disney stake" of the story's investor, or shares
+    bought ("Viking bought $250 million of Disney stock")."""
+    for org in orgs:
+        if org.is_place:
+            continue
+        after = sentence[org.end :]
+        investor = None
+        money = None
+        if _COMPOUND_STAKE.match(after):
+            bought = re.search(
+                r"\b(?:bought|buys|buying|acquired|acquires|purchased|took|takes|raised|"
+                r"increased|boosted)\s+(?:the|a|its|their)\s+$",
+                sentence[: org.start],
+                re.I,
+            )
+            investor = (
+                subject_before(sentence, bought.start(), orgs, context)
+                if bought and not re.match(r"(?i)its|their", sentence[bought.end() - 4 :])
+                else None
+            )
+            # "Leucadia said it bought the Minstar stake"; "the Disney stake" of the story's
+            # investor; "its Alibaba stake"
+            investor = investor or possessor_of(sentence, org.start, orgs, context) or context.focus
+        elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
+            bought = _SHARE_BUY.search(sentence[: org.start])
+            if bought is None:
+                continue
+            if bought.group("money"):
+                money = next(
+                    (m for m in amounts if bought.start("money") <= m.start < org.start), None
+                )
+                if money is None:
+                    continue
+            investor = subject_before(sentence, bought.start(), orgs, context)
+        if investor is not None and name_key(investor.name) == name_key(org.name):
+            continue
+        if investor is None and money is None:
+            continue
+        # "This Hedge Fund Bought $250 Million of Disney Stock": the purchase and its price
+        # are told even when the buyer is not named.
+        return make(
+            "investment",
+            org,
+            subtype="stake",
+            investors=[investor.name] if investor else [],
+            lead_investors=[],
+            confidence=0.7 if investor else 0.55,
+            **(amount_fields(money) if money else {}),
+        )
+    return None
+
+
+def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
+    if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]) or re.search(
+        r"\b(?:sold|placed|divested|offloaded)\s+by\b",
+        sentence[stake.start() : stake.start() + 120],
+    ):
+        return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
+    m = re.search(
+        r"\b(?:stake|position|holding|interest)\s+(?:in|into)\s+", sentence[stake.start() :]
+    )
+    recipient = first_after(stake.start() + m.end(), orgs) if m else None
+    investor = subject_before(sentence, stake.start(), orgs, context)
+    if investor is None and recipient is not None:
+        # "The $250 million stake in Disney is Viking's largest holding"
+        investor = first_after(recipient.end, orgs)
+    if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
+        return None
+    percent = STAKE.search(sentence)
+    money_fields = amount_fields(amounts[0]) if amounts else {}
+    return make(
+        "investment",
+        recipient,
+        subtype="stake",
+        investors=[investor.name],
+        stake=float(percent[1]) if percent else None,
+        confidence=0.8,
+        **money_fields,
+    )

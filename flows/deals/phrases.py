@@ -1,0 +1,284 @@
+"""Noun phrases and the amounts, rounds and investors placed around a trigger word: the
+field a sentence spends on, the place it goes to, the price nearest a deal, who leads and
+who joins a round."""
+
+from __future__ import annotations
+
+import re
+
+from flows.deals.context import names_in
+from flows.deals.entities import Entity, demonym_place
+from flows.deals.money import Money, find_amounts
+
+ROUND = re.compile(
+    r"\b(pre-seed|seed|Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
+    r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b)",
+    re.I,
+)
+
+FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
+
+_NP_STOP = re.compile(
+    r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|"
+    r"from|including|while|since|during|after|before|until|instead|rather|because|so|this|"
+    r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had|"
+    r"should|shouldn't|could|can|must|may|might|be|been|being|do|does|did)\b",
+    re.I,
+)
+
+NP_REJECT = re.compile(
+    r"^(?:it|them|this|that|these|those|us|you|what|which|whatever|something|anything|"
+    # "invest in price", "invest in our people": ways of running a business, not recipients
+    r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
+    r"ourselves|themselves|itself|growth|innovation|"
+    # returning cash to shareholders is not investing it
+    r"(?:stock\s+|share\s+)?(?:buy-?backs?|repurchases?|dividends?)\b.*|"
+    # "investing $10 million in its seed round": the round is the company's, named elsewhere
+    r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
+    r"(?:round|rounds|funding|financing)|"
+    r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
+    r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
+    r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
+    r"month|period|past|future|meantime|end)|(?:the )?(?:first|second|third|fourth) (?:half|"
+    r"quarter)|recent years?|(?:\d{4}|q\d|fy\d+)|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b.*)$",
+    re.I,
+)
+
+_DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her)(?:\s+|$))+", re.I)
+
+LEAD = re.compile(r"\b(?:co-)?led by\s+", re.I)
+
+_PARTICIPANTS = re.compile(
+    r"\b(?:with participation (?:from|of)|participation from|alongside|along with|joined by|"
+    r"investors? (?:including|include|included|such as)|backed by|from(?= (?:investors|[A-Z])))\s+",
+    re.I,
+)
+
+
+def investors_from(
+    sentence: str, orgs: list[Entity], exclude: str | None
+) -> tuple[list[str], list[str]]:
+    lead: list[str] = []
+    others: list[str] = []
+    lead_match = LEAD.search(sentence)
+    part_match = _PARTICIPANTS.search(sentence)
+    if lead_match:
+        end = (
+            part_match.start()
+            if part_match and part_match.start() > lead_match.end()
+            else len(sentence)
+        )
+        names = names_in(lead_match.end(), end, orgs)
+        # "led by A and B" names co-leads; "led by A with B" stops at the participation words.
+        lead = names[:1] + [
+            n for n in names[1:] if re.search(r"\band\b|,", sentence[lead_match.end() : end])
+        ]
+    if part_match:
+        others = names_in(part_match.end(), len(sentence), orgs)
+    investors = list(dict.fromkeys([*lead, *others]))
+    investors = [n for n in investors if n != exclude]
+    return [n for n in lead if n != exclude], investors
+
+
+def place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity | None:
+    """The place a field or project is in: "AI infrastructure in Germany", "Indian AI hub"."""
+    if phrase.kind != "sector":
+        return None
+    adjective = re.match(r"[A-Z][a-z]+", phrase.name)
+    place = demonym_place(adjective.group(0)) if adjective else None
+    if place is not None:
+        return Entity(
+            place[0], adjective.group(0), phrase.start, phrase.start + adjective.end(), place[1]
+        )
+    return next(
+        (
+            e
+            for e in entities
+            if e.is_place
+            and e.kind != "sector"
+            and phrase.end <= e.start <= phrase.end + 40
+            and re.fullmatch(
+                r"\s+(?:in|across|throughout)\s+(?:the\s+)?", sentence[phrase.end : e.start]
+            )
+        ),
+        None,
+    )
+
+
+def spending_subtype(word: str, recipient: Entity) -> str:
+    if word.lower().startswith(("lend", "lent")):
+        return "debt"
+    if recipient.kind == "sector":
+        return "sector"
+    return "infrastructure" if recipient.is_place else "equity"
+
+
+def only_filler(gap: str) -> bool:
+    return bool(
+        re.fullmatch(
+            r"\s*(?:(?:a|an|another|about|nearly|some|over|more than|up to|roughly|around)\s+)*",
+            gap,
+        )
+    )
+
+
+_TRAILING_FILLER = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "even",
+        "more",
+        "most",
+        "new",
+        "other",
+        "such",
+        "very",
+    ]
+)
+
+
+def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
+    """The object starting at ``start``: a named organisation or place when one opens it,
+    else up to six words before the next clause, time phrase or preposition."""
+    named = next((e for e in orgs if e.start == start), None)
+    if named is not None:
+        return named
+    stop = _NP_STOP.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    phrase = sentence[start:end].strip()
+    lead = _DETERMINER.match(phrase)
+    if lead:
+        start += sentence[start:].index(phrase) + lead.end()
+        phrase = phrase[lead.end() :]
+    words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in {"investment", "investments", "spending"}:
+        words = words[:-1]  # "mobilise €200 billion for AI investment": the field is AI
+        phrase = " ".join(words)
+    if len(words) > 6:
+        words = words[:6]
+        # "development of even more trucks and": a cut phrase ends on a content word
+        while words and words[-1].lower() in _TRAILING_FILLER:
+            words = words[:-1]
+        phrase = " ".join(words)
+    if not words or NP_REJECT.match(phrase):
+        return None
+    if not re.match(r"[A-Za-z0-9]", phrase) or find_amounts(phrase):
+        return None  # "Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy"
+    begin = sentence.index(phrase, start)
+    return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
+
+
+def gap_between(trigger: re.Match[str], money: Money) -> int:
+    if money.end <= trigger.start():
+        return trigger.start() - money.end
+    return max(0, money.start - trigger.end())
+
+
+def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
+    """ "... in/into Y": the first organisation after an "in", else the first place."""
+    tail = sentence[pos:]
+    m = re.search(r"\b(?:in|into|to|for)\s+", tail)
+    if m is None:
+        return None
+    start = pos + m.start()
+    # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
+    clause_end = re.search(r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|\.\s", sentence[start:])
+    end = start + clause_end.start() if clause_end else len(sentence)
+    # "invest $40 billion in an AI fund with Andreessen Horowitz": a partner, not the recipient
+    window = [
+        e
+        for e in entities
+        if e.start >= start
+        and e.end <= end
+        and not re.search(r"\b(?:with|alongside)\s+(?:the\s+)?$", sentence[: e.start])
+    ]
+    # "in AI infrastructure in the United States ... through a company called Stargate":
+    # the entity an "in"/"into" introduces is the destination.
+    for i, e in enumerate(window):
+        if re.search(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start]):
+            # "in Abu Dhabi's G42": the possessed organisation is the destination.
+            if re.match(r"['’]s\s", sentence[e.end :]) and i + 1 < len(window):
+                return window[i + 1]
+            return e
+    orgs = [e for e in window if not e.is_place]
+    if orgs:
+        return orgs[0]
+    places = [e for e in window if e.is_place]
+    if places:
+        return places[0]
+    # "In Germany, the company is investing €3.2 billion in AI infrastructure"
+    fronted = re.match(r"\s*(?:In|Across|For)\s+", sentence)
+    if fronted:
+        first = next((e for e in entities if e.start == fronted.end()), None)
+        if first is not None and first.is_place and re.match(r"\s*,", sentence[first.end :]):
+            return first
+    return None
+
+
+def listed_after(sentence: str, first: Entity, orgs: list[Entity]) -> list[Entity]:
+    """``first`` and the organisations listed after it with commas or "and", each perhaps
+    followed by a year ("Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012")."""
+    listed = [first]
+    joiner = re.compile(
+        r"\s*(?:\s+in\s+\d{4}|\s*\([^)]{1,12}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)\s*"
+    )
+    for e in orgs:
+        if e.start <= listed[-1].start:
+            continue
+        if joiner.fullmatch(sentence[listed[-1].end : e.start]):
+            listed.append(e)
+        else:
+            break
+    return listed
+
+
+_PRICE_BEFORE = re.compile(
+    r"\b(?:for|at|valued at|value of|worth|price of|priced at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | None:
+    """The amount closest to the span ``lo``–``hi`` (the price usually touches the verb or
+    its object: "its $13.7 billion acquisition of", "bought X for $25 billion")."""
+    if not amounts:
+        return None
+
+    def distance(m: Money) -> int:
+        if m.end <= lo:
+            return lo - m.end
+        if m.start >= hi:
+            # "... Patheon NV at an enterprise value of $7.2 bn": the price announced as such
+            if _PRICE_BEFORE.search(sentence[hi : m.start]):
+                return 0
+            return m.start - hi
+        return 0
+
+    return min(amounts, key=distance)
+
+
+def is_per_share(sentence: str, money: Money) -> bool:
+    # "$28 a share", "31 dlrs per unit", "4.50 dlrs per depositary receipt"
+    return bool(
+        re.match(
+            r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\s*-?|per|each)\s*(?:\w+\s+)?"
+            r"(?:share|unit|ADR|ADS|depositary|receipt)s?\b",
+            sentence[money.end :],
+            re.I,
+        )
+    )
+
+
+def round_name(raw: str) -> str:
+    lowered = raw.lower()
+    if lowered.startswith("series"):
+        return "Series " + raw.split()[-1].upper()
+    return lowered

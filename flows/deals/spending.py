@@ -1,0 +1,376 @@
+"""Money into a field, project, place or new vehicle rather than a named company: "spend
+$11 billion on electrified vehicles", "$80 billion AI data center spend", "launch $30
+billion AI infrastructure fund", "France will invest €2 billion in AI research"."""
+
+from __future__ import annotations
+
+import re
+
+from flows.deals.context import (
+    WE,
+    at_start,
+    clause_end_at,
+    coordinated,
+    place_subject,
+    possessor_of,
+    subject_before,
+)
+from flows.deals.deal import DealRecord, amount_fields
+from flows.deals.entities import Entity, name_key
+from flows.deals.money import Money
+from flows.deals.phrases import (
+    FRONTED_CLAUSE,
+    NP_REJECT,
+    investors_from,
+    noun_phrase,
+    only_filler,
+    place_after,
+    spending_subtype,
+)
+
+# Spending on a field rather than a company: "spend $11 billion on electrified vehicles",
+# "invested $5 billion in renewables", "a $10 billion bet on a new jet engine".
+_SPEND = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ments?)?|spend(?:s|ing)?|spent|pour(?:s|ed|ing)?|"
+    r"plough(?:s|ed|ing)?|shift(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|bet|bets|betting|"
+    r"lent|lend(?:s|ing)?|earmark(?:s|ed|ing)?|mobili[sz](?:e|es|ed|ing)|"
+    r"plan|programme|program|package|scheme|"
+    r"capital expenditures?|capex)\b",
+    re.I,
+)
+
+_SPEND_OBJECT = re.compile(
+    r"^\s*(?:heavily\s+|more\s+|further\s+|about\s+|some\s+)?"
+    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
+    r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
+    re.I,
+)
+
+# "earmarked €5 billion for AI research": money set aside for a purpose.
+_FOR_OBJECT = re.compile(r"^\s*for\s+", re.I)
+
+_SET_ASIDE = ("earmark", "mobilis", "mobiliz", "allocat")
+
+# Nouns as often as verbs: they count only with the amount right after ("shift $7 billion").
+_NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting", "lent"}
+
+_NEEDS_AMOUNT |= {"lend", "lends", "lending", "plan", "programme", "program", "package", "scheme"}
+
+
+# "$80 billion AI data center spend", "€109 billion in private AI investments": the field
+# stands between the amount and the noun, with nothing after it.
+_FIELD_SPEND = re.compile(
+    r"^\s+(?:in\s+)?(?P<field>(?:[\w-]+\s+){1,4}?)"
+    r"(?:investments?|spend|spending|capex|capital expenditures?)\b"
+    r"(?!\s+(?:in|into|on|at|to|toward|towards|for\s+(?![a-z]+\s+\d)|by|from)\b)",
+    re.I,
+)
+
+
+def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """ "Microsoft announces $80 billion AI data center spend for fiscal 2025": the field
+    spent on; when a country announces it ("France announced €109 billion in private AI
+    investments") the money goes into that country."""
+    for money in amounts:
+        found = _FIELD_SPEND.match(sentence[money.end :])
+        if found is None:
+            continue
+        name = found.group("field").strip()
+        if NP_REJECT.match(name) or re.search(r"\b(?:the|a|an|its|their|of)\b", name, re.I):
+            continue
+        start = money.end + found.start("field")
+        recipient = Entity(name, name, start, start + len(name), "sector")
+        first = next((e for e in entities if e.end <= money.start), None)
+        investor = subject_before(sentence, money.start, orgs, context)
+        if first is not None and first.is_place and at_start(sentence, first):
+            recipient, investor = first, None
+        elif investor is None:
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype=spending_subtype("spend", recipient),
+            investors=[investor.name] if investor else [],
+            lead_investors=[],
+            confidence=0.6,
+            **amount_fields(money),
+        )
+    return None
+
+
+# "Microsoft and BlackRock launch $30 billion AI infrastructure fund", "OpenAI, SoftBank and
+# Oracle announced Stargate, a $500 billion AI infrastructure venture"
+_VEHICLE_VERB = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|creat(?:e|es|ed|ing)|form(?:s|ed|ing)?|set(?:s|ting)?\s+up|"
+    r"unveil(?:s|ed|ing)?|announc(?:e|es|ed|ing)|start(?:s|ed|ing)?)\s+"
+)
+
+_VEHICLE_NOUN = re.compile(
+    r"^\s+(?P<field>(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,4}?)"
+    r"(?:fund|venture|joint venture|vehicle|initiative|project)\b",
+    re.I,
+)
+
+
+def new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """A fund or venture set up by the companies that announce it: they invest its amount.
+    An investor launching a plain "$500 million fund" raises it; "a $2 billion project in
+    Texas" goes into Texas."""
+    for money in amounts:
+        noun = _VEHICLE_NOUN.match(sentence[money.end :])
+        if noun is None:
+            continue
+        before = sentence[: money.start]
+        verb = None
+        named = None
+        for candidate in _VEHICLE_VERB.finditer(before):
+            gap = before[candidate.end() :]
+            if re.fullmatch(r"(?:(?:a|an|the|its|their|new)\s+)*", gap):
+                verb = candidate
+            else:
+                # "announced Stargate, a $500 billion venture": the venture has a name
+                named_here = next(
+                    (
+                        e
+                        for e in orgs
+                        if e.start == candidate.end()
+                        and re.fullmatch(r",\s+(?:a|an)\s+", before[e.end :])
+                    ),
+                    None,
+                )
+                if named_here is not None:
+                    verb, named = candidate, named_here
+        if verb is None:
+            continue
+        investor = subject_before(sentence, verb.start(), orgs, context)
+        if investor is None:
+            continue
+        investors = coordinated(sentence, [e for e in orgs if e.end <= verb.start()], investor)
+        is_fund = noun.group(0).strip().lower().endswith("fund")
+        place = next(
+            (
+                e
+                for e in entities
+                if e.is_place
+                and re.fullmatch(
+                    r"\s+(?:in|across)\s+(?:the\s+)?", sentence[money.end + noun.end() : e.start]
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            recipient = named
+        elif place is not None:
+            recipient = place
+        elif noun.group("field").strip():
+            field_name = noun.group(0).strip()
+            start = money.end + noun.start("field")
+            recipient = Entity(field_name, field_name, start, start + len(field_name), "sector")
+        elif is_fund and len(investors) == 1:
+            # "Kestrel Ventures launched a $500 million fund": money raised to invest
+            return make(
+                "investment",
+                investor,
+                subtype="fund",
+                investors=[],
+                lead_investors=[],
+                confidence=0.7,
+                **amount_fields(money),
+            )
+        else:
+            continue
+        if any(name_key(n) == name_key(recipient.name) for n in investors):
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype="fund" if is_fund else "infrastructure" if recipient.is_place else "equity",
+            investors=investors,
+            lead_investors=[],
+            confidence=0.7,
+            **amount_fields(money),
+        )
+    return None
+
+
+_JOB_TITLE = re.compile(
+    r"\b(?:director|head|chief|manager|officer|president|analyst|strategist|partner|VP|"
+    r"chair|professor|editor)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    """Money put into a field or project rather than a named company or place ("spend $11
+    billion on electrified vehicles"): the recipient is the noun phrase, kind "sector".
+    Without an amount such a record is stored flagged as low confidence."""
+    for trigger in _SPEND.finditer(sentence):
+        if _JOB_TITLE.search(sentence[: trigger.start()]):
+            continue  # "managing director of sustainable investment at Wespath"
+        if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(
+            r"\bfinal\s+$", sentence[: trigger.start()]
+        ):
+            continue  # "Chevron's investment decisions for LNG": only a final decision commits
+        pos = trigger.end()
+        money = next(
+            (m for m in amounts if m.start >= pos and only_filler(sentence[pos : m.start])), None
+        )
+        if money is None:
+            # "$900 million infrastructure investment at", "a $10 billion bet on"
+            money = next(
+                (
+                    m
+                    for m in amounts
+                    if m.end <= trigger.start()
+                    and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", sentence[m.end : trigger.start()])
+                ),
+                None,
+            )
+        else:
+            pos = money.end
+        obj = _SPEND_OBJECT.match(sentence[pos:])
+        if obj is None and money is None:
+            field_total = _field_total(sentence, trigger, amounts)
+            if field_total is not None:
+                recipient, money = field_total
+                investor = subject_before(sentence, recipient.start, orgs, context)
+                if investor is None or investor.start > recipient.start:
+                    continue
+                return make(
+                    "investment",
+                    recipient,
+                    subtype="sector",
+                    investors=[investor.name],
+                    lead_investors=[],
+                    confidence=0.6,
+                    **amount_fields(money),
+                )
+        if (
+            obj is None
+            and money is not None
+            and money.start > trigger.start()  # not "with $26 million earmarked for"
+            and trigger.group(0).lower().startswith(_SET_ASIDE)
+        ):
+            obj = _FOR_OBJECT.match(sentence[pos:])
+        if obj is None and trigger.group(0).lower().startswith(("lend", "lent")):
+            obj = re.match(r"\s*to\s+", sentence[pos:])  # "lend $1 billion to Acme"
+        if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
+            continue
+        start = pos + obj.end()
+        # ("spend $2 billion in Texas": a place opening the object is the recipient.)
+        recipient = noun_phrase(sentence, start, entities)
+        if recipient is None:
+            continue
+        if money is None:
+            # "raise its investment in electric vehicles to $11 billion": the new total
+            money = next(
+                (
+                    m
+                    for m in amounts
+                    if re.fullmatch(
+                        r"\s+to\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?",
+                        sentence[recipient.end : m.start],
+                    )
+                ),
+                None,
+            )
+        place = place_after(sentence, recipient, entities)
+        if place is not None:
+            # "spend €3.2 billion on AI infrastructure in Germany": the place is where it goes.
+            recipient = place
+        investor = possessor_of(
+            sentence,
+            (money.start if money and money.end <= trigger.start() else trigger.start()),
+            orgs,
+            context,
+        )
+        if investor is None:
+            # "France will invest €2 billion in AI research": a country spends too
+            investor = place_subject(sentence, entities, trigger.start(), recipient)
+        if investor is None:
+            investor = subject_before(sentence, trigger.start(), orgs, context)
+        if investor is None and (
+            WE.match(sentence)
+            or re.search(
+                r"\bwe(?:'ve|’ve|'re|’re|'ll|’ll)?\s+(?:\w+\s+){0,2}$",
+                sentence[: trigger.start()],
+                re.I,
+            )
+        ):
+            # '"Over the last decade, we've invested $5 billion in renewables"': the company
+            # the story quotes
+            investor = context.focus
+        if investor is None and FRONTED_CLAUSE.match(sentence):
+            # "In announcing the final investment decision on the Trans Mountain project,
+            # Kinder Morgan said ...": the subject after the fronted clause.
+            comma = sentence.find(",", recipient.end)
+            investor = next((e for e in orgs if comma >= 0 and e.start > comma), None)
+            if investor is not None and not re.fullmatch(
+                r"\s*", sentence[comma + 1 : investor.start]
+            ):
+                investor = None
+        if investor is not None and name_key(investor.name) == name_key(recipient.name):
+            continue
+        lead: list[str] = []
+        investors = [investor.name] if investor else []
+        if investor is not None:
+            # "MGX will invest $100 billion in AI infrastructure with BlackRock"
+            clause_end = clause_end_at(sentence, recipient.end)
+            investors += [
+                e.name
+                for e in orgs
+                if recipient.end <= e.start < clause_end
+                and re.search(r"\b(?:with|alongside)\s+(?:partners?\s+)?$", sentence[: e.start])
+                and name_key(e.name) not in {name_key(n) for n in investors}
+            ]
+        if investor is None:
+            # "A $900 million investment at Philadelphia airport led by American Airlines"
+            lead, investors = investors_from(sentence, orgs, recipient.name)
+        named_here = {name_key(e.name) for e in orgs}
+        if money is None and not any(name_key(n) in named_here for n in investors):
+            # "the need to invest in those relationships": without an amount, only an
+            # organisation named in the sentence itself makes it a record.
+            continue
+        return make(
+            "investment",
+            recipient,
+            subtype=spending_subtype(trigger.group(0), recipient),
+            investors=investors,
+            lead_investors=lead,
+            # "Kestrel Ventures invested in Orbis Robotics" names both sides: as sure as any
+            # investment; a field of spending less so, and with nobody spending ("investors
+            # poured $50 billion into AI startups") it is a market statistic.
+            confidence=0.8
+            if recipient.kind == "org"
+            else 0.6
+            if money and (investors or recipient.kind != "sector")
+            else 0.45,
+            **(amount_fields(money) if money else {}),
+        )
+    return None
+
+
+# "Ford Increasing Electric Vehicle Investment to $11 Billion", "boosting its AI spending
+# to $5 billion": the field stands before the noun, the amount is the new total.
+_FIELD_BEFORE = re.compile(
+    r"\b(?:increas\w*|rais\w*|boost\w*|doubl\w*|tripl\w*|lift\w*|ramp\w*\s+up|expand\w*)\s+"
+    r"(?:(?:its|their|the)\s+)?(?P<field>(?:[A-Za-z][\w-]*\s+){1,3}?)$",
+    re.I,
+)
+
+
+def _field_total(sentence, trigger, amounts) -> tuple[Entity, Money] | None:
+    if not re.fullmatch(r"investments?|spending", trigger.group(0), re.I):
+        return None
+    money = next(
+        (m for m in amounts if re.fullmatch(r"\s+(?:to|of)\s+", sentence[trigger.end() : m.start])),
+        None,
+    )
+    field = _FIELD_BEFORE.search(sentence[: trigger.start()])
+    if money is None or field is None:
+        return None
+    name = field.group("field").strip()
+    if NP_REJECT.match(name) or re.search(r"\b(?:its|their|the|a|an)\b", name, re.I):
+        return None
+    start = field.start("field")
+    return Entity(name, name, start, start + len(name), "sector"), money

@@ -1,0 +1,75 @@
+"""Valuations: which amount values a company ("valued at", "a $157 billion valuation"),
+not the price of a deal, and which company it values."""
+
+from __future__ import annotations
+
+import re
+
+from flows.deals.context import REFERENCE, is_appositive
+from flows.deals.entities import Entity
+from flows.deals.money import Money
+
+_VALUATION_BEFORE = re.compile(
+    r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
+    r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
+    r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
+    r"valuation\s+(?:that|which)?\s*"
+    r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
+    r"market cap(?:italisation|italization)?\s+of)"
+    r"\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
+    re.I,
+)
+
+_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
+
+
+def is_valuation_amount(sentence: str, money: Money) -> bool:
+    before = sentence[max(0, money.start - 60) : money.start]
+    after = sentence[money.end : money.end + 30]
+    if _VALUATION_AFTER.match(after):
+        return True
+    if not _VALUATION_BEFORE.search(before):
+        return False
+    # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
+    # the price of an acquisition, not a valuation.
+    if re.search(
+        r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\b[^.;]{0,40}$", before, re.I
+    ):
+        return False
+    # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
+    # "an incentive package from the city and state valued at as much as $145 million"
+    return not re.search(
+        r"\b(?:securities|assets|loans|properties|shares|stock|bonds|notes|portfolio|"
+        r"inventory|contracts?|orders?|goods|package|incentives?|awards?|grants?|bonus|pay|"
+        r"compensation)\b[^.;]{0,50}?valued\s+at\s*"
+        r"(?:about|around|over|more than|nearly|roughly|some|as much as|up to)?\s*$",
+        before,
+        re.I,
+    )
+
+
+def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
+    if target is not None:
+        return next((e for e in orgs if e.name == target), None) or Entity(
+            target, target, 0, 0, "org"
+        )
+    before = [e for e in orgs if e.end <= money.start]
+    refs = [
+        r
+        for r in REFERENCE.finditer(sentence[: money.start])
+        if not is_appositive(sentence, r, orgs)
+    ]
+    if refs and (not before or refs[-1].start() > before[-1].start):
+        return context.last_recipient or context.focus
+    if before:
+        return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
+    return None
+
+
+def _closest_subject(sentence: str, before: list[Entity], money: Money) -> Entity:
+    # "Microsoft ... partnership with Mistral AI, the start-up that reached a valuation":
+    # the org an appositive or relative clause hangs on is the one valued.
+    for e in reversed(before):
+        if re.match(r"\s*,\s*(?:the|a|an|which|whose|that)\b", sentence[e.end :]):
+            return e
+    return before[-1]
