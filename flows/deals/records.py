@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from flows.deals.acquisitions import (
@@ -207,28 +208,28 @@ def _extract_sentence(
         main = led_round(sentence, invest, orgs, context, make)
     elif invest and event_amounts and not gift:
         main = investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
-    if main is None:
-        main = compound_acquisition(sentence, orgs, amounts, context, make)
-    if main is None:
-        main = merger_of_two(sentence, orgs, amounts, make)
-    if main is None:
-        main = sale_record(sentence, orgs, event_amounts, context, make)
-    if main is None:
-        main = holding_record(sentence, orgs, event_amounts, context, make)
-    if main is None:
-        main = percent_owned(sentence, orgs, context, make)
-    if main is None:
-        main = recapitalisation(sentence, orgs, event_amounts, context, make)
-    if main is None and not gift:
-        main = lending_record(sentence, entities, orgs, event_amounts, context, make)
-    if main is None and not gift:
-        main = debt_issue(sentence, orgs, event_amounts, context, make)
-    if main is None and not gift:
-        main = sector_investment(sentence, entities, orgs, event_amounts, context, make)
-    if main is None and not gift:
-        main = field_spend(sentence, entities, orgs, event_amounts, context, make)
-    if main is None:
-        main = new_vehicle(sentence, entities, orgs, event_amounts, context, make)
+    # Without a verb of buying, funding or investing, the readers of less common
+    # constructions in turn; the first to find a record wins.
+    fallbacks: list[Callable[[], DealRecord | None]] = [
+        lambda: compound_acquisition(sentence, orgs, amounts, context, make),
+        lambda: merger_of_two(sentence, orgs, amounts, make),
+        lambda: sale_record(sentence, orgs, event_amounts, context, make),
+        lambda: holding_record(sentence, orgs, event_amounts, context, make),
+        lambda: percent_owned(sentence, orgs, context, make),
+        lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
+    ]
+    if not gift:  # money given away is read by grant_record alone
+        fallbacks += [
+            lambda: lending_record(sentence, entities, orgs, event_amounts, context, make),
+            lambda: debt_issue(sentence, orgs, event_amounts, context, make),
+            lambda: sector_investment(sentence, entities, orgs, event_amounts, context, make),
+            lambda: field_spend(sentence, entities, orgs, event_amounts, context, make),
+        ]
+    fallbacks.append(lambda: new_vehicle(sentence, entities, orgs, event_amounts, context, make))
+    for read in fallbacks:
+        if main is not None:
+            break
+        main = read()
     if main is not None:
         out.insert(0, main)
     if main is not None and main.kind == "investment" and acquire and not out[1:]:
