@@ -23,7 +23,7 @@ class DealRecord:
     investors: list[str] = field(default_factory=list)  # lead first
     lead_investors: list[str] = field(default_factory=list)
     # investments: funding_round | stake | equity | debt | infrastructure | sector | grant |
-    # fund; acquisitions: merger or none
+    # fund | ipo | cumulative; acquisitions: merger or none
     subtype: str | None = None
     amount: float | None = None
     amount_high: float | None = None

@@ -183,23 +183,53 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         return None
     lead, investors = investors_from(sentence, orgs, recipient.name)
     round_match = ROUND.search(sentence)
-    debt = (round_match and round_match[1].lower() == "debt") or (
-        money is not None and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
+    debt = bool(
+        (round_match and round_match[1].lower() == "debt")
+        or (
+            money is not None
+            and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
+        )
     )
     # "Kestrel Ventures closed a $500 million fund": an investor raising money to invest
     fund = money is not None and (
         _FUND_AFTER.match(sentence[money.end :]) or _FUND_BEFORE.search(sentence[: money.start])
     )
+    ipo = _IPO.search(sentence)
+    # "which has raised $1.3 billion to date": a running total of many rounds, not one deal
+    cumulative = money is not None and _TO_DATE.match(sentence, money.end)
+    subtype = "debt" if debt else "fund" if fund else "ipo" if ipo else "funding_round"
     return make(
         "investment",
         recipient,
-        subtype="debt" if debt else "fund" if fund else "funding_round",
+        subtype="cumulative" if cumulative else subtype,
         investors=investors,
         lead_investors=lead,
-        round="debt" if debt else round_name(round_match[1]) if round_match else None,
-        confidence=0.8 if investors else 0.7,
+        round=_round_label(debt, ipo, round_match),
+        confidence=0.45 if cumulative else 0.8 if investors else 0.7,
         **(amount_fields(money) if money else {}),
     )
+
+
+def _round_label(
+    debt: bool, ipo: re.Match[str] | None, round_match: re.Match[str] | None
+) -> str | None:
+    if debt:
+        return "debt"
+    if ipo is not None:
+        # "its IPO" is the listing itself; "second listing in Hong Kong" one more listing
+        return "listing" if ipo.group(0).lower().endswith("listing") else "IPO"
+    return round_name(round_match[1]) if round_match else None
+
+
+_IPO = re.compile(
+    r"\b(?:IPO|initial public offering|stock market debut|"
+    r"(?:public|stock market|share|secondary|second|dual)\s+listing)\b"
+)
+_TO_DATE = re.compile(
+    r"\s*(?:(?:in\s+)?(?:total\s+)?(?:funding|capital|investment)\s+)?"
+    r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch))\b",
+    re.I,
+)
 
 
 def investment_record(

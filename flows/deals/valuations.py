@@ -60,7 +60,9 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         if not is_appositive(sentence, r, orgs)
     ]
     if refs and (not before or refs[-1].start() > before[-1].start):
-        return context.last_recipient or context.focus
+        # "CoreWeave's IPO valued the company at $23 billion", with nothing said before:
+        # the company named in the sentence.
+        return context.last_recipient or context.focus or (before[0] if before else None)
     if before:
         return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
     return None
