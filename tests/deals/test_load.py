@@ -86,6 +86,26 @@ def test_reextraction_replaces_mentions_and_drops_orphan_deals(warehouse: Wareho
     assert marked == 3
 
 
+def test_running_totals_stay_out_of_the_volume_views(warehouse: Warehouse):
+    _store(
+        warehouse,
+        {
+            "a0004": "Orbis AI raised $300 million in a round led by Kestrel Ventures.",
+            "a0005": "Orbis AI, which has raised $1.3 billion to date, is hiring.",
+        },
+    )
+    with warehouse.reader() as con:
+        subtypes = sorted(r[0] for r in con.execute("SELECT subtype FROM deals").fetchall())
+        (investment_usd,) = con.execute(
+            "SELECT total_usd FROM v_deals_by_month WHERE kind = 'investment'"
+        ).fetchone()
+        (kestrel_usd,) = con.execute(
+            "SELECT total_usd FROM v_top_investors WHERE investor = 'Kestrel Ventures'"
+        ).fetchone()
+    assert subtypes == ["cumulative", "funding_round"]  # stored, but not summed
+    assert investment_usd == kestrel_usd == 300e6
+
+
 def test_cli_deals_jsonl_has_the_stable_keys(tmp_path):
     text_file = tmp_path / "nimbus.txt"
     text_file.write_text(

@@ -7,6 +7,7 @@ SELECT
     sum(amount_usd) AS total_usd,
     count(amount_usd) AS n_with_amount
 FROM deals
-WHERE announced_on IS NOT NULL
+-- A running total ("has raised $1.3 billion to date") repeats the rounds it sums.
+WHERE announced_on IS NOT NULL AND subtype IS DISTINCT FROM 'cumulative'
 GROUP BY ALL
 ORDER BY month, kind;

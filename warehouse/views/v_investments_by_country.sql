@@ -8,5 +8,6 @@ SELECT
     list_sort(list_distinct(flatten(list(coalesce(investors, []::VARCHAR[]))))) AS investors
 FROM deals
 WHERE kind = 'investment' AND recipient_kind IN ('country', 'region', 'city')
+    AND subtype IS DISTINCT FROM 'cumulative'  -- a running total repeats its rounds
 GROUP BY recipient, recipient_kind
 ORDER BY total_usd DESC NULLS LAST, place;

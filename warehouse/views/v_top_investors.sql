@@ -11,7 +11,7 @@ SELECT
 FROM (
     SELECT unnest(investors) AS investor, lead_investors, amount_usd, announced_on
     FROM deals
-    WHERE kind IN ('investment', 'acquisition')
+    WHERE kind IN ('investment', 'acquisition') AND subtype IS DISTINCT FROM 'cumulative'
 )
 GROUP BY investor
 ORDER BY total_usd DESC NULLS LAST, n_deals DESC, investor;
