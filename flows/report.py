@@ -81,8 +81,8 @@ def build_report(con: duckdb.DuckDBPyConnection, db_path: Path, limit: int = 40)
         _top(
             con,
             "SELECT recipient, sum(amount_usd) AS usd FROM deals WHERE kind = 'investment' "
-            "AND recipient_kind = 'company' GROUP BY recipient ORDER BY usd DESC NULLS LAST "
-            "LIMIT 12",
+            "AND recipient_kind = 'company' AND subtype IS DISTINCT FROM 'cumulative' "
+            "GROUP BY recipient ORDER BY usd DESC NULLS LAST LIMIT 12",
             "Top recipients (companies, USD invested)",
             _COLOURS[2],
         ),
@@ -104,7 +104,8 @@ def build_report(con: duckdb.DuckDBPyConnection, db_path: Path, limit: int = 40)
     totals = con.execute(
         "SELECT (SELECT count(*) FROM deals), (SELECT count(*) FROM articles), "
         "(SELECT count(DISTINCT story_cluster) FROM articles), "
-        "(SELECT sum(amount_usd) FROM deals WHERE kind = 'investment')"
+        "(SELECT sum(amount_usd) FROM deals WHERE kind = 'investment' "
+        "AND subtype IS DISTINCT FROM 'cumulative')"
     ).fetchone()
     return _page(charts, deals, totals, db_path)
 
