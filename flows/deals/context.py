@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from flows.deals.deal import DealRecord
 from flows.deals.entities import Entity, Vocabulary, name_key
 
-# "it", "the company", "the Boston-based company", "the online giant", "the drugmaker"
+# "it", "the company", "the Boston-based company", "the online giant", "the drugmaker",
+# "The Farmington, Connecticut-based company"
 REFERENCE = re.compile(
-    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+[A-Z][\w.]+,)?(?:\s+[\w-]+){0,2}?\s+"
+    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+(?:[A-Z][\w.]+,|[A-Z]\w+-based))?(?:\s+[\w-]+){0,2}?\s+"
     r"(?:company|firm|startup|start-up|group|lab|giant|"
-    r"maker|business|platform|developer|investor|fund|conglomerate|lender|bank|insurer|"
+    r"maker|business|platform|developer|investor|fund|conglomerate|corporation|lender|bank|"
+    r"insurer|"
     r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
     r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
     re.I,

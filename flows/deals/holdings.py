@@ -286,6 +286,14 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
     return None
 
 
+# "acquired a $3.5 billion stake in": a priced stake bought, right before "stake in".
+_BOUGHT_PRICED_STAKE = re.compile(
+    r"\b(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?$",
+    re.I,
+)
+
+
 def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
     if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]) or re.search(
         r"\b(?:sold|placed|divested|offloaded)\s+by\b",
@@ -297,6 +305,16 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     )
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
     investor = subject_before(sentence, stake.start(), orgs, context)
+    referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
+    if (
+        referent is not None
+        and investor is not None
+        and _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()])
+        and (recipient is None or recipient.start >= referent.end())
+    ):
+        # "Trian acquired a $3.5 billion stake in the multinational corporation": the
+        # company the story is about, other than the buyer.
+        recipient = context.focus_other_than(investor.name)
     if investor is None and recipient is not None:
         # "The $250 million stake in Disney is Viking's largest holding"
         investor = first_after(recipient.end, orgs)

@@ -31,6 +31,8 @@ NP_REJECT = re.compile(
     # "invest in price", "invest in our people": ways of running a business, not recipients
     r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
     r"ourselves|themselves|itself|growth|innovation|"
+    # "spent $46.4 million on this failed drug": a thing named earlier, not a field
+    r"(?:this|that|these|those)\s.*|"
     # returning cash to shareholders is not investing it
     r"(?:stock\s+|share\s+)?(?:buy-?backs?|repurchases?|dividends?)\b.*|"
     # "investing $10 million in its seed round": the round is the company's, named elsewhere

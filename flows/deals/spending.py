@@ -211,6 +211,10 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             r"\bfinal\s+$", sentence[: trigger.start()]
         ):
             continue  # "Chevron's investment decisions for LNG": only a final decision commits
+        if re.fullmatch(r"(?:invests|spends|lends)", trigger.group(0), re.I) and re.search(
+            r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$", sentence[: trigger.start()], re.I
+        ):
+            continue  # "Trian, an activist that invests in undervalued companies": what it does
         pos = trigger.end()
         money = next(
             (m for m in amounts if m.start >= pos and only_filler(sentence[pos : m.start])), None
@@ -259,7 +263,7 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         start = pos + obj.end()
         # ("spend $2 billion in Texas": a place opening the object is the recipient.)
         recipient = noun_phrase(sentence, start, entities)
-        if recipient is None:
+        if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
             continue
         if money is None:
             # "raise its investment in electric vehicles to $11 billion": the new total
@@ -348,6 +352,25 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             **(amount_fields(money) if money else {}),
         )
     return None
+
+
+# Fields said with "the" all the same ("invest in the cloud").
+_DEFINITE_FIELDS = {"cloud", "metaverse", "sector", "industry", "field", "space", "transition"}
+
+
+def _definite_thing(determiner: str, recipient: Entity) -> bool:
+    """ "spent $46.4 million on the failed drug", "invested $10 billion to develop the
+    engine": "the" and a plain singular noun point back at one thing the story named
+    earlier, not at a field; the record would have no recipient an analyst could use."""
+    words = recipient.name.split()
+    return (
+        recipient.kind == "sector"
+        and re.fullmatch(r"\s*the\s+", determiner, re.I) is not None
+        and len(words) <= 3
+        and recipient.name == recipient.name.lower()
+        and not words[-1].endswith("s")
+        and words[-1] not in _DEFINITE_FIELDS
+    )
 
 
 # "Ford Increasing Electric Vehicle Investment to $11 Billion", "boosting its AI spending
