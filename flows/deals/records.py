@@ -108,9 +108,26 @@ def extract_records(
         if orgs:
             context.mention(orgs[0], weight=2.0)
     records: list[DealRecord] = []
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for sentence in sentences:
         records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
-    return _drop_vaguer(_dedupe(records))
+    records = _drop_vaguer(_dedupe(records))
+    _mark_ai_recipients(records, [s.text for s in sentences])
+    return records
+
+
+def _mark_ai_recipients(records: list[DealRecord], sentences: list[str]) -> None:
+    """A company the article describes with AI terms anywhere ("Kestrel builds chatbots for
+    banks") is an AI recipient in every record, not only where its deal sentence says so:
+    "The round values the company at $410 million" is as much about AI as the round."""
+    companies = {r.recipient for r in records if r.recipient_kind == "company"}
+    described = {r.recipient for r in records if r.is_ai and r.recipient_kind == "company"}
+    for sentence in sentences:
+        if companies - described and _AI_TERMS.search(sentence):
+            described |= {name for name in companies if name in sentence}
+    for record in records:
+        if record.recipient in described:
+            record.is_ai = True
 
 
 def _extract_sentence(
@@ -330,7 +347,11 @@ _NEXT_CLAUSE = re.compile(
 
 def _is_ai_org(name: str) -> bool:
     category = category_of(name)
-    return bool(category and category.startswith("ai")) or bool(re.search(r"\bAI\b|\.ai\b", name))
+    return (
+        bool(category and category.startswith("ai"))
+        or bool(re.search(r"\.ai\b", name))
+        or bool(_AI_TERMS.search(name))  # "Mistral AI", "Nimbus Robotics"
+    )
 
 
 def _score(record: DealRecord, negated: bool, hedged: bool) -> None:
