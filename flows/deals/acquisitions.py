@@ -97,6 +97,15 @@ _PLAN_TO = re.compile(
 )
 
 
+# "acquired Unimed in 1999, and Abbott purchased Solvay": after "and" a new clause begins,
+# not the next item of a list.
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:has|have|had|is|was|were|will|would|said|says|agreed|(?-i:[a-z]+ed)|"
+    r"(?-i:[a-z]+s)\s+(?:a|an|the|its|\$))\b",
+    re.I,
+)
+
+
 def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
@@ -199,6 +208,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             if word.startswith("acquisitions"):
                 # "Its acquisitions of Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012"
                 targets = listed_after(sentence, target, orgs)
+            elif (
+                len(listed := listed_after(sentence, target, orgs)) > 1
+                and re.fullmatch(r",?\s*(?:and|&)\s+", sentence[listed[-2].end : listed[-1].start])
+                and not _CLAUSE_VERB.match(sentence, listed[-1].end)
+            ):
+                # "Alphabet acquired Wiz, Mandiant and DeepMind": a list closed by "and"
+                targets = listed
         if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
             owner = possessor_of(sentence, trigger.start(), orgs, context)
             named_owner = POSSESSOR.search(sentence[: trigger.start()])
