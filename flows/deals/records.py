@@ -59,6 +59,7 @@ from flows.deals.holdings import (
     percent_owned,
     stake_record,
 )
+from flows.deals.mentions import mention_records
 from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.phrases import LEAD, ROUND, investors_from, is_per_share, round_name
 from flows.deals.sentences import split_sentences
@@ -112,6 +113,13 @@ def extract_records(
     for sentence in sentences:
         records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
     records = _drop_vaguer(_dedupe(records))
+    records += mention_records(
+        records,
+        sentences,
+        lambda text: find_entities(text, context.vocabulary),
+        lambda text: bool(_NEGATION.search(text)),
+    )
+    records.sort(key=lambda r: r.span_start)
     _mark_ai_recipients(records, [s.text for s in sentences])
     return records
 

@@ -1,0 +1,123 @@
+"""Later mentions of a deal an article has already told: "AT&T believes that the proposed
+acquisition could provide viewership data that Time Warner possesses", "Boeing's offer
+values Embraer's ADRs at a discount". Each such sentence is kept as another mention of the
+same deal, so an analyst sees every sentence that speaks of it; the load merges mentions
+into one deal, so nothing is counted twice.
+
+A sentence counts only when it names both sides of a deal found elsewhere in the article
+and has a deal word, and when it holds no record of its own: precision first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from flows.deals.deal import DealRecord
+from flows.deals.entities import Entity, name_key
+from flows.deals.sentences import Sentence
+
+_ACQUISITION_WORD = re.compile(
+    r"\b(?:acquisitions?|acquir(?:e|es|ed|ing)|mergers?|merg(?:e|es|ed|ing)|deals?|takeovers?|"
+    r"buyouts?|purchases?|offers?|bids?|combination|tie-up)\b",
+    re.I,
+)
+_INVESTMENT_WORD = re.compile(
+    r"\b(?:investments?|invest(?:s|ed|ing)?|stakes?|holdings?|backing|backed|funding|"
+    r"financing|round)\b",
+    re.I,
+)
+# A mention says less than the sentence that told the deal, so it ranks below it; naming
+# both sides, it is still sure enough not to be flagged.
+MENTION_CONFIDENCE = 0.55
+
+
+def mention_records(
+    records: list[DealRecord],
+    sentences: list[Sentence],
+    entities_of: Callable[[str], list[Entity]],
+    negated: Callable[[str], bool],
+) -> list[DealRecord]:
+    """One record per sentence that mentions again a deal of ``records`` between two named
+    companies (or a named investor and company), copying that deal's parties and date."""
+    told = [
+        r
+        for r in records
+        if r.recipient_kind == "company"
+        and r.investors
+        and r.kind in {"acquisition", "investment"}
+        and r.confidence >= MENTION_CONFIDENCE
+    ]
+    if not told:
+        return []
+    with_record = {r.span_start for r in records}
+    out: list[DealRecord] = []
+    for sentence in sentences:
+        if sentence.start in with_record:
+            continue
+        orgs = [e for e in entities_of(sentence.text) if not e.is_place]
+        names = {name_key(e.name) for e in orgs}
+        for record in reversed(told):  # the latest telling of a deal wins
+            target = name_key(record.recipient)
+            buyers = {name_key(n) for n in record.investors} - {target}
+            if target not in names or not names & buyers:
+                continue
+            word = _ACQUISITION_WORD if record.kind == "acquisition" else _INVESTMENT_WORD
+            if any(
+                _speaks_of(sentence.text, w, orgs, target, buyers)
+                for w in word.finditer(sentence.text)
+            ):
+                out.append(_mention_of(record, sentence, negated(sentence.text)))
+                break
+    return out
+
+
+def _speaks_of(
+    text: str, word: re.Match[str], orgs: list[Entity], target: str, buyers: set[str]
+) -> bool:
+    """The deal word is a word of the sentence, not part of a name ("MCV Holdings Inc"),
+    and is said of this deal: "USAir's recent offer" is USAir's own bid, not TWA's offer
+    for USAir; "the Bombardier-Airbus combination" and "a three-way merger between TWA,
+    USAir and Piedmont" are other deals."""
+    if any(e.start <= word.start() < e.end for e in orgs):
+        return False
+    parties = buyers | {target}
+    if re.match(r"\s+(?:among|between)\s", text[word.end() :]) and any(
+        e.start > word.end() and name_key(e.name) not in parties for e in orgs
+    ):
+        return False
+    owner = next(
+        (
+            e
+            for e in reversed(orgs)
+            if e.end <= word.start() and _MODIFIES.fullmatch(text[e.end : word.start()])
+        ),
+        None,
+    )
+    if owner is None:
+        return True
+    if re.match(r"['’]", text[owner.end : word.start()]):
+        return name_key(owner.name) in buyers  # "Boeing's offer": the buyer's own
+    return name_key(owner.name) in parties  # "the Comdata stake": either side
+
+
+# Between a company and the deal word said of it: "'s recent", " -", "-", a word or two.
+_MODIFIES = re.compile(r"(?:['’]s?)?(?:\s*-\s*|\s+)?(?:[a-z][\w-]*\s+){0,2}")
+
+
+def _mention_of(record: DealRecord, sentence: Sentence, negated: bool) -> DealRecord:
+    # The amount stays with the sentence that told it: a mention adds a sentence, not money.
+    return dataclasses.replace(
+        record,
+        evidence=sentence.text,
+        span_start=sentence.start,
+        span_end=sentence.start + len(sentence.text),
+        amount=None,
+        amount_high=None,
+        currency=None,
+        amount_usd=None,
+        qualifier=None,
+        stake=None,
+        confidence=MENTION_CONFIDENCE - (0.5 if negated else 0.0),
+    )
