@@ -445,6 +445,10 @@ class Vocabulary:
             return frequency < _RARE_ZIPF
         if frequency >= _COMMON_ZIPF:
             return False
+        if self.names and word.lower() in self.lower and len(word) > 3:
+            # "Headwind companies talk about ..." in a story that writes "headwind companies"
+            # and never capitalises the word mid-sentence: a word, however rare.
+            return False
         return not (frequency >= _ORDINARY_ZIPF and word.lower() in self.lower)
 
 

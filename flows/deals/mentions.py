@@ -119,5 +119,5 @@ def _mention_of(record: DealRecord, sentence: Sentence, negated: bool) -> DealRe
         amount_usd=None,
         qualifier=None,
         stake=None,
-        confidence=MENTION_CONFIDENCE - (0.5 if negated else 0.0),
+        confidence=round(MENTION_CONFIDENCE - (0.5 if negated else 0.0), 2),
     )

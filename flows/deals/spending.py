@@ -232,6 +232,10 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             )
         else:
             pos = money.end
+        if money is None and re.search(
+            r"\b(?:when|while|before|after)\s+$", sentence[: trigger.start()], re.I
+        ):
+            continue  # "what investors consider when investing in gold equities": a habit
         obj = _SPEND_OBJECT.match(sentence[pos:])
         if obj is None and money is None:
             field_total = _field_total(sentence, trigger, amounts)
