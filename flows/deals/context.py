@@ -31,7 +31,8 @@ _OVERSEER_VERB = re.compile(
 # Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
 _SAID = re.compile(
     r"(?:[\s,]+(?:[A-Z][\w.&]*|of)){0,4}>?(?:\s*\([^)]*\))?"
-    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?\s+(?:has\s+|had\s+)?(?:also\s+)?"
+    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?(?:\s+on\s+[A-Z]\w+)?\s+(?:has\s+|had\s+)?"
+    r"(?:also\s+)?"
     r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
     r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
 )

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import REFERENCE, clause_end_at, first_after, possessor_of, subject_before
+from flows.deals.context import (
+    REFERENCE,
+    clause_end_at,
+    coordinated,
+    first_after,
+    possessor_of,
+    subject_before,
+)
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import name_key
 
@@ -331,3 +338,44 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         confidence=0.8,
         **money_fields,
     )
+
+
+# A standing position rather than a purchase: "Microsoft, an investor in OpenAI,", "X is
+# the largest shareholder in Y", "ExxonMobil and Shell are equity partners in Gorgon",
+# "Berkshire holds an equity stake in Apple".
+_POSITION = re.compile(
+    r"(?:,\s*|\b(?:is|are|was|were|became|becomes|become|remains|remain|has been|have been)"
+    r"\s+(?:also\s+|now\s+|already\s+)?)"
+    r"(?:(?:an?|the|its|their|one of (?:the|its|their))\s+)?"
+    r"(?:(?:early|existing|longtime|long-time|major|minority|majority|largest|biggest|"
+    r"key|strategic|big|significant|leading|single)\s+){0,2}"
+    r"(?:investors?|shareholders?|stakeholders?|backers?|equity partners?)\s+(?:in|of)\s+"
+    r"|\b(?:holds?|held|owns?|owned|has|had|have)\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:stake|holding|interest)\s+in\s+",
+    re.I,
+)
+
+
+def standing_position(sentence, orgs, context, make) -> DealRecord | None:
+    """ "Microsoft, an investor in OpenAI, said ...": who holds a position in a named
+    company, without a purchase or price told; stored, but flagged (no amount)."""
+    for position in _POSITION.finditer(sentence):
+        recipient = next((e for e in orgs if e.start == position.end()), None)
+        if recipient is None or recipient.is_place:
+            continue
+        investor = subject_before(sentence, position.start() + 1, orgs, context)
+        if investor is None or name_key(investor.name) == name_key(recipient.name):
+            continue
+        investors = [
+            name
+            for name in coordinated(sentence, orgs, investor)
+            if name_key(name) != name_key(recipient.name)
+        ]
+        return make(
+            "investment",
+            recipient,
+            subtype="stake",
+            investors=investors,
+            confidence=0.6,
+        )
+    return None

@@ -58,6 +58,7 @@ from flows.deals.holdings import (
     lending_record,
     percent_owned,
     stake_record,
+    standing_position,
 )
 from flows.deals.mentions import mention_records
 from flows.deals.money import find_amounts, primary_amounts
@@ -242,6 +243,7 @@ def _extract_sentence(
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
+        lambda: standing_position(sentence, orgs, context, make),
     ]
     if not gift:  # money given away is read by grant_record alone
         fallbacks += [
