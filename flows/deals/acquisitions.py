@@ -177,6 +177,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
                 r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
+                r"games?|apps?|consoles?|books?|chips?|movies?|films?|songs?|albums?|"
                 r"time|breathing room|stakes?|holdings?)\b",
                 sentence[target.end :],
                 re.I,
@@ -197,6 +198,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
                     sentence[trigger.end() : target.start],
                 )
+                # "Should Drew buy a Wii U?": a company is bought by its name, a product with
+                # "a"; "a company called X" is read above.
+                or re.fullmatch(r"\s+(?:a|an)\s+", sentence[trigger.end() : target.start])
             )
         ):
             # "acquire four Florida banks": the name qualifies what is bought.

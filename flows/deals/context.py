@@ -41,7 +41,8 @@ _SAID = re.compile(
 # comma or verb in between ("Humira's eventual zenith, AbbVie has been investing").
 POSSESSOR = re.compile(
     r"(?:\b(its|their)|(\S+)['’]s?)\s+"
-    r"(?:(?!(?:has|have|had|is|are|was|were|been|be|will|would|said|says)\b)[\w$€£¥.\-]+\s+){0,4}?$",
+    r"(?:(?!(?:has|have|had|is|are|was|were|been|be|will|would|said|says|its|their|after|"
+    r"before|for|with|of|in|on|to|from|by|and|or)\b)[\w$€£¥.\-]+\s+){0,4}?$",
     re.I,
 )
 
@@ -262,6 +263,16 @@ def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) 
                 r"\b(?:with|to|from|by|for|at|of|on)\s+(?:the\s+)?$", sentence[: e.start]
             )
         ]
+        pronouns = list(re.finditer(r"\bit\s+(?!is\b|was\b)(?=\w+\s)", sentence[: m.start()]))
+        pronoun = pronouns[-1] if pronouns else None
+        if pronoun is not None and before and before[-1].start > pronoun.start():
+            # "told AT&T that it would need to sell off CNN to have its acquisition
+            # approved": "its" is what "it" is, not the company "it" acts on.
+            subject = [e for e in before if e.end <= pronoun.start()] or [
+                e for e in orgs if e.end <= pronoun.start() and not e.is_place
+            ]
+            if subject:
+                return subject[-1]
         return before[-1] if before else context.focus
     # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
     word_start, word_end = m.span(2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -581,9 +581,17 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    if not headline:
+        for qs, qe in _quoted_headlines(sentence):
+            # Read as the headline it is, then kept whole: "Is Valued At" joins no name.
+            for e in find_entities(sentence[qs:qe], vocabulary):
+                found.append(replace(e, start=e.start + qs, end=e.end + qs))
+            taken.append((qs, qe))
     gaz = _gazetteer()
     if gaz.pattern is not None:
         for m in gaz.pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
             canonical, category = gaz.canonical[m.group(0)]
             end = _extend_legal_suffix(sentence, m.end())
             found.append(
@@ -636,6 +644,17 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     return found
 
 
+def _quoted_headlines(sentence: str) -> list[tuple[int, int]]:
+    """Quoted titles in title case ('"Lyft Is Valued At $7.5 Billion After Raising A $500
+    Million Round," recode reported'): inside them every word is capitalised, as in a
+    headline, so "Is Valued At" is not part of a name."""
+    return [
+        (m.start(1), m.end(1))
+        for m in re.finditer(r"[“\"]([^”\"]{12,240})[”\"]", sentence)
+        if _is_headline(m.group(1))
+    ]
+
+
 # "Former Halvard CEO Eric Lindqvist": a job title between a company and a person.
 _TITLE_IN_SPAN = re.compile(
     r"\s(?:CEO|CFO|CTO|COO|Chairman|Chairwoman|Founder|Co-founder|Co-Founder|President|"
@@ -681,11 +700,15 @@ def vocabulary_of(text: str) -> Vocabulary:
     every word written in lower case."""
     names: set[str] = set()
     for line in re.split(r"(?<=[.!?])\s+|\n+", text):
-        words = line.split()
-        if len(words) < 4 or _is_headline(line):
+        if len(line.split()) < 4 or _is_headline(line):
             continue
+        # A quoted title capitalises every word: it vouches for none of them.
+        for qs, qe in reversed(_quoted_headlines(line)):
+            line = line[:qs] + " " + line[qe:]
+        words = line.split()
         # "AT&T's" vouches for "AT&T" too: the possessive is not part of the name.
-        capitalised = [w.strip("\"'’“”(),.;:!?") for w in words[1:] if w[:1].isupper()]
+        stripped = (w.strip("\"'’“”(),.;:!?") for w in words[1:])
+        capitalised = [w for w in stripped if w[:1].isupper()]
         names.update(capitalised)
         names.update(re.sub(r"['’]s$", "", w) for w in capitalised)
     lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z\-]+", text))

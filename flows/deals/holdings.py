@@ -249,7 +249,14 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         after = sentence[org.end :]
         investor = None
         money = None
-        if _COMPOUND_STAKE.match(after):
+        compound = _COMPOUND_STAKE.match(after)
+        if (
+            compound
+            and compound.group(0).strip().lower() == "holding"
+            and not re.search(r"\b(?:the|its|their|his|her|a|an)\s+$", sentence[: org.start], re.I)
+        ):
+            compound = None  # "Sony holding press conferences": a verb, not "its Sony holding"
+        if compound:
             bought = re.search(
                 r"\b(?:bought|buys|buying|acquired|acquires|purchased|took|takes|raised|"
                 r"increased|boosted)\s+(?:the|a|its|their)\s+$",

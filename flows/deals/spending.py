@@ -236,6 +236,10 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             r"\b(?:when|while|before|after)\s+$", sentence[: trigger.start()], re.I
         ):
             continue  # "what investors consider when investing in gold equities": a habit
+        if _ATTRACT.search(sentence[: money.start if money else trigger.start()]):
+            # "Cuba's efforts to draw foreign investment in manufacturing", "India wants to
+            # attract $10 billion of investment in chips": a goal of policy, not a deal.
+            continue
         obj = _SPEND_OBJECT.match(sentence[pos:])
         if obj is None and money is None:
             field_total = _field_total(sentence, trigger, amounts)
@@ -357,6 +361,13 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         )
     return None
 
+
+_ATTRACT = re.compile(
+    r"\b(?:attract|attracts|attracting|draw|draws|drawing|lure|luring|court|courting|woo|"
+    r"wooing|encourage|encouraging|spur|spurring|boost|boosting)\s+"
+    r"(?:(?:more|new|foreign|private|outside|direct|overseas)\s+){0,2}$",
+    re.I,
+)
 
 # Fields said with "the" all the same ("invest in the cloud").
 _DEFINITE_FIELDS = {"cloud", "metaverse", "sector", "industry", "field", "space", "transition"}

@@ -30,6 +30,11 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
         return True
     if not _VALUATION_BEFORE.search(before):
         return False
+    worth = re.search(r"(\S+)\s+(?:is|was|are|were)\s+(?:now\s+)?worth\b", before)
+    if worth and worth.group(1).islower() and not REFERENCE.fullmatch("the " + worth.group(1)):
+        # "The Apple holding is now worth $150 billion", "the golf course is worth $50m":
+        # what is worth the money is a thing, not the company.
+        return worth.group(1) == "it"
     # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
     # the price of an acquisition, not a valuation.
     if re.search(
