@@ -97,6 +97,11 @@ _PLAN_TO = re.compile(
 )
 
 
+_REGULATOR = re.compile(
+    r"\b(?:Department|Ministry|Commission|Authority|Agency|Regulator|Court|Congress|Senate|"
+    r"Parliament|FTC|DOJ|SEC|FCC|CMA|CFIUS|Competition Bureau)\b"
+)
+
 # "acquired Unimed in 1999, and Abbott purchased Solvay": after "and" a new clause begins,
 # not the next item of a list.
 _CLAUSE_VERB = re.compile(
@@ -240,6 +245,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                         (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
                     )
     targets = [t for t in targets if not t.is_place]
+    if acquirer is not None and _REGULATOR.search(acquirer.name):
+        # "before his Justice Department okays its $84.5 billion acquisition of Time
+        # Warner": the regulator approves someone else's purchase; it never buys.
+        acquirer = None
     if not targets:
         return []
     if (
