@@ -97,6 +97,23 @@ _PLAN_TO = re.compile(
 )
 
 
+def _person_before(sentence: str, start: int, end: int) -> Entity | None:
+    """The full name whose last word is ``sentence[start:end]`` ("Soon-Shiong" in "Dr.
+    Patrick Soon-Shiong's"), without a title, when it is two or three capitalised words."""
+    last = sentence[start:end]
+    last = re.sub(r"['’]s?$", "", last)
+    before = re.search(r"((?:[A-Z][\w'’-]+\s+){1,2})$", sentence[:start])
+    if before is None or not re.fullmatch(r"[A-Z][\w'’-]+", last):
+        return None
+    words = before.group(1).split()
+    while words and words[0].rstrip(".") in {"Dr", "Mr", "Ms", "Mrs", "Sir", "Dame", "Prof"}:
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join([*words, last])
+    return Entity(name, name, start - len(before.group(1)), start + len(last), "org")
+
+
 _REGULATOR = re.compile(
     r"\b(?:Department|Ministry|Commission|Authority|Agency|Regulator|Court|Congress|Senate|"
     r"Parliament|FTC|DOJ|SEC|FCC|CMA|CFIUS|Competition Bureau)\b"
@@ -231,7 +248,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 acquirer = owner
             elif named_owner and re.match(r"[A-Z]", named_owner.group(2) or ""):
                 # "Dr. Patrick Soon-Shiong's purchase of": a person buys, not the subject
-                acquirer = None
+                acquirer = _person_before(sentence, named_owner.start(2), named_owner.end(2))
             elif word.startswith("acquisition"):
                 acquirer = subject_before(sentence, trigger.start(), orgs, context)
             if acquirer is None and _TIME_POSSESSIVE.search(sentence[: trigger.start()]):

@@ -66,7 +66,7 @@ AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
 
 STAKE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?"
-    r"(?:stake|interest)(?=\s+in\b)",
+    r"(?:stake|interest|ownership(?:\s+position)?|position)(?=\s+in\b)",
     re.I,
 )
 
@@ -315,7 +315,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     ):
         return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
     m = re.search(
-        r"\b(?:stake|position|holding|interest)\s+(?:in|into)\s+", sentence[stake.start() :]
+        r"\b(?:stake|position|holding|interest|ownership)\s+(?:in|into)\s+",
+        sentence[stake.start() :],
     )
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
     investor = subject_before(sentence, stake.start(), orgs, context)

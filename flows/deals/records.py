@@ -203,7 +203,9 @@ def _extract_sentence(
         main := percent_owned(sentence, orgs, context, make, bought, event_amounts)
     ):
         pass  # "Meta acquires 49% of Scale AI": a stake, not a takeover
-    elif stake and re.search(r"\b(?:stake|interest)\s+in\b", sentence[stake.start() :]):
+    elif stake and re.search(
+        r"\b(?:stake|interest|ownership|position)\s+in\b", sentence[stake.start() :]
+    ):
         main = stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = stake_record(sentence, holding, orgs, event_amounts, context, make)
