@@ -17,6 +17,7 @@ from flows.deals.context import (
 )
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
+from flows.deals.money import Money
 from flows.deals.phrases import is_per_share, listed_after, nearest
 
 ACQUIRE = re.compile(
@@ -41,6 +42,28 @@ _BUY_GAP = re.compile(
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer)\s+)?"
 )
+
+_PART_OF = re.compile(
+    r"\s*(?:all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
+    r"\s*(?:(?:the|a|an|its|all|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
+    r"divisions?|stakes?|shares?|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
+    r"(?:of|in)\s+(?:the\s+)?"
+)
+
+
+def _compared_figure(sentence: str, money: Money) -> bool:
+    """ "for less than its original $4 billion asking price": a figure the price is
+    compared with, not the price."""
+    return bool(
+        re.match(r"\s+(?:asking|original|initial|list)\s+price\b", sentence[money.end :])
+        or re.search(
+            r"\b(?:less|lower|cheaper|below|more|higher)\s+than\s+(?:its\s+|the\s+)?"
+            r"(?:original\s+|initial\s+)?$",
+            sentence[: money.start],
+        )
+    )
+
 
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 
@@ -178,6 +201,18 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         ):
             # "the purchase of an iconic property for donation to South Carolina State Parks"
             return []
+        if (
+            target is not None
+            and re.fullmatch(r"acquir(?:e|es|ed|ing)", word)
+            and target.start > trigger.end()
+        ):
+            # "the British Museum acquired black and white photographs of a full deck of
+            # tarot cards now known as the Sola-Busca deck": the verb's object is the thing
+            # bought, of which the name is a part; a company's own assets, control or
+            # majority are bought "of" it.
+            gap = sentence[trigger.end() : target.start]
+            if re.search(r"\b(?:of|known as)\b", gap) and not _PART_OF.fullmatch(gap):
+                return []
         named = None
         if target is not None and target.start >= trigger.end():
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
@@ -284,7 +319,12 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         acquirer = after[0] if after else context.focus
     lo = min(trigger.start(), targets[0].start)
     hi = max(trigger.end(), targets[-1].end)
-    price = nearest(sentence, [m for m in amounts if not is_per_share(sentence, m)], lo, hi)
+    price = nearest(
+        sentence,
+        [m for m in amounts if not is_per_share(sentence, m) and not _compared_figure(sentence, m)],
+        lo,
+        hi,
+    )
     if len(targets) > 1:
         price = None  # one amount cannot be the price of several purchases
     records = []

@@ -889,8 +889,10 @@ def _capitalised_entity(
         )
     ):
         return None  # "Despite", "Sales", "Launching his bid": ordinary words opening a sentence
-    if re.fullmatch(r"I['’](?:d|m|ve|ll)", clean) or clean.endswith("-based"):
-        return None  # "I'd", "Connecticut-based"
+    if re.fullmatch(r"I['’](?:d|m|ve|ll)", clean) or clean.endswith(("-based", "-")):
+        return None  # "I'd", "Connecticut-based", "Canadian-" of "Canadian-US"
+    if re.fullmatch(r"(?i)a+h+|o+h+|wow|h+m+|u+h+|u+m+|yeah|okay|hey|well|yes|no", clean):
+        return None  # "Ahh, if only Yahoo had bought Snapchat"
     return Entity(normalise_name(clean), clean, name_start, name_end, "org")
 
 

@@ -77,7 +77,10 @@ INVEST = re.compile(
 
 PROCEEDS = re.compile(
     r"\b(?:by|from|through|via)\s+(?:the\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
-    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b",
+    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b"
+    # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
+    r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:sale|sales|auction|auctions)\b",
     re.I,
 )
 

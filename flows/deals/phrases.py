@@ -40,7 +40,10 @@ NP_REJECT = re.compile(
     r"(?:round|rounds|funding|financing)|"
     r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
     r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
-    r"future|people|community|economy|country|state|city|\w+ing|the (?:quarter|year|"
+    r"future|people|community|economy|country|state|city|\w+ing|"
+    # "invested more than $1 billion in the past five years"
+    r"(?:past|last|next|previous|coming|following)\s+(?:\w+\s+)?(?:years?|months?|quarters?|"
+    r"decades?|weeks?|days?)|the (?:quarter|year|"
     r"month|period|past|future|meantime|end)|(?:the )?(?:first|second|third|fourth) (?:half|"
     r"quarter)|recent years?|(?:\d{4}|q\d|fy\d+)|(?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december)\b.*)$",
@@ -152,6 +155,11 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     named = next((e for e in orgs if e.start == start), None)
     if named is not None:
         return named
+    count = re.match(
+        r"\s*(?:up to|as many as|more than|at least|about|some)\s+\d+\s+", sentence[start:]
+    )
+    if count:
+        start += count.end()  # "co-invest in up to 25 British films": what, not how many
     stop = _NP_STOP.search(sentence, start)
     end = stop.start() if stop else len(sentence)
     phrase = sentence[start:end].strip()

@@ -82,7 +82,9 @@ _HEDGE = re.compile(
 
 _NEGATION = re.compile(
     r"\b(?:not|no longer|never|denied|denies|called off|scrapped|abandoned|pulled out|"
-    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|no plans?)\b",
+    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|no plans?|"
+    # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
+    r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
     re.I,
 )
 
@@ -219,6 +221,17 @@ def _extract_sentence(
         for trigger in ACQUIRE.finditer(sentence):
             seen = {name_key(a.recipient) for a in acquisitions}
             found = acquisition_records(sentence, trigger, orgs, amounts, context, make)
+            for record in found:
+                bought = [
+                    a
+                    for a in acquisitions
+                    if a.investors
+                    and name_key(a.recipient) in {name_key(n) for n in record.investors}
+                ]
+                if bought:
+                    # "brokered its $1 billion buyout of Instagram and closed the $3 billion
+                    # deal for Oculus VR": what was just bought is not the next buyer.
+                    record.investors = list(bought[-1].investors)
             acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None

@@ -64,6 +64,11 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         for r in REFERENCE.finditer(sentence[: money.start])
         if not is_appositive(sentence, r, orgs)
     ]
+    traded = [e for e in before if _TRADED.match(sentence, e.end)]
+    if refs and traded:
+        # "GoDaddy shares jumped 34 per cent ..., valuing the website group at $5bn": the
+        # company whose shares trade is the one the market values.
+        return traded[-1]
     if refs and (not before or refs[-1].start() > before[-1].start):
         # "CoreWeave's IPO valued the company at $23 billion", with nothing said before:
         # the company named in the sentence.
@@ -71,6 +76,9 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     if before:
         return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
     return None
+
+
+_TRADED = re.compile(r"(?:['’]s?)?\s+(?:shares|stock|stocks|share price)\b", re.I)
 
 
 def _closest_subject(sentence: str, before: list[Entity], money: Money) -> Entity:
