@@ -352,6 +352,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             confidence -= 0.2
         context.targets.add(name_key(target.name))
         context.last_target = target
+        if buyer is not None:
+            context.bought_by[name_key(buyer.name)] = target
         records.append(
             make(
                 "acquisition",
@@ -379,6 +381,17 @@ def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord |
             and not before.is_place
             and re.fullmatch(r"\s*(?:-|–|—|/)\s*", sentence[before.end : org.start])
         )
+        bought = context.bought_by.get(name_key(org.name))
+        if not paired and bought is not None and name_key(org.name) not in context.targets:
+            # "since the Amazon acquisition", in a story of Amazon buying Whole Foods: the
+            # buyer's acquisition, not a purchase of Amazon.
+            return make(
+                "acquisition",
+                bought,
+                investors=[org.name],
+                lead_investors=[],
+                confidence=0.65,
+            )
         if noun.group(2) and not paired and name_key(org.name) not in context.targets:
             continue
         if paired:
@@ -429,8 +442,39 @@ _UNIT = re.compile(
 )
 
 
+# "Yahoo's $4.8 billion sale to Verizon": the company whose sale it is, is sold.
+_POSSESSED_SALE = re.compile(
+    r"['’]s?\s+(?:(?:proposed|planned|pending|agreed|completed)\s+)?(?:(?P<price>\S+\s+(?:\S+\s+)?))?"
+    r"(?:sale|takeover|buyout)\s+(?:to|by)\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """A sale told from the seller's side: the buyer (after "to") acquires what is sold."""
+    for owned in _POSSESSED_SALE.finditer(sentence):
+        target = next((e for e in orgs if e.end == owned.start() and not e.is_place), None)
+        buyer = next((e for e in orgs if e.start == owned.end() and not e.is_place), None)
+        if target is None or buyer is None or name_key(target.name) == name_key(buyer.name):
+            continue
+        price = next(
+            (
+                m
+                for m in amounts
+                if owned.group("price") and owned.start("price") <= m.start < owned.end("price")
+            ),
+            None,
+        )
+        if owned.group("price") and price is None:
+            continue  # "Yahoo's core business sale to": not the company itself
+        return make(
+            "acquisition",
+            target,
+            investors=[buyer.name],
+            lead_investors=[],
+            confidence=0.8 if price else 0.65,
+            **(amount_fields(price) if price else {}),
+        )
     for sale in _SALE.finditer(sentence):
         clause_end = clause_end_at(sentence, sale.end())
         to = re.compile(r"\s+to\s+(?:the\s+)?").search(sentence, sale.end(), clause_end)

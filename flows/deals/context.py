@@ -58,6 +58,7 @@ class Context:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     targets: set[str] = field(default_factory=set)  # name keys of acquisition targets so far
     last_target: Entity | None = None
+    bought_by: dict[str, Entity] = field(default_factory=dict)  # buyer's key -> what it bought
     last_round: DealRecord | None = None  # the funding round "the round" refers to
     # How often, and how lately, each organisation was named: the most salient one is what
     # "the company" means. Older mentions fade so a story can move on to another company.
