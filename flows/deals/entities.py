@@ -594,6 +594,8 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 continue
             canonical, category = gaz.canonical[m.group(0)]
             end = _extend_legal_suffix(sentence, m.end())
+            if not headline:
+                end = _extend_division(sentence, end, gaz.pattern)
             found.append(
                 Entity(canonical, sentence[m.start() : end], m.start(), end, "org", category, True)
             )
@@ -672,6 +674,27 @@ def _title_parts(sentence: str, parts: list[tuple[int, int]]) -> list[tuple[int,
             start = title.end()
         out.append((start, end))
     return [(s, e) for s, e in out if e > s]
+
+
+# Words that follow a company's name without being part of it: titles, days, months.
+_NOT_DIVISION = re.compile(
+    r"(?:Chief|President|Executive|Chairman|Chairwoman|Founder|Director|Head|Vice|Senior|"
+    r"Managing|Partner|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|The|"
+    r"And|But|On|In|At|For|To|Of)\b"
+)
+
+
+def _extend_division(sentence: str, end: int, gazetteer: re.Pattern[str]) -> int:
+    """ "Google Cloud", "Microsoft Research": in prose, capitalised words right after a
+    known company name a division of it, which acts for the company."""
+    while (
+        (m := re.match(r" ([A-Z][a-z]+)\b(?![’'-])", sentence[end:]))
+        and not _NOT_DIVISION.match(m.group(1))
+        and not gazetteer.match(sentence, end + 1)
+    ):
+        end += m.end()
+    return end
 
 
 def _extend_legal_suffix(sentence: str, end: int) -> int:
@@ -891,6 +914,12 @@ def _capitalised_entity(
         return None  # "Despite", "Sales", "Launching his bid": ordinary words opening a sentence
     if re.fullmatch(r"I['’](?:d|m|ve|ll)", clean) or clean.endswith(("-based", "-")):
         return None  # "I'd", "Connecticut-based", "Canadian-" of "Canadian-US"
+    if re.fullmatch(
+        r"[A-Z][\w&]*-[a-z]+(?:ed|en|ing|run|like|ready|native|first|centric|heavy|free|"
+        r"specific|friendly|style|scale|grade|sized|wide|only)",
+        clean,
+    ):
+        return None  # "AI-enabled data centers", "Musk-led" (not "Net-a-Porter"): adjectives
     if re.fullmatch(r"(?i)a+h+|o+h+|wow|h+m+|u+h+|u+m+|yeah|okay|hey|well|yes|no", clean):
         return None  # "Ahh, if only Yahoo had bought Snapchat"
     return Entity(normalise_name(clean), clean, name_start, name_end, "org")

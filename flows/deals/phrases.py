@@ -96,7 +96,7 @@ def place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity
         return Entity(
             place[0], adjective.group(0), phrase.start, phrase.start + adjective.end(), place[1]
         )
-    return next(
+    named = next(
         (
             e
             for e in entities
@@ -109,6 +109,14 @@ def place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity
         ),
         None,
     )
+    if named is None and re.match(
+        r"\s+in\s+the\s+(?:kingdom|country|emirate|emirates|nation|state)\b",
+        sentence[phrase.end :],
+    ):
+        # "invest $10 billion in an AI hub in the kingdom" of a sentence naming Saudi Arabia
+        countries = [e for e in entities if e.kind == "country" and e.end <= phrase.start]
+        named = countries[-1] if len(countries) == 1 else None
+    return named
 
 
 def spending_subtype(word: str, recipient: Entity) -> str:

@@ -95,6 +95,15 @@ _PARTNER = re.compile(
 )
 
 
+# "Mistral AI and Nvidia partnered to build", "X and Y have formed a partnership"
+_PAIR_PARTNERED = re.compile(
+    r"(?P<and>\s+(?:and|&)\s+)[^,;]{1,60}?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
+    r"(?:partnered|teamed up|joined forces|formed (?:a|an) (?:\w+\s+)?(?:partnership|alliance))"
+    r"(?!\s+with\b)",
+    re.I,
+)
+
+
 def is_ai_text(title: str | None, body: str | None) -> bool:
     """An article is about AI when its headline says so or its body does more than once."""
     return bool(_AI_TERMS.search(title or "")) or len(_AI_TERMS.findall(body or "")) >= 2
@@ -221,17 +230,17 @@ def _extract_sentence(
         for trigger in ACQUIRE.finditer(sentence):
             seen = {name_key(a.recipient) for a in acquisitions}
             found = acquisition_records(sentence, trigger, orgs, amounts, context, make)
-            for record in found:
+            for record in list(found):
+                buyers = {name_key(n) for n in record.investors}
                 bought = [
-                    a
-                    for a in acquisitions
-                    if a.investors
-                    and name_key(a.recipient) in {name_key(n) for n in record.investors}
+                    a for a in acquisitions if a.investors and name_key(a.recipient) in buyers
                 ]
                 if bought:
                     # "brokered its $1 billion buyout of Instagram and closed the $3 billion
                     # deal for Oculus VR": what was just bought is not the next buyer.
                     record.investors = list(bought[-1].investors)
+                    if name_key(record.recipient) in {name_key(n) for n in record.investors}:
+                        found.remove(record)
             acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None
@@ -319,6 +328,18 @@ def _extract_sentence(
         ):
             right = None  # "partnering with dealerships around the Carolinas"
         if left and right and name_key(left.name) != name_key(right.name):
+            out.append(make("partnership", right, investors=[left.name], confidence=0.75))
+    elif (pair := _PAIR_PARTNERED.search(sentence)) and main is None:
+        # "Mistral AI and Nvidia partnered to build a European AI cloud"
+        left = next((e for e in orgs if e.end == pair.start("and")), None)
+        right = next((e for e in orgs if e.start == pair.end("and")), None)
+        if (
+            left is not None
+            and right is not None
+            and not left.is_place
+            and not right.is_place
+            and name_key(left.name) != name_key(right.name)
+        ):
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
     for record in out:

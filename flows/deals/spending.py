@@ -325,6 +325,11 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             continue
         lead: list[str] = []
         investors = [investor.name] if investor else []
+        together = coordinated(sentence, orgs, investor) if investor in orgs else []
+        if len(together) > 1 and re.search(r"\s(?:and|&)\s", _span_of(sentence, orgs, together)):
+            # "Saudi Arabia's PIF and Google Cloud will invest": both put the money in ("such
+            # as CBS All Access, Disney has made" is no list: it has no "and")
+            investors = [n for n in together if n != recipient.name] or investors
         if investor is not None:
             # "MGX will invest $100 billion in AI infrastructure with BlackRock"
             clause_end = clause_end_at(sentence, recipient.end)
@@ -371,6 +376,11 @@ _ATTRACT = re.compile(
 
 # Fields said with "the" all the same ("invest in the cloud").
 _DEFINITE_FIELDS = {"cloud", "metaverse", "sector", "industry", "field", "space", "transition"}
+
+
+def _span_of(sentence: str, orgs: list[Entity], names: list[str]) -> str:
+    listed = [e for e in orgs if e.name in names]
+    return sentence[listed[0].start : listed[-1].end] if listed else ""
 
 
 def _definite_thing(determiner: str, recipient: Entity) -> bool:
