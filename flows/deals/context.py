@@ -96,7 +96,7 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
 
 # "Former Google CEO Eric Schmidt backed ...": the company is the person's affiliation; the
 # person acts.
-_AFFILIATION = re.compile(
+AFFILIATION = re.compile(
     r"['’]?s?\s+(?:former\s+|then-|co-)?(?:CEO|chief executive|founder|co-founder|chairman|"
     r"chairwoman|president|executive|CTO|CFO|COO|boss|head|partner)\s+"
     r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})"
@@ -110,7 +110,7 @@ def subject_before(
     subject = _org_subject_before(sentence, pos, orgs, context, prefer_recipient)
     if subject is None or subject.end == 0:
         return subject
-    person = _AFFILIATION.match(sentence, subject.end)
+    person = AFFILIATION.match(sentence, subject.end)
     # ("Microsoft CEO Satya Nadella said the company would invest": the company acts.)
     if (
         person is not None
@@ -189,10 +189,6 @@ def first_after(pos: int, entities: list[Entity], places: bool = False) -> Entit
         if e.start >= pos and (places or not e.is_place):
             return e
     return None
-
-
-def names_in(segment_start: int, segment_end: int, orgs: list[Entity]) -> list[str]:
-    return [e.name for e in orgs if e.start >= segment_start and e.end <= segment_end]
 
 
 def place_subject(

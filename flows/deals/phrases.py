@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import names_in
+from flows.deals.context import AFFILIATION
 from flows.deals.entities import Entity, demonym_place
 from flows.deals.money import Money, find_amounts
 
@@ -66,24 +66,57 @@ def investors_from(
 ) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     others: list[str] = []
-    lead_match = LEAD.search(sentence)
+    lead_match = LEAD.search(sentence) or _LEADING.search(sentence)
     part_match = _PARTICIPANTS.search(sentence)
+    if lead_match is not None and lead_match.re is _LEADING:
+        # "with Thrive Capital leading and Microsoft, Nvidia and SoftBank participating"
+        lead = _investor_names(sentence, lead_match.start("who"), lead_match.end("who"), orgs)
+        joined = _PARTICIPATING.search(sentence, lead_match.end())
+        if joined is not None:
+            others = _investor_names(sentence, joined.start("who"), joined.end("who"), orgs)
+        investors = [n for n in dict.fromkeys([*lead, *others]) if n != exclude]
+        return [n for n in lead if n != exclude], investors
     if lead_match:
         end = (
             part_match.start()
             if part_match and part_match.start() > lead_match.end()
             else len(sentence)
         )
-        names = names_in(lead_match.end(), end, orgs)
+        names = _investor_names(sentence, lead_match.end(), end, orgs)
         # "led by A and B" names co-leads; "led by A with B" stops at the participation words.
         lead = names[:1] + [
             n for n in names[1:] if re.search(r"\band\b|,", sentence[lead_match.end() : end])
         ]
     if part_match:
-        others = names_in(part_match.end(), len(sentence), orgs)
+        others = _investor_names(sentence, part_match.end(), len(sentence), orgs)
     investors = list(dict.fromkeys([*lead, *others]))
     investors = [n for n in investors if n != exclude]
     return [n for n in lead if n != exclude], investors
+
+
+_LEADING = re.compile(r"\bwith\s+(?P<who>[A-Z][^,;]{1,60}?)\s+leading\b")
+_PARTICIPATING = re.compile(r"\band\s+(?P<who>[A-Z][^;]{1,120}?)\s+participating\b")
+
+# "Prima Materia, Daniel Ek's investment firm": the appositive names the firm's owner.
+_OWNER_OF_FIRM = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:firm|fund|company|vehicle|family office|arm|group)\b"
+)
+
+
+def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> list[str]:
+    """The investors named between ``start`` and ``end``: a person for "Ola founder Bhavish
+    Aggarwal", no owner for "Prima Materia, Daniel Ek's investment firm"."""
+    names: list[str] = []
+    for e in orgs:
+        if e.start < start or e.end > end:
+            continue
+        if re.fullmatch(r",\s*", sentence[max(start, e.start - 2) : e.start]) and (
+            _OWNER_OF_FIRM.match(sentence, e.end)
+        ):
+            continue
+        person = AFFILIATION.match(sentence, e.end)
+        names.append(person["person"] if person and person.end() <= end else e.name)
+    return names
 
 
 def place_after(sentence: str, phrase: Entity, entities: list[Entity]) -> Entity | None:
