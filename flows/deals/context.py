@@ -207,7 +207,10 @@ def place_subject(
     )
     acts = opening or re.fullmatch(
         r"\s+(?:(?:will|would|has|have|had|is|are|was|were|also|now|plans?\s+to|aims?\s+to|"
-        r"intends?\s+to|is\s+set\s+to|set\s+to|to|has\s+pledged\s+to|pledged\s+to)\s+)*",
+        r"intends?\s+to|is\s+set\s+to|set\s+to|to|has\s+pledged\s+to|pledged\s+to)\s+)*"
+        # "India approved a $1.25 billion investment"
+        r"(?:(?:approved|announced|unveiled|committed|pledged|earmarked|launched)\s+(?:a|an)\s+"
+        r"[^,;]{0,40}?)?",
         sentence[place.end : pos],
     )
     governed = re.search(r"\b(?:in|at|across|from|to|for)\s+(?:the\s+)?$", sentence[: place.start])

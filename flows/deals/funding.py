@@ -198,6 +198,12 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         _FUND_AFTER.match(sentence[money.end :]) or _FUND_BEFORE.search(sentence[: money.start])
     )
     ipo = _IPO.search(sentence)
+    if (
+        ipo
+        and money is not None
+        and re.match(r"\s+(?:\w+\s+){0,3}?privately\b", sentence[money.end :])
+    ):
+        ipo = None  # "withdrew its IPO after raising $1.1 billion privately"
     # "which has raised $1.3 billion to date": a running total of many rounds, not one deal
     cumulative = money is not None and _TO_DATE.match(sentence, money.end)
     subtype = "debt" if debt else "fund" if fund else "ipo" if ipo else "funding_round"

@@ -264,6 +264,15 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             and trigger.group(0).lower().startswith(_SET_ASIDE)
         ):
             obj = _FOR_OBJECT.match(sentence[pos:])
+        if (
+            obj is None
+            and money is not None
+            and money.end <= trigger.start()
+            and re.fullmatch(r"investments?", trigger.group(0), re.I)
+        ):
+            obj = _FOR_OBJECT.match(
+                sentence[pos:]
+            )  # "a $1.25 billion investment for its AI mission"
         if obj is None and trigger.group(0).lower().startswith(("lend", "lent")):
             obj = re.match(r"\s*to\s+", sentence[pos:])  # "lend $1 billion to Acme"
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
