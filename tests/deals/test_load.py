@@ -61,6 +61,18 @@ def test_same_deal_in_two_articles_is_one_deal_with_two_sources(warehouse: Wareh
     assert germany[5] == dt.date(2024, 11, 12)  # the earliest announced date wins
 
 
+def test_later_mention_of_a_deal_joins_its_deal_and_keeps_the_amount(warehouse: Warehouse):
+    text = (
+        "Halden Foods agreed to buy Pantry Lane for $2 billion. Halden Foods believes the "
+        "proposed acquisition will give it the delivery network that Pantry Lane built."
+    )
+    _store(warehouse, {"a0007": text})
+    deals, mentions = _snapshot(warehouse)
+    assert len(mentions) == 2
+    assert [(d[1], d[2], d[3], d[4]) for d in deals] == [("acquisition", "Pantry Lane", 2e9, 1)]
+    assert {m[1] for m in mentions} == {deals[0][0]}
+
+
 def test_storing_twice_changes_nothing(warehouse: Warehouse):
     _store(warehouse, TEXTS)
     first = _snapshot(warehouse)
