@@ -122,13 +122,21 @@ def extract_records(
             context.mention(orgs[0], weight=2.0)
     records: list[DealRecord] = []
     sentences = split_sentences(text)
+    # Names found once per sentence: the mentions pass reads the same sentences again.
+    entities_of: dict[str, list[Entity]] = {}
     for sentence in sentences:
-        records.extend(_extract_sentence(sentence.text, sentence.start, published, context))
+        entities = find_entities(sentence.text, context.vocabulary)
+        entities_of[sentence.text] = entities
+        records.extend(
+            _extract_sentence(sentence.text, sentence.start, published, context, entities)
+        )
     records = _drop_vaguer(_dedupe(records))
     records += mention_records(
         records,
         sentences,
-        lambda text: find_entities(text, context.vocabulary),
+        lambda text: (
+            entities_of[text] if text in entities_of else find_entities(text, context.vocabulary)
+        ),
         lambda text: bool(_NEGATION.search(text)),
     )
     records.sort(key=lambda r: r.span_start)
@@ -151,9 +159,12 @@ def _mark_ai_recipients(records: list[DealRecord], sentences: list[str]) -> None
 
 
 def _extract_sentence(
-    sentence: str, offset: int, published: dt.date | None, context: Context
+    sentence: str,
+    offset: int,
+    published: dt.date | None,
+    context: Context,
+    entities: list[Entity],
 ) -> list[DealRecord]:
-    entities = find_entities(sentence, context.vocabulary)
     orgs = [e for e in entities if not e.is_place]
     # Below a thousand units an amount is a price ("raised its offer to 7.50 dlrs from six"),
     # never what a deal or a company is worth.
