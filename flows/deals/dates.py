@@ -52,6 +52,12 @@ _IN_YEAR = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
 _SEASON = re.compile(r"\b(last|this|earlier this)\s+(spring|summer|autumn|fall|winter)\b", re.I)
+_NAMED_MONTH = re.compile(
+    r"\b(last|this|in|early|late|mid-|earlier in)\s*"
+    r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))\b(?!\s+\d)",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.I)
 
 
@@ -75,6 +81,14 @@ def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
         return day
     if (m := _IN_YEAR.search(sentence)) and int(m[1]) < published.year:
         return dt.date(int(m[1]), 1, 1)
+    if m := _NAMED_MONTH.search(sentence):
+        # "raised $500 million last October", "in March": the latest such month before the
+        # article ("last" never the article's own month)
+        month = _MONTHS[m[2].lower()]
+        year = published.year
+        if month > published.month or (month == published.month and m[1].lower() == "last"):
+            year -= 1
+        return dt.date(year, month, 1)
     if m := _SEASON.search(sentence):
         month = _SEASON_MONTH[m[2].lower()]
         year = published.year

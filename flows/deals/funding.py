@@ -424,3 +424,44 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
             **amount_fields(money),
         )
     return None
+
+
+# "Aleph Alpha's $500 million round in November 2023 included Bosch and SAP"
+_POSSESSED_ROUND = re.compile(
+    r"['’]s?\s+(?P<money>[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    r"(?P<label>(?:(?:Series\s+[A-Z]|seed|pre-seed|growth|funding|financing|latest|new)\s+)*)"
+    r"round\b[^.;]{0,40}?\s(?P<verb>included|includes|was led by|is led by|drew|attracted|"
+    r"featured|brought in)\s+",
+)
+
+
+def possessed_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A round told by its company's name rather than by a verb of raising, and who is in
+    it: "Aleph Alpha's $500 million round in November 2023 included Bosch and SAP"."""
+    for m in _POSSESSED_ROUND.finditer(sentence):
+        recipient = next((e for e in orgs if e.end == m.start() and not e.is_place), None)
+        if recipient is None:
+            continue
+        money = (
+            next((a for a in amounts if m.start("money") <= a.start < m.end("money")), None)
+            if m.group("money")
+            else None
+        )
+        first = next((e for e in orgs if e.start == m.end() and not e.is_place), None)
+        if first is None:
+            continue
+        investors = [n for n in coordinated(sentence, orgs, first) if n != recipient.name]
+        if not investors:
+            continue
+        label = ROUND.search(sentence, m.start("label"), m.end())
+        return make(
+            "investment",
+            recipient,
+            subtype="funding_round",
+            investors=investors,
+            lead_investors=investors[:1] if "led" in m.group("verb") else [],
+            round=round_name(label[1]) if label else None,
+            confidence=0.8 if money else 0.6,
+            **(amount_fields(money) if money else {}),
+        )
+    return None

@@ -44,6 +44,7 @@ from flows.deals.funding import (
     grant_record,
     investment_record,
     led_round,
+    possessed_round,
     raise_before_money,
     recapitalisation,
     round_investors,
@@ -279,6 +280,7 @@ def _extract_sentence(
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
         lambda: standing_position(sentence, orgs, context, make),
+        lambda: possessed_round(sentence, orgs, event_amounts, context, make),
     ]
     if not gift:  # money given away is read by grant_record alone
         fallbacks += [
