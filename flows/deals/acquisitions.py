@@ -367,6 +367,18 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     return records
 
 
+def _purchase(make, target: Entity, buyer: str, price: Money | None) -> DealRecord:
+    """One company bought by another: surer with its price told."""
+    return make(
+        "acquisition",
+        target,
+        investors=[buyer],
+        lead_investors=[],
+        confidence=0.8 if price else 0.65,
+        **(amount_fields(price) if price else {}),
+    )
+
+
 def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """ "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger":
     the target stands before the noun. "deal" and "merger" count only for a company the
@@ -407,14 +419,7 @@ def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord |
         if adjacent:
             price = adjacent[0]
         context.targets.add(name_key(org.name))
-        return make(
-            "acquisition",
-            org,
-            investors=[acquirer.name],
-            lead_investors=[],
-            confidence=0.8 if price else 0.65,
-            **(amount_fields(price) if price else {}),
-        )
+        return _purchase(make, org, acquirer.name, price)
     return None
 
 
@@ -467,14 +472,7 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         )
         if owned.group("price") and price is None:
             continue  # "Yahoo's core business sale to": not the company itself
-        return make(
-            "acquisition",
-            target,
-            investors=[buyer.name],
-            lead_investors=[],
-            confidence=0.8 if price else 0.65,
-            **(amount_fields(price) if price else {}),
-        )
+        return _purchase(make, target, buyer.name, price)
     for sale in _SALE.finditer(sentence):
         clause_end = clause_end_at(sentence, sale.end())
         to = re.compile(r"\s+to\s+(?:the\s+)?").search(sentence, sale.end(), clause_end)
