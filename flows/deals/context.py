@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.deals.deal import DealRecord
-from flows.deals.entities import Entity, Vocabulary, name_key
+from flows.deals.entities import Entity, Vocabulary, is_person, name_key
 
 # "it", "the company", "the Boston-based company", "the online giant", "the drugmaker",
 # "The Farmington, Connecticut-based company"
@@ -169,12 +169,14 @@ def _org_subject_before(
     if last_ref >= 0:
         # "CoFAB Inc said it acquired Gulfex", "Exco, a subsidiary of B&C, said it would buy":
         # the teller is what "it" means.
-        for teller in reversed(left):
+        companies = [e for e in left if not is_person(sentence, e)]
+        for teller in reversed(companies):
             if _SAID.fullmatch(sentence[teller.end : last_ref]):
                 return teller
         resolved = _resolve(sentence, pos, context, prefer_recipient)
-        # "Nvidia said it would invest": with no article context, "it" is the org before.
-        return resolved or (left[-1] if left else None)
+        # "Nvidia said it would invest": with no article context, "it" is the org before;
+        # "Elon Musk said the company raised" speaks of a company, not of himself.
+        return resolved or (companies[-1] if companies else None)
     return None
 
 

@@ -16,7 +16,7 @@ LOW_CONFIDENCE = 0.5  # below this a record is stored but flagged
 class DealRecord:
     kind: str  # investment | valuation | acquisition | partnership
     recipient: str
-    recipient_kind: str  # company | country | region | city | sector
+    recipient_kind: str  # company | person | country | region | city | sector
     evidence: str
     span_start: int
     span_end: int

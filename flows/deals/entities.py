@@ -567,6 +567,28 @@ def category_of(name: str) -> str | None:
     return found[1] if found else None
 
 
+# "Christo Wiese, then chairman of the South African retailer", "Mr. Wiese", "billionaire
+# Christo Wiese": what the sentence says around a name that makes it a person's.
+_DESCRIBED_AS_PERSON = re.compile(
+    r",\s+(?:then\s+|the\s+|a\s+|its\s+|former\s+|now\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:chairman|chairwoman|chief executive|CEO|founder|co-founder|billionaire|entrepreneur|"
+    r"president|businessman|businesswoman|tycoon|heir|owner)\b"
+)
+_TITLED_AS_PERSON = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+$|\b(?:billionaire|entrepreneur|businessman|"
+    r"businesswoman|tycoon|founder|co-founder|CEO|chief executive|chairman|chairwoman)\s+$",
+)
+
+
+def is_person(sentence: str, entity: Entity) -> bool:
+    """Whether a name in ``sentence`` is a person's: listed as one in the gazetteer, or
+    described as one right beside it."""
+    return entity.category == "person" or bool(
+        _DESCRIBED_AS_PERSON.match(sentence, entity.end)
+        or _TITLED_AS_PERSON.search(sentence[: entity.start])
+    )
+
+
 def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[Entity]:
     """Organisations and places in ``sentence``, in order, without overlaps.
 

@@ -90,7 +90,8 @@ PERCENT_BOUGHT = re.compile(
 # Debt a named company owes to the investor: "a €1.6 billion loan to Steinhoff", "bonds
 # issued by Petroleos de Venezuela", "Venezuela's state oil-company bonds".
 _LOAN_TO = re.compile(
-    r"^\s*(?:(?:bridge|term|secured|unsecured|syndicated|margin)\s+)?"
+    # ("a €1.6 billion ($2.0 billion) loan to": the bracketed equivalent is the same money)
+    r"^(?:\s*\([^)]{1,40}\))?\s*(?:(?:bridge|term|secured|unsecured|syndicated|margin)\s+)?"
     r"(?:loans?|credit (?:line|facility)|financing|debt financing)\s+(?:to|for)\s+",
     re.I,
 )

@@ -30,7 +30,14 @@ from flows.deals.context import Context, first_after, subject_before
 from flows.deals.currency import to_usd
 from flows.deals.dates import announced_on
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, category_of, find_entities, name_key, vocabulary_of
+from flows.deals.entities import (
+    Entity,
+    category_of,
+    find_entities,
+    is_person,
+    name_key,
+    vocabulary_of,
+)
 from flows.deals.funding import (
     DONATION,
     FUNDING,
@@ -183,7 +190,13 @@ def _extract_sentence(
         record = DealRecord(
             kind=kind,
             recipient=recipient.name,
-            recipient_kind="company" if recipient.kind == "org" else recipient.kind,
+            recipient_kind=(
+                recipient.kind
+                if recipient.kind != "org"
+                else "person"
+                if is_person(sentence, recipient)
+                else "company"
+            ),
             evidence=sentence,
             span_start=offset,
             span_end=offset + len(sentence),
@@ -439,6 +452,8 @@ def _update_context(
     context.fade()
     weights: dict[str, tuple[float, Entity]] = {}
     for org in orgs:
+        if is_person(sentence, org):
+            continue  # "it" and "the company" never mean Elon Musk
         # A sentence's opening subject counts more than a name in passing, once a sentence.
         weight = 2.0 if org.start <= 3 else 1.0
         key = name_key(org.name)

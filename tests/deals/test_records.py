@@ -173,7 +173,7 @@ def test_any_text_yields_well_formed_records(pieces: list[str]):
     for record in extract_records(text, dt.date(2025, 6, 2), pieces[0] if pieces else None):
         assert text[record.span_start : record.span_end] == record.evidence
         assert record.kind in {"investment", "valuation", "acquisition", "partnership"}
-        assert record.recipient_kind in {"company", "country", "region", "city", "sector"}
+        assert record.recipient_kind in {"company", "person", "country", "region", "city", "sector"}
         assert record.recipient.strip()
         assert 0.15 < record.confidence <= 1.0
         assert record.amount is None or (record.amount >= 1000 and record.currency)

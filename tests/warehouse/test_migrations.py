@@ -82,7 +82,7 @@ def test_upgrade_to_sector_recipients_keeps_existing_deals(tmp_path, monkeypatch
             "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
             "VALUES ('d2', 'investment', 'renewables', 'sector')"
         )
-    monkeypatch.setattr(mig, "list_migrations", lambda: every)
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[:4])
 
     applied = mig.migrate(con)
 
@@ -100,3 +100,34 @@ def test_upgrade_to_sector_recipients_keeps_existing_deals(tmp_path, monkeypatch
             "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
             "VALUES ('d3', 'investment', 'x', 'planet')"
         )
+
+
+def test_upgrade_to_person_recipients_keeps_existing_deals(tmp_path, monkeypatch):
+    import warehouse.migrations as mig
+
+    every = mig.list_migrations()
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[:4])
+    mig.migrate(con)
+    con.execute(
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount, currency) "
+        "VALUES ('d1', 'investment', 'renewables', 'sector', 5e9, 'USD')"
+    )
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(
+            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
+            "VALUES ('d2', 'investment', 'Christo Wiese', 'person')"
+        )
+    monkeypatch.setattr(mig, "list_migrations", lambda: every)
+
+    applied = mig.migrate(con)
+
+    assert [m.name for m in applied] == ["person_recipients"]
+    assert con.execute("SELECT deal_id, recipient, amount FROM deals").fetchall() == [
+        ("d1", "renewables", 5e9)
+    ]
+    con.execute(
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
+        "VALUES ('d2', 'investment', 'Christo Wiese', 'person')"
+    )
+    assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
