@@ -66,68 +66,40 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
     assert "x" not in tables
 
 
-def test_upgrade_to_sector_recipients_keeps_existing_deals(tmp_path, monkeypatch):
+# Each migration that widens recipient_kind rebuilds the deals table: the deals stored
+# before it survive, the new kind is refused before it and accepted after, others never.
+WIDENINGS = [
+    ("sector_recipients", ("Germany", "country", 3.2e9), ("renewables", "sector")),
+    ("person_recipients", ("renewables", "sector", 5e9), ("Christo Wiese", "person")),
+]
+
+
+@pytest.mark.parametrize(("name", "kept", "new"), WIDENINGS, ids=[w[0] for w in WIDENINGS])
+def test_widening_recipient_kinds_keeps_existing_deals(tmp_path, monkeypatch, name, kept, new):
     import warehouse.migrations as mig
 
     every = mig.list_migrations()
+    step = next(i for i, m in enumerate(every) if m.name == name)
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    monkeypatch.setattr(mig, "list_migrations", lambda: every[:3])
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[:step])
     mig.migrate(con)
+    insert = "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) VALUES (?, ?, ?, ?)"
     con.execute(
-        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount, currency) "
-        "VALUES ('d1', 'investment', 'Germany', 'country', 3.2e9, 'EUR')"
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount) "
+        "VALUES ('d1', 'investment', ?, ?, ?)",
+        list(kept),
     )
     with pytest.raises(duckdb.ConstraintException):
-        con.execute(
-            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
-            "VALUES ('d2', 'investment', 'renewables', 'sector')"
-        )
-    monkeypatch.setattr(mig, "list_migrations", lambda: every[:4])
+        con.execute(insert, ["d2", "investment", *new])
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[: step + 1])
 
     applied = mig.migrate(con)
 
-    assert [m.name for m in applied] == ["sector_recipients"]
+    assert [m.name for m in applied] == [name]
     assert con.execute("SELECT deal_id, recipient, amount FROM deals").fetchall() == [
-        ("d1", "Germany", 3.2e9)
+        ("d1", kept[0], kept[2])
     ]
-    con.execute(
-        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
-        "VALUES ('d2', 'investment', 'renewables', 'sector')"
-    )
+    con.execute(insert, ["d2", "investment", *new])
     assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
     with pytest.raises(duckdb.ConstraintException):
-        con.execute(
-            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
-            "VALUES ('d3', 'investment', 'x', 'planet')"
-        )
-
-
-def test_upgrade_to_person_recipients_keeps_existing_deals(tmp_path, monkeypatch):
-    import warehouse.migrations as mig
-
-    every = mig.list_migrations()
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    monkeypatch.setattr(mig, "list_migrations", lambda: every[:4])
-    mig.migrate(con)
-    con.execute(
-        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount, currency) "
-        "VALUES ('d1', 'investment', 'renewables', 'sector', 5e9, 'USD')"
-    )
-    with pytest.raises(duckdb.ConstraintException):
-        con.execute(
-            "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
-            "VALUES ('d2', 'investment', 'Christo Wiese', 'person')"
-        )
-    monkeypatch.setattr(mig, "list_migrations", lambda: every)
-
-    applied = mig.migrate(con)
-
-    assert [m.name for m in applied] == ["person_recipients"]
-    assert con.execute("SELECT deal_id, recipient, amount FROM deals").fetchall() == [
-        ("d1", "renewables", 5e9)
-    ]
-    con.execute(
-        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) "
-        "VALUES ('d2', 'investment', 'Christo Wiese', 'person')"
-    )
-    assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
+        con.execute(insert, ["d3", "investment", "x", "planet"])
