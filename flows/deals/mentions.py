@@ -4,8 +4,10 @@ values Embraer's ADRs at a discount". Each such sentence is kept as another ment
 same deal, so an analyst sees every sentence that speaks of it; the load merges mentions
 into one deal, so nothing is counted twice.
 
-A sentence counts only when it names both sides of a deal found elsewhere in the article
-and has a deal word, and when it holds no record of its own: precision first.
+A sentence counts only when it holds no record of its own and either names both sides of
+a deal found elsewhere in the article with a deal word, or restates that deal's money, with
+a deal word, from its investor named or referred to ("The Farmington, Connecticut-based
+company invested $10 billion to develop the engine"): precision first.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from flows.deals.context import REFERENCE
 from flows.deals.deal import DealRecord
 from flows.deals.entities import Entity, name_key
+from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.sentences import Sentence
 
 _ACQUISITION_WORD = re.compile(
@@ -25,7 +29,7 @@ _ACQUISITION_WORD = re.compile(
 )
 _INVESTMENT_WORD = re.compile(
     r"\b(?:investments?|invest(?:s|ed|ing)?|stakes?|holdings?|backing|backed|funding|"
-    r"financing|round)\b",
+    r"financing|round|spen[dt]s?|spending|bet|commit(?:s|ted|ment)?|pledged?)\b",
     re.I,
 )
 # A mention says less than the sentence that told the deal, so it ranks below it; naming
@@ -44,8 +48,7 @@ def mention_records(
     told = [
         r
         for r in records
-        if r.recipient_kind == "company"
-        and r.investors
+        if r.investors
         and r.kind in {"acquisition", "investment"}
         and r.confidence >= MENTION_CONFIDENCE
     ]
@@ -58,7 +61,13 @@ def mention_records(
             continue
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
         names = {name_key(e.name) for e in orgs}
+        restated = next((r for r in reversed(told) if _restates(sentence.text, r, orgs)), None)
+        if restated is not None:
+            out.append(_mention_of(restated, sentence, negated(sentence.text), keep_money=True))
+            continue
         for record in reversed(told):  # the latest telling of a deal wins
+            if record.recipient_kind != "company":
+                continue
             target = name_key(record.recipient)
             buyers = {name_key(n) for n in record.investors} - {target}
             if target not in names or not names & buyers:
@@ -106,18 +115,49 @@ def _speaks_of(
 _MODIFIES = re.compile(r"(?:['’]s?)?(?:\s*-\s*|\s+)?(?:[a-z][\w-]*\s+){0,2}")
 
 
-def _mention_of(record: DealRecord, sentence: Sentence, negated: bool) -> DealRecord:
-    # The amount stays with the sentence that told it: a mention adds a sentence, not money.
+def _restates(text: str, record: DealRecord, orgs: list[Entity]) -> bool:
+    """The sentence tells ``record``'s money again, by its investor named or referred to."""
+    if record.amount is None:
+        return False
+    references = list(REFERENCE.finditer(text))
+    # ("The Farmington, Connecticut-based company": the place names no company.)
+    names = {
+        name_key(e.name) for e in orgs if not any(r.start() < e.start < r.end() for r in references)
+    }
+    same_money = any(
+        m.value == record.amount and m.currency == record.currency
+        for m in primary_amounts(find_amounts(text))
+    )
+    word = _ACQUISITION_WORD if record.kind == "acquisition" else _INVESTMENT_WORD
+    parties = {name_key(n) for n in record.investors} | {name_key(record.recipient)}
+    by_investor = bool(names & parties - {name_key(record.recipient)}) or bool(references)
+    # "Snapchat CEO Evan Spiegel rebuffed a $3 billion takeover offer from Facebook": the
+    # same sum from the same buyer for another company is another deal.
+    return same_money and by_investor and not names - parties and bool(word.search(text))
+
+
+def _mention_of(
+    record: DealRecord, sentence: Sentence, negated: bool, keep_money: bool = False
+) -> DealRecord:
+    # Unless the sentence says the money again, the amount stays with the sentence that
+    # told it: a mention adds a sentence, not money.
+    money = (
+        {}
+        if keep_money
+        else {
+            "amount": None,
+            "amount_high": None,
+            "currency": None,
+            "amount_usd": None,
+            "qualifier": None,
+            "stake": None,
+        }
+    )
     return dataclasses.replace(
         record,
         evidence=sentence.text,
         span_start=sentence.start,
         span_end=sentence.start + len(sentence.text),
-        amount=None,
-        amount_high=None,
-        currency=None,
-        amount_usd=None,
-        qualifier=None,
-        stake=None,
         confidence=round(MENTION_CONFIDENCE - (0.5 if negated else 0.0), 2),
+        **money,
     )
