@@ -59,7 +59,13 @@ _ABBREVIATIONS = {
     "gen",
     "fig",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£¥₹])|\n\s*\n|\n(?=\s*\S)")
+# Besides punctuation and line breaks, a wide gap or a bar ends a "sentence": text whose
+# markup was stripped ("price tag    Full story on ...   8.12pm  GMT  | Town have ...")
+# keeps no full stops between its items.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£¥₹])|\n\s*\n|\n(?=\s*\S)"
+    r"|[ \t\u00a0]{3,}(?=\S)|\s+\|\s+"
+)
 
 
 @dataclass(frozen=True)

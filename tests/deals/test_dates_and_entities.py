@@ -6,6 +6,7 @@ import pytest
 
 from flows.deals.dates import announced_on
 from flows.deals.entities import find_entities, name_key, normalise_name
+from flows.deals.sentences import split_sentences
 
 THURSDAY = dt.date(2024, 11, 14)
 
@@ -59,3 +60,20 @@ def test_entities_tell_organisations_places_and_people_apart():
 def test_round_labels_and_months_are_not_organisations():
     names = [e.name for e in find_entities("In March, the Series B round was led by Accel.")]
     assert names == ["Accel"]
+
+
+def test_sentences_end_at_full_stops_line_breaks_and_stripped_markup_gaps():
+    text = (
+        "Mr. Lind said Orbis Inc. raised $5 million. It will hire.\n"
+        "Transfer news     City end interest over £95m price tag | Town signed Cotter from "
+        "Limerick."
+    )
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Mr. Lind said Orbis Inc. raised $5 million.",
+        "It will hire.",
+        "Transfer news",
+        "City end interest over £95m price tag",
+        "Town signed Cotter from Limerick.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
