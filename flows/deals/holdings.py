@@ -365,9 +365,16 @@ _POSITION = re.compile(
 )
 
 
+_POSITION_WORD = re.compile(
+    r"investor|shareholder|stakeholder|backer|partner|stake|holding|interest", re.I
+)
+
+
 def standing_position(sentence, orgs, context, make) -> DealRecord | None:
     """ "Microsoft, an investor in OpenAI, said ...": who holds a position in a named
     company, without a purchase or price told; stored, but flagged (no amount)."""
+    if not _POSITION_WORD.search(sentence):
+        return None  # most sentences: skip the costlier pattern
     for position in _POSITION.finditer(sentence):
         recipient = next((e for e in orgs if e.start == position.end()), None)
         if recipient is None or recipient.is_place:

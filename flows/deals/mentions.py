@@ -61,7 +61,16 @@ def mention_records(
             continue
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
         names = {name_key(e.name) for e in orgs}
-        restated = next((r for r in reversed(told) if _restates(sentence.text, r, orgs)), None)
+        # Only a sentence with a figure can say a deal's money again.
+        money = (
+            [(m.value, m.currency) for m in primary_amounts(find_amounts(sentence.text))]
+            if re.search(r"\d", sentence.text)
+            else []
+        )
+        restated = next(
+            (r for r in reversed(told) if money and _restates(sentence.text, r, orgs, money)),
+            None,
+        )
         if restated is not None:
             out.append(_mention_of(restated, sentence, negated(sentence.text), keep_money=True))
             continue
@@ -115,25 +124,23 @@ def _speaks_of(
 _MODIFIES = re.compile(r"(?:['’]s?)?(?:\s*-\s*|\s+)?(?:[a-z][\w-]*\s+){0,2}")
 
 
-def _restates(text: str, record: DealRecord, orgs: list[Entity]) -> bool:
+def _restates(
+    text: str, record: DealRecord, orgs: list[Entity], money: list[tuple[float, str | None]]
+) -> bool:
     """The sentence tells ``record``'s money again, by its investor named or referred to."""
-    if record.amount is None:
+    if (record.amount, record.currency) not in money:
         return False
     references = list(REFERENCE.finditer(text))
     # ("The Farmington, Connecticut-based company": the place names no company.)
     names = {
         name_key(e.name) for e in orgs if not any(r.start() < e.start < r.end() for r in references)
     }
-    same_money = any(
-        m.value == record.amount and m.currency == record.currency
-        for m in primary_amounts(find_amounts(text))
-    )
     word = _ACQUISITION_WORD if record.kind == "acquisition" else _INVESTMENT_WORD
     parties = {name_key(n) for n in record.investors} | {name_key(record.recipient)}
     by_investor = bool(names & parties - {name_key(record.recipient)}) or bool(references)
     # "Snapchat CEO Evan Spiegel rebuffed a $3 billion takeover offer from Facebook": the
     # same sum from the same buyer for another company is another deal.
-    return same_money and by_investor and not names - parties and bool(word.search(text))
+    return by_investor and not names - parties and bool(word.search(text))
 
 
 def _mention_of(
