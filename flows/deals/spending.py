@@ -231,7 +231,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
                 None,
             )
         else:
-            pos = money.end
+            # "spend $53 billion (380 billion yuan) on": the bracket is the same money
+            pos = money.end + _bracket_len(sentence, money.end)
         if money is None and re.search(
             r"\b(?:when|while|before|after)\s+$", sentence[: trigger.start()], re.I
         ):
@@ -385,6 +386,11 @@ _ATTRACT = re.compile(
 
 # Fields said with "the" all the same ("invest in the cloud").
 _DEFINITE_FIELDS = {"cloud", "metaverse", "sector", "industry", "field", "space", "transition"}
+
+
+def _bracket_len(sentence: str, pos: int) -> int:
+    bracket = re.match(r"\s*\([^)]{1,40}\)", sentence[pos:])
+    return bracket.end() if bracket else 0
 
 
 def _span_of(sentence: str, orgs: list[Entity], names: list[str]) -> str:
