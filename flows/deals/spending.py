@@ -84,8 +84,8 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
         investor = subject_before(sentence, money.start, orgs, context)
         if first is not None and first.is_place and at_start(sentence, first):
             recipient, investor = first, None
-        elif investor is None:
-            continue
+        elif investor is None or name_key(investor.name) == name_key(name):
+            continue  # (nobody spends on themselves: "Orbis $13.7 billion Orbis spend")
         return make(
             "investment",
             recipient,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.deals.deal import DealRecord
@@ -168,6 +168,9 @@ _PIECES = [
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
+# Texts hypothesis once found to break a rule: nobody buys or spends on themselves.
+@example(pieces=["Orbis", "$13.7 billion", "Orbis", "spend"])
+@example(pieces=["Pantry Lane", "its", "Buy", "Orbis", "acquired", "Pantry Lane"])
 def test_any_text_yields_well_formed_records(pieces: list[str]):
     text = " ".join(pieces)
     for record in extract_records(text, dt.date(2025, 6, 2), pieces[0] if pieces else None):
