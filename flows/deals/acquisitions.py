@@ -18,7 +18,7 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
-from flows.deals.phrases import is_per_share, listed_after, nearest
+from flows.deals.phrases import MODIFIED_NOUN, is_per_share, listed_after, nearest
 
 ACQUIRE = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
@@ -100,16 +100,6 @@ _MODIFIED_PLURAL = re.compile(
     r"\s+(?:banks|stores|assets|operations|businesses|plants|factories|mills|units|stations|"
     r"properties|hotels|brands|divisions|subsidiaries|networks|outlets|restaurants|franchises|"
     r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
-)
-
-# "buy a USB-PD battery": a name followed by a plain noun is a brand of what is bought. Verbs
-# ("Google bought Nest and ..."), adverbs and prepositions may follow a real target.
-_MODIFIED_NOUN = re.compile(
-    r"\s+(?!(?:for|from|in|at|on|to|and|or|but|with|last|this|earlier|later|after|before|which|"
-    r"that|who|as|by|over|under|into|since|until|while|when|the|a|an|its|their|outright|back|"
-    r"together|recently|also|was|is|were|are|had|has|will|would|could|can|may|might|did|does|"
-    r"through|via|per|plus|than|then|so|yet|now|today|all|both|just|only|even|more|from)\b)"
-    r"[a-z]{3,}(?<!s)(?<!ed)(?<!ly)\b"
 )
 
 # "TWA's application to acquire USAir": the possessor of the plan is the buyer.
@@ -249,7 +239,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 # "buy a USB-PD battery": after "a", a name followed by a noun is a brand
                 or (
                     re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[trigger.end() : target.start])
-                    and _MODIFIED_NOUN.match(sentence[target.end :])
+                    and MODIFIED_NOUN.match(sentence[target.end :])
                 )
                 or re.search(
                     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
@@ -475,7 +465,10 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         return _purchase(make, target, buyer.name, price)
     for sale in _SALE.finditer(sentence):
         clause_end = clause_end_at(sentence, sale.end())
-        to = re.compile(r"\s+to\s+(?:the\s+)?").search(sentence, sale.end(), clause_end)
+        # "to private equity firm Advent International": a description may come first
+        to = re.compile(r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}").search(
+            sentence, sale.end(), clause_end
+        )
         if to is None:
             continue
         buyer = next((e for e in orgs if e.start == to.end()), None)

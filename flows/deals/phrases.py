@@ -192,11 +192,23 @@ _TRAILING_FILLER = frozenset(
 )
 
 
+# "buy a USB-PD battery", "spend $20 billion on Gulf Coast refining": a name followed by a
+# plain noun qualifies what is bought or paid for. Verbs ("Google bought Nest and ..."),
+# adverbs and prepositions may follow a real target.
+MODIFIED_NOUN = re.compile(
+    r"\s+(?!(?:for|from|in|at|on|to|and|or|but|with|last|this|earlier|later|after|before|which|"
+    r"that|who|as|by|over|under|into|since|until|while|when|the|a|an|its|their|outright|back|"
+    r"together|recently|also|was|is|were|are|had|has|will|would|could|can|may|might|did|does|"
+    r"through|via|per|plus|than|then|so|yet|now|today|all|both|just|only|even|more|from)\b)"
+    r"[a-z]{3,}(?<!s)(?<!ed)(?<!ly)\b"
+)
+
+
 def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     """The object starting at ``start``: a named organisation or place when one opens it,
     else up to six words before the next clause, time phrase or preposition."""
     named = next((e for e in orgs if e.start == start), None)
-    if named is not None:
+    if named is not None and (named.is_place or not MODIFIED_NOUN.match(sentence, named.end)):
         return named
     count = re.match(
         r"\s*(?:up to|as many as|more than|at least|about|some)\s+\d+\s+", sentence[start:]
