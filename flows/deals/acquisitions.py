@@ -577,3 +577,38 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
             **(amount_fields(price) if price else {}),
         )
     return None
+
+
+# "Facebook paid $19 billion for WhatsApp", "Intel agreed to pay $15.3 billion for Mobileye"
+_PAID = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:(?:about|around|nearly|roughly|some|almost|more than|over|"
+    r"less than|just under|just over)\s+)?$",
+    re.I,
+)
+_FOR_TARGET = re.compile(r"\s+(?:in\s+(?:cash|stock)\s+)?for\s+")
+# What is paid for, when the name only qualifies it: "for Twitter shares", "Disney stock"
+_NOT_COMPANY = re.compile(
+    r"(?:['’]s?)?\s*(?:stock|shares|bonds|debt|notes|assets|rights|products?|services?|"
+    r"licen[cs]es?|stakes?|content|ads?|advertising)\b",
+    re.I,
+)
+
+
+def paid_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A purchase told by its price: "X paid $N for Y" is X buying Y at $N."""
+    for money in amounts:
+        paid = _PAID.search(sentence[: money.start])
+        after = _FOR_TARGET.match(sentence, money.end)
+        if paid is None or after is None:
+            continue
+        target = next((e for e in orgs if e.start == after.end() and not e.is_place), None)
+        if target is None or _NOT_COMPANY.match(sentence, target.end):
+            continue
+        buyer = subject_before(sentence, paid.start(), orgs, context)
+        if buyer is None or name_key(buyer.name) == name_key(target.name):
+            continue
+        context.targets.add(name_key(target.name))
+        context.last_target = target
+        context.bought_by[name_key(buyer.name)] = target
+        return _purchase(make, target, buyer.name, money)
+    return None

@@ -190,7 +190,10 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         (round_match and round_match[1].lower() == "debt")
         or (
             money is not None
-            and re.match(r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b", sentence[money.end :])
+            and re.match(
+                r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b",
+                sentence[money.end :],
+            )
         )
     )
     # "Kestrel Ventures closed a $500 million fund": an investor raising money to invest
@@ -251,7 +254,8 @@ def investment_record(
             continue  # "the Water Resources Fund": a name, not funding
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
         if near:
-            trigger, money = candidate, near[0]
+            # "repatriate $245 billion and invest $30 billion in the US": the closest figure
+            trigger, money = candidate, min(near, key=lambda m: gap_between(candidate, m))
             break
     else:
         return None

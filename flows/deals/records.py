@@ -24,6 +24,7 @@ from flows.deals.acquisitions import (
     acquisition_records,
     compound_acquisition,
     merger_of_two,
+    paid_for,
     sale_record,
 )
 from flows.deals.context import Context, first_after, subject_before
@@ -289,6 +290,7 @@ def _extract_sentence(
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
         lambda: sale_record(sentence, orgs, event_amounts, context, make),
+        lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
