@@ -213,6 +213,12 @@ def deals(
     if html_file is not None:
         article = extract_article(read_html(html_file), url=url)
         text, title = article.text, title or article.title
+        if not text.strip():
+            # Better said than an empty table: the page, or the option, is not what was meant.
+            err_console.print(
+                f"[yellow]warning:[/] no article text found in {html_file.name}; "
+                "if it is plain text, use --text-file"
+            )
         day = day or (article.published_at.date() if article.published_at else None)
         site = article.site_name
     else:

@@ -163,3 +163,12 @@ def test_cli_deals_load_stores_records_in_the_database(tmp_path):
         app, ["sql", "SELECT recipient, n_sources FROM v_deals", "--db", str(db), "-f", "csv"]
     )
     assert result.output.splitlines() == ["recipient,n_sources", "Groq,1"]
+
+
+def test_cli_deals_warns_when_an_html_file_holds_no_article(tmp_path):
+    page = tmp_path / "notes.txt"
+    page.write_text("Groq raised $640 million.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["deals", "--html-file", str(page)])
+    assert result.exit_code == 0
+    assert "no article text found" in result.output
+    assert "--text-file" in result.output
