@@ -332,19 +332,23 @@ def _extract_sentence(
             out.append(make("valuation", entity, confidence=0.75, **amount_fields(money)))
             if main is None and (lead := LEAD.search(sentence, money.end)) is not None:
                 # "Character.AI was valued at $1 billion in a round led by Andreessen
-                # Horowitz": the round itself, its size untold.
+                # Horowitz": the round itself, with its size when told ("in a $3.5 billion
+                # round led by Lightspeed").
                 leads, investors = investors_from(sentence, orgs, entity.name)
                 if leads and re.search(r"\bround\b", sentence[money.end : lead.start()], re.I):
-                    round_match = ROUND.search(sentence)
-                    main = make(
-                        "investment",
-                        entity,
-                        subtype="funding_round",
-                        investors=investors,
-                        lead_investors=leads,
-                        round=round_name(round_match[1]) if round_match else None,
-                        confidence=0.8,
+                    size = next(
+                        (m for m in event_amounts if money.end <= m.start < lead.start()), None
                     )
+                    main = _valued_round(sentence, entity, investors, leads, size, make)
+                    out.insert(0, main)
+            elif main is None and (led := _LED_A_ROUND.search(sentence, money.end)) is not None:
+                # "OpenAI is now valued at $300 billion after SoftBank led a $40 billion
+                # round": the round that valued it, led by the company before "led".
+                before = [e for e in orgs if money.end <= e.start and e.end <= led.start()]
+                if before and name_key(before[-1].name) != name_key(entity.name):
+                    size = next((m for m in event_amounts if led.start() <= m.start), None)
+                    leads = [before[-1].name]
+                    main = _valued_round(sentence, entity, leads, leads, size, make)
                     out.insert(0, main)
 
     if (partner := _PARTNER.search(sentence)) and main is None:
@@ -417,6 +421,27 @@ _NEXT_CLAUSE = re.compile(
     r"which|who|whose|where)\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
 )
+
+
+_LED_A_ROUND = re.compile(
+    r"\s(?:led|co-led)\s+(?:a|an|the)\s+(?:[$€£¥]\S+(?:\s+(?:million|billion|bn|m))?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?round\b",
+    re.I,
+)
+
+
+def _valued_round(sentence, entity, investors, leads, size, make) -> DealRecord:
+    round_match = ROUND.search(sentence)
+    return make(
+        "investment",
+        entity,
+        subtype="funding_round",
+        investors=investors,
+        lead_investors=leads,
+        round=round_name(round_match[1]) if round_match else None,
+        confidence=0.8,
+        **(amount_fields(size) if size else {}),
+    )
 
 
 def _is_ai_org(name: str) -> bool:
