@@ -27,7 +27,7 @@ from flows.deals.acquisitions import (
     paid_for,
     sale_record,
 )
-from flows.deals.context import Context, first_after, subject_before
+from flows.deals.context import Context, coordinated, first_after, subject_before
 from flows.deals.currency import to_usd
 from flows.deals.dates import announced_on
 from flows.deals.deal import DealRecord, amount_fields
@@ -311,6 +311,11 @@ def _extract_sentence(
         main = read()
     if main is not None:
         out.insert(0, main)
+    if main is not None and main.recipient_kind == "sector":
+        # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
+        # and Perplexity": each company named is an investment of its own (its share of a
+        # total is not told, so it has no amount).
+        out.extend(_named_examples(sentence, orgs, main, make))
     if main is not None and main.kind == "investment" and acquire and not out[1:]:
         # "commit $5.2 bn in debt financing to help Thermo Fisher purchase Patheon NV at an
         # enterprise value of $7.2 bn": the financing and the purchase it pays for.
@@ -428,6 +433,34 @@ _LED_A_ROUND = re.compile(
     r"(?:[\w-]+\s+){0,2}?round\b",
     re.I,
 )
+
+
+_INCLUDING = re.compile(r",?\s+(?:including|such as|among them)\s+")
+
+
+def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
+    start = sentence.find(field_record.recipient)
+    including = (
+        _INCLUDING.search(sentence, start + len(field_record.recipient)) if start >= 0 else None
+    )
+    if including is None:
+        return []
+    first = next((e for e in orgs if e.start == including.end() and not e.is_place), None)
+    if first is None:
+        return []
+    investors = {name_key(n) for n in field_record.investors}
+    return [
+        make(
+            "investment",
+            next(e for e in orgs if e.name == name),
+            subtype="equity",
+            investors=list(field_record.investors),
+            lead_investors=[],
+            confidence=0.6,
+        )
+        for name in coordinated(sentence, orgs, first)
+        if name_key(name) not in investors
+    ]
 
 
 def _valued_round(sentence, entity, investors, leads, size, make) -> DealRecord:
