@@ -122,6 +122,9 @@ def subject_before(
     return subject
 
 
+_BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
+
+
 def _org_subject_before(
     sentence: str, pos: int, orgs: list[Entity], context: Context, prefer_recipient: bool = False
 ) -> Entity | None:
@@ -136,6 +139,8 @@ def _org_subject_before(
             sentence[e.start - 1 : e.start] in {'"', "“"}
             and re.match(r"[,.]?[\"”]", sentence[e.end : e.end + 2])
         )
+        # "SoftBank-Backed Startup Raises $100 Million": the backer describes the subject
+        and not _BACKER.match(sentence, e.end)
     ]
     ref_matches = [
         r for r in REFERENCE.finditer(sentence[:pos]) if not is_appositive(sentence, r, orgs)

@@ -93,6 +93,20 @@ _HEADLINE_VERBS = {
     "Launches",
     "Unveils",
     "Plans",
+    # the nouns of deal headlines: "Meta Buys 49% Stake In Scale AI"
+    "Stake",
+    "Stakes",
+    "Round",
+    "Funding",
+    "Deal",
+    "Bid",
+    "Offer",
+    "Shares",
+    "Valuation",
+    "Investment",
+    "Acquisition",
+    "Startup",
+    "Start-Up",
 }
 # Nationality adjectives open many spans ("Israeli start-up Run:ai", "Dutch chipmaker
 # ASML"); they describe an organisation, they are not one.

@@ -318,6 +318,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     m = re.search(
         r"\b(?:stake|position|holding|interest|ownership)\s+(?:in|into)\s+",
         sentence[stake.start() :],
+        re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
     investor = subject_before(sentence, stake.start(), orgs, context)

@@ -241,7 +241,7 @@ def _extract_sentence(
     ):
         pass  # "Meta acquires 49% of Scale AI": a stake, not a takeover
     elif stake and re.search(
-        r"\b(?:stake|interest|ownership|position)\s+in\b", sentence[stake.start() :]
+        r"\b(?:stake|interest|ownership|position)\s+in\b", sentence[stake.start() :], re.I
     ):
         main = stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := AMOUNT_STAKE.search(sentence)) and event_amounts:
