@@ -727,6 +727,7 @@ def _extend_division(sentence: str, end: int, gazetteer: re.Pattern[str]) -> int
     while (
         (m := re.match(r" ([A-Z][a-z]+)\b(?![’'-])", sentence[end:]))
         and not _NOT_DIVISION.match(m.group(1))
+        and m.group(1) not in _HEADLINE_VERBS  # "xAI Raises $6 Billion"
         and not gazetteer.match(sentence, end + 1)
     ):
         end += m.end()
@@ -778,7 +779,10 @@ def _is_headline(line: str) -> bool:
     """Title case: every word but the little ones capitalised, verbs included ("Amazon to Buy
     Whole Foods"); prose always has a lower-case verb or noun ("Northwind Retail bought")."""
     content = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
-    return len(content) >= 3 and all(w[:1].isupper() for w in content)
+    # ("xAI", "iPhone", "eBay" are capitalised names too)
+    return len(content) >= 3 and all(
+        w[:1].isupper() or re.match(r"[a-z]{1,2}[A-Z]", w) for w in content
+    )
 
 
 def _headline_pieces(
@@ -798,6 +802,8 @@ def _headline_pieces(
             or (_is_participle(text) and text not in vocabulary.names)
             or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text, strict=True)
         )
+        if ordinary and piece_start is not None and _ORG_WORDS.match(text):
+            ordinary = False  # "AMD To Buy ZT Systems": a company word ends the name
         if ordinary:
             if piece_start is not None:
                 pieces.append((piece_start, piece_end))
@@ -915,7 +921,12 @@ def _capitalised_entity(
     if headline:
         # "KMI Launches Canada IPO": in a headline a name ends at the first ordinary word.
         for i, word in enumerate(words):
-            if i and word not in {"of", "&", "de"} and not vocabulary.vouches_for(word):
+            if (
+                i
+                and word not in {"of", "&", "de"}
+                and not vocabulary.vouches_for(word)
+                and not _ORG_WORDS.match(word)  # "ZT Systems" keeps its company word
+            ):
                 words = words[:i]
                 break
         while words and words[-1] in {"of", "&", "de"}:
