@@ -249,7 +249,7 @@ def gap_between(trigger: re.Match[str], money: Money) -> int:
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
-    m = re.search(r"\b(?:in|into|to|for)\s+", tail)
+    m = re.search(r"\b(?:in|into|to|for)\s+", tail, re.I)  # headlines: "Commits $1B To"
     if m is None:
         return None
     start = pos + m.start()
@@ -267,7 +267,9 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     # "in AI infrastructure in the United States ... through a company called Stargate":
     # the entity an "in"/"into" introduces is the destination.
     for i, e in enumerate(window):
-        if re.search(r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start]):
+        if re.search(
+            r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start], re.I
+        ):
             # "in Abu Dhabi's G42": the possessed organisation is the destination.
             if re.match(r"['’]s\s", sentence[e.end :]) and i + 1 < len(window):
                 return window[i + 1]
