@@ -14,7 +14,8 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import name_key
+from flows.deals.entities import Entity, name_key
+from flows.deals.money import Money
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -140,6 +141,22 @@ def percent_owned(
     )
 
 
+def _debt(
+    make, borrower: Entity, lenders: list[str], confidence: float, money: Money | None
+) -> DealRecord:
+    """Money lent to ``borrower`` (a loan, bonds bought, a debt issue): subtype "debt"."""
+    return make(
+        "investment",
+        borrower,
+        subtype="debt",
+        round="debt",
+        investors=lenders,
+        lead_investors=[],
+        confidence=confidence,
+        **(amount_fields(money) if money else {}),
+    )
+
+
 def lending_record(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """Money lent to a named company, as a loan or by buying its bonds: recipient the
     borrower, investor the lender or buyer, subtype "debt"."""
@@ -158,15 +175,7 @@ def lending_record(sentence, entities, orgs, amounts, context, make) -> DealReco
             buyer = subject_before(sentence, bought.start(), orgs, context)
             if buyer is None or name_key(buyer.name) == name_key(issuer.name):
                 continue
-            return make(
-                "investment",
-                issuer,
-                subtype="debt",
-                round="debt",
-                investors=[buyer.name],
-                lead_investors=[],
-                confidence=0.6,
-            )
+            return _debt(make, issuer, [buyer.name], 0.6, None)
     for money in amounts:
         loan = _LOAN_TO.match(sentence[money.end :])
         if loan is not None:
@@ -197,15 +206,8 @@ def lending_record(sentence, entities, orgs, amounts, context, make) -> DealReco
             lender = subject_before(sentence, bought.start(), orgs, context)
         if lender is not None and name_key(lender.name) == name_key(recipient.name):
             continue
-        return make(
-            "investment",
-            recipient,
-            subtype="debt",
-            round="debt",
-            investors=[lender.name] if lender else [],
-            lead_investors=[],
-            confidence=0.6 if lender else 0.5,
-            **amount_fields(money),
+        return _debt(
+            make, recipient, [lender.name] if lender else [], 0.6 if lender else 0.5, money
         )
     return None
 
@@ -228,16 +230,7 @@ def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
         issuer = subject_before(sentence, verbs[-1].start(), orgs, context)
         if issuer is None:
             continue
-        return make(
-            "investment",
-            issuer,
-            subtype="debt",
-            round="debt",
-            investors=[],
-            lead_investors=[],
-            confidence=0.6,
-            **amount_fields(money),
-        )
+        return _debt(make, issuer, [], 0.6, money)
     return None
 
 
