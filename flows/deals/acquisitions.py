@@ -129,7 +129,8 @@ def _person_before(sentence: str, start: int, end: int) -> Entity | None:
 
 _REGULATOR = re.compile(
     r"\b(?:Department|Ministry|Commission|Authority|Agency|Regulator|Court|Congress|Senate|"
-    r"Parliament|FTC|DOJ|SEC|FCC|CMA|CFIUS|Competition Bureau)\b"
+    r"Parliament|Federal Reserve|Board|Justice|FTC|DOJ|DOT|ICC|SEC|FCC|CMA|CFIUS|"
+    r"Competition Bureau)\b"
 )
 
 # "acquired Unimed in 1999, and Abbott purchased Solvay": after "and" a new clause begins,

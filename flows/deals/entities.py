@@ -37,7 +37,8 @@ class Entity:
 
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
-    r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A)\.?$"
+    r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A|"
+    r"Bhd|Berhad|Tbk|Ltda|Srl|SRL)\.?$"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
@@ -468,13 +469,17 @@ class Vocabulary:
 
 # "St. Martin's": the abbreviation's full stop does not end the name.
 _TOKEN = (
-    r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
+    r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
     r"\d+[A-Za-z][\w.]*)"
 )
 _CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
+_TICKER = re.compile(
+    r"(?<=[\w.’'])\s*\((?:[A-Z][A-Za-z]{1,7}(?:\s+[A-Z][a-z]+)?\s*:\s*)?"
+    r"[A-Z]{1,6}(?:\.[A-Z]{1,3})?\)"
+)
 _NAME_AFTER_PLACE = re.compile(
     r"\s+(?:Limited|Ltd|Inc|Corp|Corporation|Co|Company|Plc|PLC|LLC|AG|SA|NV|Group|Holdings|"
     r"Airlines|Airways|Energy|Capital|Partners|Ventures|Telecom|Motors|Steel|Resources)\b"
@@ -576,6 +581,30 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", normalise_name(name).lower()).strip()
 
 
+def same_company(a: str, b: str) -> bool:
+    """Whether two names are one company: equal keys, or one the start of the other
+    ("Piedmont" and "Piedmont Aviation", "USAir" and "USAir Group"). "Tata Sons" and "Tata
+    Motors" stay two: neither name is the start of the other."""
+    words_a, words_b = normalise_name(a).split(), normalise_name(b).split()
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if not shorter or [_word_key(w) for w in longer[: len(shorter)]] != [
+        _word_key(w) for w in shorter
+    ]:
+        return False
+    # "Kinder Morgan Canada", "Antonson America": a company's arm in a country is another
+    # company, which may well hold a stake in its parent's business.
+    rest = longer[len(shorter) :]
+    return not any(
+        " ".join(rest[i:j]) in _places()
+        for i in range(len(rest))
+        for j in range(i + 1, len(rest) + 1)
+    )
+
+
+def _word_key(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", word.lower())
+
+
 def category_of(name: str) -> str | None:
     found = _gazetteer().canonical.get(normalise_name(name))
     return found[1] if found else None
@@ -664,6 +693,8 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 continue
             found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
             taken.append((m.start(), m.end()))
+    # "Heinz (HNZ.N)", "Nvidia (NASDAQ: NVDA)": a ticker restates the name before it.
+    taken.extend(m.span() for m in _TICKER.finditer(sentence))
     for m in _CAPITALISED.finditer(sentence):
         for start, end in _title_parts(sentence, _free_parts(m.start(), m.end(), taken)):
             pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None

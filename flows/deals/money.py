@@ -72,8 +72,6 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "dlrs": "USD",
     "dlr": "USD",
     "usd": "USD",
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
     "euros": "EUR",
     "euro": "EUR",
     "eur": "EUR",
@@ -90,7 +88,6 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "rupees": "INR",
     "rupee": "INR",
     "inr": "INR",
-    "swiss francs": "CHF",
     "francs": "CHF",
     "chf": "CHF",
     "won": "KRW",
@@ -99,13 +96,71 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "aed": "AED",
     "riyals": "SAR",
     "sar": "SAR",
-    "canadian dollars": "CAD",
-    "australian dollars": "AUD",
-    "hong kong dollars": "HKD",
-    "singapore dollars": "SGD",
     "crowns": "SEK",
     "kronor": "SEK",
     "sek": "SEK",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "rand": "ZAR",
+    "reais": "BRL",
+    "naira": "NGN",
+    "shekels": "ILS",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "forints": "HUF",
+    "roubles": "RUB",
+    "rubles": "RUB",
+}
+
+# A country's name before its currency word says which one: "Canadian dlrs", "Norwegian
+# crowns", "Mexican pesos". Bare "pesos", "kroner" or "lira" are left unread: several
+# countries use them, and a wrong currency is worse than none.
+_NATIONAL_CURRENCIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "USD": (("us", "u.s.", "american"), ("dollars", "dollar", "dlrs", "dlr")),
+    "CAD": (("canadian",), ("dollars", "dollar", "dlrs", "dlr")),
+    "AUD": (("australian",), ("dollars", "dollar", "dlrs", "dlr")),
+    "NZD": (("new zealand", "n.z."), ("dollars", "dollar", "dlrs", "dlr")),
+    "HKD": (("hong kong",), ("dollars", "dollar", "dlrs", "dlr")),
+    "SGD": (("singapore", "singaporean"), ("dollars", "dollar", "dlrs", "dlr")),
+    "TWD": (("taiwan", "new taiwan", "taiwanese"), ("dollars", "dollar", "dlrs", "dlr")),
+    "GBP": (("british",), ("pounds",)),
+    "EGP": (("egyptian",), ("pounds",)),
+    "JPY": (("japanese",), ("yen",)),
+    "CNY": (("chinese",), ("yuan",)),
+    "INR": (("indian",), ("rupees",)),
+    "PKR": (("pakistani",), ("rupees",)),
+    "CHF": (("swiss",), ("francs", "franc")),
+    "KRW": (("korean", "south korean"), ("won",)),
+    "SEK": (("swedish",), ("crowns", "kronor", "krona")),
+    "NOK": (("norwegian",), ("crowns", "kroner", "krone")),
+    "DKK": (("danish",), ("crowns", "kroner", "krone")),
+    "CZK": (("czech",), ("crowns", "korunas", "koruna")),
+    "MXN": (("mexican",), ("pesos",)),
+    "PHP": (("philippine",), ("pesos",)),
+    "ARS": (("argentine", "argentinian"), ("pesos",)),
+    "CLP": (("chilean",), ("pesos",)),
+    "COP": (("colombian",), ("pesos",)),
+    "BRL": (("brazilian",), ("reais", "real")),
+    "ZAR": (("south african",), ("rand",)),
+    "TRY": (("turkish",), ("lira", "liras")),
+    "RUB": (("russian",), ("roubles", "rubles")),
+    "SAR": (("saudi",), ("riyals",)),
+    "QAR": (("qatari",), ("riyals",)),
+    "AED": (("uae", "emirati"), ("dirhams",)),
+    "KWD": (("kuwaiti",), ("dinars",)),
+    "ILS": (("israeli", "new israeli"), ("shekels",)),
+    "MYR": (("malaysian",), ("ringgit",)),
+    "THB": (("thai",), ("baht",)),
+    "IDR": (("indonesian",), ("rupiah",)),
+    "NGN": (("nigerian",), ("naira",)),
+    "KES": (("kenyan",), ("shillings",)),
+}
+_SUFFIX_CURRENCIES |= {
+    f"{country} {word}": code
+    for code, (countries, words) in _NATIONAL_CURRENCIES.items()
+    for country in countries
+    for word in words
 }
 
 # Scale words; case matters only for single letters ("M", "B", "m", "b", "k").
@@ -179,7 +234,10 @@ _QUALIFIERS: dict[str, str] = {
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # A line break may fall inside "U.S.\ndlrs" in wire copy: any space matches any run.
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 # Indian grouping (1,00,000) and Western grouping (1,000,000) and plain decimals.
@@ -187,6 +245,8 @@ _NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = _alternation(list(_SCALES))
 _PREFIX = _alternation(list(_PREFIX_CURRENCIES))
 _SUFFIX = _alternation(list(_SUFFIX_CURRENCIES))
+# "$1.75 billion Canadian dollars": the words after a bare "$" say which dollar it is.
+_DOLLAR_SUFFIX = _alternation([w for w in _SUFFIX_CURRENCIES if w.split()[-1].startswith("d")])
 _QUALIFIER = _alternation(list(_QUALIFIERS))
 
 # The scale must end at a word boundary so "5 members" is not "5 m" + "embers".
@@ -209,6 +269,7 @@ _PATTERN = re.compile(
         (?P<p_low>{_NUMBER}){_scale_part("p_scale_low")}?
         (?:{_RANGE_SEP}(?:(?:{_PREFIX})\s?)?(?P<p_high>{_NUMBER}))?
         {_scale_part("p_scale")}?
+        (?:\s+(?P<p_suffix>{_DOLLAR_SUFFIX})\b)?
       |
         # suffix form: 3.2 billion euros, 50 mln dlrs, 500 crore rupees, 12 million USD
         (?<![\w.,$€£¥₹])(?P<s_low>{_NUMBER}){_scale_part("s_scale_low")}?
@@ -267,6 +328,10 @@ def _prefix_currency(symbol: str) -> str | None:
     return None
 
 
+def _suffix_currency(words: str) -> str | None:
+    return _SUFFIX_CURRENCIES.get(" ".join(words.lower().split()))
+
+
 def find_amounts(text: str) -> list[Money]:
     """Every money amount in ``text``, in order of appearance."""
     found: list[Money] = []
@@ -286,10 +351,12 @@ def _to_money(match: re.Match[str]) -> Money | None:
         exact = prefix in _PREFIX_CURRENCIES or prefix.upper() in {"RS", "RS."}
         if currency is None or (prefix.isalpha() and not exact):
             return None
+        if prefix == "$" and match["p_suffix"]:
+            currency = _suffix_currency(match["p_suffix"])
         low_raw, high_raw = match["p_low"], match["p_high"]
         scale_word, scale_low_word = match["p_scale"], match["p_scale_low"]
     else:
-        currency = _SUFFIX_CURRENCIES.get(match["suffix"].lower())
+        currency = _suffix_currency(match["suffix"])
         if currency is None:
             return None
         low_raw, high_raw = match["s_low"], match["s_high"]

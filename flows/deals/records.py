@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from flows.deals.acquisitions import (
@@ -37,6 +38,7 @@ from flows.deals.entities import (
     find_entities,
     is_person,
     name_key,
+    same_company,
     vocabulary_of,
 )
 from flows.deals.funding import (
@@ -72,7 +74,7 @@ from flows.deals.holdings import (
 from flows.deals.mentions import mention_records
 from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.phrases import LEAD, ROUND, investors_from, is_per_share, round_name
-from flows.deals.sentences import split_sentences
+from flows.deals.sentences import split_sentences, unwrap_lines
 from flows.deals.spending import field_spend, new_vehicle, sector_investment
 from flows.deals.valuations import is_valuation_amount, valuation_subject
 
@@ -122,6 +124,7 @@ def extract_records(
     text: str, published: dt.date | None = None, title: str | None = None
 ) -> list[DealRecord]:
     """Every deal record in an article's text (title not included in spans)."""
+    text = unwrap_lines(text)
     context = Context(vocabulary=vocabulary_of(text))
     # An all-capitals wire headline ("SCOTT'S HOSPITALITY ACQUIRES") hides which words are
     # names; the body says it better.
@@ -139,7 +142,7 @@ def extract_records(
         records.extend(
             _extract_sentence(sentence.text, sentence.start, published, context, entities)
         )
-    records = _drop_vaguer(_dedupe(records))
+    records = _drop_vaguer(_dedupe(_drop_self_dealing(records)))
     records += mention_records(
         records,
         sentences,
@@ -527,6 +530,26 @@ def _update_context(
                 weights[key] = (weights[key][0] + 1.0, weights[key][1])
     for weight, org in weights.values():
         context.mention(org, weight)
+
+
+def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
+    """A company is never its own investor: "TWA offered to buy Piedmont suitor USAir
+    Group" read with USAir Group as the buyer of USAir is a misreading, and the buyer is
+    dropped, not the deal. A partnership needs both sides, so one with itself goes."""
+    kept = []
+    for record in records:
+        investors = [n for n in record.investors if not same_company(n, record.recipient)]
+        if record.kind == "partnership" and not investors:
+            continue
+        if investors != record.investors:
+            record = replace(
+                record,
+                investors=investors,
+                lead_investors=[n for n in record.lead_investors if n in investors],
+                confidence=record.confidence - 0.2,
+            )
+        kept.append(record)
+    return kept
 
 
 def _drop_vaguer(records: list[DealRecord]) -> list[DealRecord]:

@@ -82,7 +82,12 @@ def split_sentences(text: str) -> list[Sentence]:
         candidate = text[start : match.start()]
         if match.group(0).strip() == "" and "\n" not in match.group(0):
             last = re.search(r"([\w.]+)\.[\"'”’)\]]*$", candidate)
-            if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
+            if last and (
+                last.group(1).lower() in _ABBREVIATIONS
+                or len(last.group(1)) == 1
+                # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
+                or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", last.group(1))
+            ):
                 continue
         _append(sentences, text, start, match.start())
         start = match.end()
@@ -97,3 +102,40 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     offset = start + chunk.index(stripped)
     sentences.append(Sentence(stripped, offset, offset + len(stripped)))
+
+
+# Wire copy angle-brackets names and tickers: "<Battery Group Ltd> ... TransAmerica <TA>".
+_WIRE_NAME = re.compile(r"<([A-Z][\w&.,'’ \-\n]{0,80}?)>")
+_WIRE_TICKER = re.compile(r"[A-Z][A-Z.]{0,6}")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with hard line wraps inside paragraphs turned into spaces, and wire copy's
+    angle brackets dropped, at the same length, so spans into it are spans into ``text``.
+
+    Plain-text files and wire stories break lines at ~70 characters ("agreed to buy
+    <Occidental Life Insurance\\nCo of Australia Ltd>"); read as they are, every line is a
+    sentence and names are cut in two. Text whose lines are paragraphs (page extraction's
+    output, headline lists) is left alone: it is recognised by long lines, or by lines
+    that never continue a sentence in lower case.
+    """
+    text = _WIRE_NAME.sub(_unbracket, text)
+    if not _is_hard_wrapped(text):
+        return text
+    # A blank line or an indented line starts a paragraph; any other break is a wrap.
+    return re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]?\S)", lambda m: " " * len(m.group(0)), text)
+
+
+def _unbracket(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if _WIRE_TICKER.fullmatch(inner):
+        return f"({inner})"  # "<TA>" reads as a ticker in brackets, as news prints it
+    return f" {inner} "
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4 or max(len(line) for line in lines) > 100:
+        return False
+    continued = sum(line[0].islower() for line in lines[1:])
+    return continued >= 0.2 * (len(lines) - 1)

@@ -44,6 +44,18 @@ CASES = [
     ("up to £1.5bn", 1.5e9, "GBP", "up to"),
     ("at least $50 million", 5e7, "USD", "at least"),
     ("over $5 billion", 5e9, "USD", "over"),
+    # A country's name says which dollar, crown or peso; after "$" it overrides USD.
+    ("$1.75 billion Canadian dollars", 1.75e9, "CAD", None),
+    ("11 mln Canadian dlrs", 1.1e7, "CAD", None),
+    ("105 mln Australian dlrs", 1.05e8, "AUD", None),
+    ("13 mln U.S.\ndlrs", 1.3e7, "USD", None),
+    ("$5 million dollars", 5e6, "USD", None),
+    ("400 mln Norwegian crowns", 4e8, "NOK", None),
+    ("400 mln crowns", 4e8, "SEK", None),
+    ("2 billion Mexican pesos", 2e9, "MXN", None),
+    ("152.49 mln ringgit", 1.5249e8, "MYR", None),
+    ("10 billion South Korean won", 1e10, "KRW", None),
+    ("3 billion Hong Kong dollars", 3e9, "HKD", None),
 ]
 
 
@@ -93,6 +105,9 @@ def test_bracketed_equivalent_is_one_amount():
         "The 5 members of the board met in 2024.",
         "Series B investors hold 12.5 per cent.",
         "The model has 70 billion parameters.",
+        # Several countries' currencies share these names: no currency beats a wrong one.
+        "The bank lent 5 billion pesos.",
+        "It lost some 32 mln marks in 1985.",
     ],
 )
 def test_numbers_that_are_not_money(text: str):
