@@ -33,6 +33,20 @@ _SHARE_BUY = re.compile(
     re.I,
 )
 
+# "spent 15.2 mln dlrs on its 1,197,700 Comdata shares"
+_SHARE_SPEND = re.compile(
+    r"\b(?:spent|spends|spending|paid|pays|paying)\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+"
+    r"(?:on|for)\s+(?:(?:its|the|their)\s+)?(?:[\d,.]+\s+(?:mln\s+|million\s+)?)?$",
+    re.I,
+)
+# "bought shares worth $500 million in Nebius", "purchased 2 million shares of Arm"
+_SHARES_IN = re.compile(
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|acquires)\s+"
+    r"(?:(?:more|additional|some|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
+    r"(?:shares|stock)\s+(?:worth\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+)?(?:in|of)\s+$",
+    re.I,
+)
+
 # A company selling its own debt: "GM is issuing $3 billion in corporate debt".
 _DEBT_ISSUE = re.compile(
     r"\b(?:issu(?:e|es|ed|ing)|sell(?:s|ing)?|sold|pric(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
@@ -238,6 +252,7 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """A holding in a listed company: "the Disney stake" of the story's investor, or shares
     bought ("Viking bought $250 million of Disney stock")."""
     for org in orgs:
+        shares_in = None
         if org.is_place:
             continue
         after = sentence[org.end :]
@@ -265,13 +280,25 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             # "Leucadia said it bought the Minstar stake"; "the Disney stake" of the story's
             # investor; "its Alibaba stake"
             investor = investor or possessor_of(sentence, org.start, orgs, context) or context.focus
-        elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I):
-            bought = _SHARE_BUY.search(sentence[: org.start])
+        elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I) or (
+            shares_in := _SHARES_IN.search(sentence[: org.start])
+        ):
+            bought = (
+                shares_in
+                if shares_in
+                else _SHARE_BUY.search(sentence[: org.start])
+                or _SHARE_SPEND.search(sentence[: org.start])
+            )
             if bought is None:
                 continue
             if bought.group("money"):
                 money = next(
-                    (m for m in amounts if bought.start("money") <= m.start < org.start), None
+                    (
+                        m
+                        for m in amounts
+                        if bought.start("money") <= m.start < bought.end("money") + 1
+                    ),
+                    None,
                 )
                 if money is None:
                     continue

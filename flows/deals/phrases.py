@@ -236,6 +236,8 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
         return None
     if not re.match(r"[A-Za-z0-9]", phrase) or find_amounts(phrase):
         return None  # "Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy"
+    if re.fullmatch(r"[\d,.]+|(?:[A-Za-z]\.)*[A-Za-z]\.?", phrase):
+        return None  # "on its 1,197,700 ...", "in a U.S. company" cut at the full stop
     begin = sentence.index(phrase, start)
     return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
 

@@ -76,7 +76,7 @@ from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.phrases import LEAD, ROUND, investors_from, is_per_share, round_name
 from flows.deals.sentences import split_sentences, unwrap_lines
 from flows.deals.spending import field_spend, new_vehicle, sector_investment
-from flows.deals.valuations import is_valuation_amount, valuation_subject
+from flows.deals.valuations import is_holding_value, is_valuation_amount, valuation_subject
 
 _AI_TERMS = re.compile(
     r"\b(?:AI|A\.I\.|artificial intelligence|machine learning|deep learning|generative|"
@@ -187,7 +187,11 @@ def _extract_sentence(
     valuation_amounts = [m for m in amounts if is_valuation_amount(sentence, m)]
     # "raised its offer to 8.5 dlrs a share": a price per share is never a deal's amount.
     event_amounts = [
-        m for m in amounts if m not in valuation_amounts and not is_per_share(sentence, m)
+        m
+        for m in amounts
+        if m not in valuation_amounts
+        and not is_per_share(sentence, m)
+        and not is_holding_value(sentence, m)
     ]
 
     def make(kind: str, recipient: Entity, **fields: Any) -> DealRecord:
@@ -533,12 +537,18 @@ def _update_context(
 
 
 def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
-    """A company is never its own investor: "TWA offered to buy Piedmont suitor USAir
-    Group" read with USAir Group as the buyer of USAir is a misreading, and the buyer is
-    dropped, not the deal. A partnership needs both sides, so one with itself goes."""
+    """A company is never its own investor, nor is a regulator anyone's: "TWA offered to buy
+    Piedmont suitor USAir Group" read with USAir Group as the buyer of USAir, or "told the
+    Securities and Exchange Commission they have acquired 258,591 shares" with the SEC as
+    the buyer, is a misreading, and the investor is dropped, not the deal. A partnership
+    needs both sides, so one with itself goes."""
     kept = []
     for record in records:
-        investors = [n for n in record.investors if not same_company(n, record.recipient)]
+        investors = [
+            n
+            for n in record.investors
+            if not same_company(n, record.recipient) and category_of(n) != "regulator"
+        ]
         if record.kind == "partnership" and not investors:
             continue
         if investors != record.investors:

@@ -79,7 +79,12 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
         if found is None:
             continue
         name = found.group("field").strip()
-        if NP_REJECT.match(name) or re.search(r"\b(?:the|a|an|its|their|of)\b", name, re.I):
+        if NP_REJECT.match(name) or re.search(
+            # "2.1 mln dlrs primarily for investment purposes": a field is a noun phrase
+            r"\b(?:the|a|an|its|their|of|for|to|on|by|with|from|at|\w+ly)\b",
+            name,
+            re.I,
+        ):
             continue
         start = money.end + found.start("field")
         recipient = Entity(name, name, start, start + len(name), "sector")
@@ -198,7 +203,9 @@ def new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord 
 
 _JOB_TITLE = re.compile(
     r"\b(?:director|head|chief|manager|officer|president|analyst|strategist|partner|VP|"
-    r"chair|professor|editor)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$",
+    r"chair|professor|editor)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$"
+    # "senior vice president-investments at Drexel", "chief investment officer"
+    r"|\b(?:president|director|head|chief|manager|officer|VP)\s*[-–]\s*$|\bchief\s+$",
     re.I,
 )
 
@@ -210,6 +217,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
     for trigger in _SPEND.finditer(sentence):
         if _JOB_TITLE.search(sentence[: trigger.start()]):
             continue  # "managing director of sustainable investment at Wespath"
+        if re.match(r"\s+purposes?\b", sentence[trigger.end() :]):
+            continue  # "bought the stake for investment purposes": why, not where
         if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(
             r"\bfinal\s+$", sentence[: trigger.start()]
         ):
@@ -286,6 +295,12 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         recipient = noun_phrase(sentence, start, entities)
         if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
             continue
+        if (
+            recipient.kind == "org"
+            and trigger.group(0).lower().startswith(("spen", "spent", "pour"))
+            and _PRODUCT_AFTER.match(sentence, recipient.end)
+        ):
+            continue  # "Meta spent $10 billion on Nvidia GPUs": goods bought, not a stake
         if money is None:
             # "raise its investment in electric vehicles to $11 billion": the new total
             money = next(
@@ -379,6 +394,15 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         )
     return None
 
+
+# A noun after a company's name makes it the maker of what is bought: "Nvidia GPUs",
+# "Nvidia chips", "Azure cloud services"; its shares or stock are a stake in it.
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?!(?:shares|stock|stake|equity|bonds|debt)\b)"
+    r"(?:(?!(?:in|on|for|to|at|this|last|next|over|from|with|and|or|as|by|since|until|"
+    r"through|during|across|over|after|before|because|while|when|which|that)\b)[a-z]{3,}"
+    r"|[A-Z]{2,}s|[A-Z][a-z]+s)\b"
+)
 
 _ATTRACT = re.compile(
     r"\b(?:attract|attracts|attracting|draw|draws|drawing|lure|luring|court|courting|woo|"

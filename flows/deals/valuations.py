@@ -20,6 +20,21 @@ _VALUATION_BEFORE = re.compile(
     re.I,
 )
 
+# "Berkshire's stake in Apple is valued at $150 billion", "its 20.9 mln Dome Mines shares
+# would be worth about 319 mln dlrs": what a holding is worth today, neither the company's
+# valuation nor the price that was paid for it.
+_HOLDING_VALUED = re.compile(
+    r"\b(?:stakes?|holdings?|positions?|interests?|shares|stock)\b[^,;.$]{0,40}?\s"
+    r"(?:is|was|are|were|would\s+be|will\s+be|has\s+been|had\s+been)\s+(?:now\s+)?"
+    r"(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
+    re.I,
+)
+
+
+def is_holding_value(sentence: str, money: Money) -> bool:
+    return bool(_HOLDING_VALUED.search(sentence[max(0, money.start - 80) : money.start]))
+
+
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
 
 
@@ -42,7 +57,10 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     ):
         return False
     # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
-    # "an incentive package from the city and state valued at as much as $145 million"
+    # "an incentive package from the city and state valued at as much as $145 million";
+    # "Berkshire's stake in Apple is valued at $150 billion" values the stake, not Apple.
+    if is_holding_value(sentence, money):
+        return False
     return not re.search(
         r"\b(?:securities|assets|loans|properties|shares|stock|bonds|notes|portfolio|"
         r"inventory|contracts?|orders?|goods|package|incentives?|awards?|grants?|bonus|pay|"
@@ -85,6 +103,9 @@ def _closest_subject(sentence: str, before: list[Entity], money: Money) -> Entit
     # "Microsoft ... partnership with Mistral AI, the start-up that reached a valuation":
     # the org an appositive or relative clause hangs on is the one valued.
     for e in reversed(before):
-        if re.match(r"\s*,\s*(?:the|a|an|which|whose|that)\b", sentence[e.end :]):
+        if re.match(
+            r"\s*,\s*(?:the|a|an|which|whose|that|(?:in|of|for|with|to|from|by)\s+which)\b",
+            sentence[e.end :],
+        ):
             return e
     return before[-1]

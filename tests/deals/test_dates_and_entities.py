@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from flows.deals.dates import announced_on
-from flows.deals.entities import find_entities, name_key, normalise_name
-from flows.deals.sentences import split_sentences
+from flows.deals.entities import find_entities, name_key, normalise_name, same_company
+from flows.deals.sentences import split_sentences, unwrap_lines
 
 THURSDAY = dt.date(2024, 11, 14)
 
@@ -77,3 +77,59 @@ def test_sentences_end_at_full_stops_line_breaks_and_stripped_markup_gaps():
         "Town signed Cotter from Limerick.",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_initials_do_not_end_a_sentence():
+    text = "The round was led by J.P. Morgan and the bid by E.F. Hutton LBO Inc. failed. It fell."
+    assert [s.text for s in split_sentences(text)] == [
+        "The round was led by J.P. Morgan and the bid by E.F. Hutton LBO Inc. failed.",
+        "It fell.",
+    ]
+    assert "E.F. Hutton LBO" in [e.name for e in find_entities(text)]
+
+
+def test_hard_wrapped_wire_text_reads_as_paragraphs_at_the_same_offsets():
+    text = (
+        "Equity investment company <Battery\n"
+        "Group Ltd> said it had agreed to buy <Occidental Life Insurance\n"
+        "Co of Australia Ltd> from TransAmerica Corp <TA> of the U.S.\n"
+        "for 105 mln Australian dlrs.\n"
+        "    The acquisition has been made possible by the efforts of\n"
+        "its major shareholder, Battery Group said in a statement.\n"
+    )
+    flat = unwrap_lines(text)
+    assert len(flat) == len(text)
+    assert [s.text for s in split_sentences(flat)] == [
+        "Equity investment company  Battery Group Ltd  said it had agreed to buy  Occidental "
+        "Life Insurance Co of Australia Ltd  from TransAmerica Corp (TA) of the U.S. for 105 "
+        "mln Australian dlrs.",
+        "The acquisition has been made possible by the efforts of its major shareholder, "
+        "Battery Group said in a statement.",
+    ]
+
+
+def test_text_whose_lines_are_paragraphs_is_not_joined():
+    headlines = "Nvidia Invests In Mistral\nOpenAI Raises $40 Billion\nAMD Buys ZT Systems\nEnd"
+    assert unwrap_lines(headlines) == headlines
+    page = "A paragraph that runs long. " * 5 + "\nshort next line\n" * 3
+    assert unwrap_lines(page) == page
+
+
+def test_tickers_in_brackets_are_not_names():
+    text = "Heinz (HNZ.N) and Nvidia (NASDAQ: NVDA) met Siemens AG (SIEG.F) and Piedmont (PIE)."
+    assert [e.name for e in find_entities(text)] == ["Heinz", "Nvidia", "Siemens", "Piedmont"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Piedmont", "Piedmont Aviation Inc", True),
+        ("USAir Group", "USAir", True),
+        ("Microsoft Corp.", "Microsoft", True),
+        ("Tata Sons", "Tata Motors", False),
+        ("Kinder Morgan", "Kinder Morgan Canada", False),  # a country's arm is another company
+        ("Alphabet", "Google DeepMind", False),
+    ],
+)
+def test_same_company_reads_one_name_starting_the_other(a: str, b: str, same: bool):
+    assert same_company(a, b) is same
