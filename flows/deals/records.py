@@ -556,7 +556,8 @@ def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
                 record,
                 investors=investors,
                 lead_investors=[n for n in record.lead_investors if n in investors],
-                confidence=record.confidence - 0.2,
+                # a misread sentence: flagged, but kept above what no reading at all would get
+                confidence=round(max(record.confidence - 0.2, 0.2), 2),
             )
         kept.append(record)
     return kept
