@@ -38,7 +38,7 @@ class Entity:
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
     r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A|"
-    r"Bhd|Berhad|Tbk|Ltda|Srl|SRL)\.?$"
+    r"Bhd|Sdn|Berhad|Tbk|Ltda|Srl|SRL)\.?$"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
@@ -571,6 +571,8 @@ def normalise_name(name: str) -> str:
     if name in gaz:
         return gaz[name][0]
     stripped = _LEGAL_SUFFIX.sub("", name).strip(" ,")
+    # "Saatchi and Saatchi Co Plc", "Universal Life Sdn Bhd": forms stack
+    stripped = _LEGAL_SUFFIX.sub("", stripped).strip(" ,") or stripped
     if stripped in gaz:
         return gaz[stripped][0]
     return stripped or name
@@ -710,7 +712,42 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
-    return found
+    return _join_and_names(sentence, found)
+
+
+# "Fountain Oil and Gas Inc", "Aetna Life and Casualty Co", "Johnson and Johnson Co": an
+# "and" inside a name whose legal form closes it.
+_AND_NAME_END = re.compile(
+    r"(?:[,\s]+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|Plc|PLC|plc|Bhd|Sdn Bhd|"
+    r"AG|SA|NV|Association)\.?)+$"
+)
+_AND_NAME_START = re.compile(r"(?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*\s+and\s+$")
+
+
+def _join_and_names(sentence: str, found: list[Entity]) -> list[Entity]:
+    joined: list[Entity] = []
+    for entity in found:
+        before = _AND_NAME_START.search(sentence[: entity.start])
+        if (
+            entity.kind != "org"
+            or entity.known
+            or before is None
+            or not _AND_NAME_END.search(entity.text)
+        ):
+            joined.append(entity)
+            continue
+        first = [e for e in joined if e.end > before.start()]
+        if re.search(r",\s*$", sentence[: before.start()]) or any(
+            e.known or e.is_place or _AND_NAME_END.search(e.text) for e in first
+        ):
+            # "Microsoft and Nvidia Corp.", "Acme Inc and Beta Inc", "Pixar, Marvel
+            # Entertainment and Lucasfilm Ltd.": two companies, or the end of a list
+            joined.append(entity)
+            continue
+        joined = [e for e in joined if e.end <= before.start()]
+        text = sentence[before.start() : entity.end]
+        joined.append(Entity(normalise_name(text), text, before.start(), entity.end, "org"))
+    return joined
 
 
 def _quoted_headlines(sentence: str) -> list[tuple[int, int]]:

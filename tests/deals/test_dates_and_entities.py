@@ -133,3 +133,25 @@ def test_tickers_in_brackets_are_not_names():
 )
 def test_same_company_reads_one_name_starting_the_other(a: str, b: str, same: bool):
     assert same_company(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Wichita Industries Inc agreed to buy Fountain Oil and Gas Inc.",
+            ["Wichita Industries", "Fountain Oil and Gas"],
+        ),
+        ("Bell and Howell Co said it sold the unit.", ["Bell and Howell"]),
+        ("Saatchi and Saatchi Co Plc said it was buying", ["Saatchi and Saatchi"]),
+        # two companies, or the end of a list, stay apart
+        ("Microsoft and Nvidia Corp. said", ["Microsoft", "Nvidia"]),
+        ("Acme Inc and Beta Inc said", ["Acme", "Beta"]),
+        (
+            "Disney acquired Pixar, Marvel Entertainment and Lucasfilm Ltd.",
+            ["Disney", "Pixar", "Marvel Entertainment", "Lucasfilm"],
+        ),
+    ],
+)
+def test_and_inside_a_name_closed_by_its_legal_form(sentence: str, names: list[str]):
+    assert [e.name for e in find_entities(sentence)] == names
