@@ -477,9 +477,11 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         if buyer is None:
             continue
         sold = sentence[sale.end() : to.start()]
+        # "sell a 51% stake in Altera to", "sells 51% stake in" (headlines drop "a"), "sold
+        # its stake in Alibaba to"
         stake = re.match(
-            r"(?:its|their|a|the)\s+(?:[\w-]+\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
-            r"\s+(?:\w+\s+)?stake\s+in\s+",
+            r"(?:(?:its|their|a|the)\s+)?(?:[\w-]+\s+)?"
+            r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?stake\s+in\s+",
             sold,
             re.I,
         )
@@ -496,13 +498,36 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             ),
             None,
         )
+        if stake is None and (
+            own := re.fullmatch(
+                # "sell its Carling stake to Elders IXL"
+                r"(?:its|their|the)\s+(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?"
+                r"(?P<name>.+?)\s+stake",
+                sold.strip(),
+                re.I,
+            )
+        ):
+            held = next(
+                (
+                    e
+                    for e in orgs
+                    if sentence[e.start : e.end] == own["name"]
+                    and sale.end() <= e.start < to.start()
+                ),
+                None,
+            )
+            if held is not None:
+                named, stake = held, own
         unit = _UNIT.match(sold)
-        # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million"
+        # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
+        # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
+        whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])
+        price_end = clause_end_at(sentence, buyer.end + (whence.end() if whence else 0))
         price = next(
             (
                 m
                 for m in amounts
-                if to.end() < m.start < clause_end_at(sentence, buyer.end)
+                if to.end() < m.start < price_end
                 and re.search(
                     r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: m.start]
                 )
@@ -517,7 +542,7 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 named,
                 subtype="stake",
                 investors=[buyer.name],
-                stake=float(stake[1]),
+                stake=float(stake[1]) if stake[1] else None,
                 confidence=0.75,
                 **money,
             )

@@ -33,6 +33,12 @@ _SHARE_BUY = re.compile(
     re.I,
 )
 
+_SOLD_BEFORE = re.compile(
+    r"\b(?:sold|sells|sell|selling|dumped|dumps|offloaded|unloaded|exited|exits|divested|"
+    r"divests|cut|cuts|trimmed|trims|reduced|reduces|pared|slashed)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
 # "spent 15.2 mln dlrs on its 1,197,700 Comdata shares"
 _SHARE_SPEND = re.compile(
     r"\b(?:spent|spends|spending|paid|pays|paying)\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+"
@@ -265,6 +271,8 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             and not re.search(r"\b(?:the|its|their|his|her|a|an)\s+$", sentence[: org.start], re.I)
         ):
             compound = None  # "Sony holding press conferences": a verb, not "its Sony holding"
+        if compound and _SOLD_BEFORE.search(sentence[: org.start]):
+            continue  # "SoftBank sold its entire Nvidia stake": a holding given up
         if compound:
             bought = re.search(
                 r"\b(?:bought|buys|buying|acquired|acquires|purchased|took|takes|raised|"

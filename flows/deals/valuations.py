@@ -35,6 +35,20 @@ def is_holding_value(sentence: str, money: Money) -> bool:
     return bool(_HOLDING_VALUED.search(sentence[max(0, money.start - 80) : money.start]))
 
 
+_ROUND_CUE = re.compile(
+    r"\b(?:led by|co-led by|funding|financing round|investment round|raise[sd]?|raising|"
+    r"Series [A-Z]|seed round)\b",
+    re.I,
+)
+
+# "buy a 49% stake in Scale AI in a deal that values the startup at $29 billion": a part
+# bought values the whole company; only a whole company's price is the deal's value.
+_PART_BOUGHT = re.compile(
+    r"\b(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent|pct)|minority|majority)\s+"
+    r"(?:[\w-]+\s+)?(?:stake|interest|holding|of)\b",
+    re.I,
+)
+
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
 
 
@@ -54,7 +68,8 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     # the price of an acquisition, not a valuation.
     if re.search(
         r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\b[^.;]{0,40}$", before, re.I
-    ):
+    ) and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence)):
+        # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
         return False
     # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
     # "an incentive package from the city and state valued at as much as $145 million";
