@@ -137,5 +137,17 @@ def _is_hard_wrapped(text: str) -> bool:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 4 or max(len(line) for line in lines) > 100:
         return False
-    continued = sum(line[0].islower() for line in lines[1:])
+    # A line goes on with the sentence before it when it opens in lower case, or when the
+    # line before stops on a comma or a word that cannot end one. (A figure opening a line
+    # says nothing: rows of a table do.)
+    continued = sum(
+        line[0].islower() or bool(_OPEN_END.search(previous))
+        for previous, line in zip(lines, lines[1:], strict=False)
+    )
     return continued >= 0.2 * (len(lines) - 1)
+
+
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at|from|its|their|that|which))$",
+    re.I,
+)

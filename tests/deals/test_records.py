@@ -90,6 +90,34 @@ def test_hand_checked_sentence(case: dict[str, Any]):
         unclaimed.remove(match)
 
 
+# Cases long enough to wrap onto four or more lines, as plain-text files and wire copy do.
+_WRAPPABLE = [c for c in CASES if "\n" not in c["text"] and len(c["text"]) > 140]
+
+
+@pytest.mark.parametrize("case", _WRAPPABLE, ids=[c["text"][:60] for c in _WRAPPABLE])
+def test_hard_wrapped_text_yields_the_same_records(case: dict[str, Any]):
+    wrapped = _wrap(case["text"], 45)
+
+    def read(text: str) -> list[tuple[Any, ...]]:
+        return [
+            (r.kind, r.recipient, tuple(r.investors), r.amount, r.span_start, r.span_end)
+            for r in extract_records(text, dt.date(2025, 6, 2))
+        ]
+
+    assert read(wrapped) == read(case["text"])
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` with the last space before each ``width`` characters made a line break,
+    keeping every offset (textwrap drops spaces)."""
+    chars, line_start = list(text), 0
+    for i, char in enumerate(text):
+        if i - line_start >= width and (space := text.rfind(" ", line_start, i)) > line_start:
+            chars[space] = "\n"
+            line_start = space + 1
+    return "".join(chars)
+
+
 def _holds(record: dict[str, Any], expected: dict[str, Any]) -> bool:
     return all(
         record[key] == pytest.approx(value) if isinstance(value, float) else record[key] == value
