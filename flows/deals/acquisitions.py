@@ -33,8 +33,14 @@ ACQUIRE = re.compile(
 
 # What may stand between "buy" and the company bought: "all of troubled Wachovia",
 # "privately-held medical benefit management company eviCore".
+_TOWN_BASED = re.compile(
+    r"\s*(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+"
+)
+
 _BUY_GAP = re.compile(
     r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
+    # "acquired Falmouth, Maine-based G.H. Bass"
+    r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+)?"
     r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
     r"|(?:[A-Z][a-z]+(?:-based)?\s+)?"
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
@@ -61,6 +67,27 @@ def _compared_figure(sentence: str, money: Money) -> bool:
             r"\b(?:less|lower|cheaper|below|more|higher)\s+than\s+(?:its\s+|the\s+)?"
             r"(?:original\s+|initial\s+)?$",
             sentence[: money.start],
+        )
+    )
+
+
+def _financing_figure(sentence: str, money: Money) -> bool:
+    """ "offerings for a total of 150 mln dlrs to fund its acquisition of Anixter", "repay
+    the 395 mln dlr bridge loan": money raised or borrowed for a purchase, not its price."""
+    return bool(
+        # "a six-year secured loan of about 325 mln dlrs", "offerings for a total of"
+        re.search(
+            r"\b(?:loans?|credit(?:\s+line|\s+facility)?|financing|facility|offerings?|notes|"
+            r"bonds|debt)\b[^.;,]{0,25}?\b(?:of|totall?ing|worth)\s+"
+            r"(?:(?:about|around|up to|some|nearly|approximately)\s+)?$",
+            sentence[max(0, money.start - 60) : money.start],
+            re.I,
+        )
+        or re.match(
+            r"\s+(?:(?:bridge|term|secured|syndicated|revolving)\s+)?(?:loans?|notes|bonds|"
+            r"credit\s+(?:line|facility)|facility)\b|\s+to\s+(?:help\s+)?(?:fund|finance|pay\s+for)\b",
+            sentence[money.end :],
+            re.I,
         )
     )
 
@@ -167,7 +194,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             )
         target = first_after(trigger.end(), orgs)
         referent = _DEFINITE.match(sentence[trigger.end() :])
-        if target is not None and target.start >= clause_end_at(sentence, trigger.end()):
+        # ("acquired Falmouth, Maine-based G.H. Bass": that comma ends no clause)
+        based = _TOWN_BASED.match(sentence, trigger.end())
+        clause_from = based.end() if based else trigger.end()
+        if target is not None and target.start >= clause_end_at(sentence, clause_from):
             # "purchase of $2.8 billion in bonds, first reported by the Wall Street Journal"
             target = None
         # "its proposed $13.7 billion acquisition of the grocer": a target named before.
@@ -312,7 +342,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     hi = max(trigger.end(), targets[-1].end)
     price = nearest(
         sentence,
-        [m for m in amounts if not is_per_share(sentence, m) and not _compared_figure(sentence, m)],
+        [
+            m
+            for m in amounts
+            if not is_per_share(sentence, m)
+            and not _compared_figure(sentence, m)
+            and not _financing_figure(sentence, m)
+        ],
         lo,
         hi,
     )

@@ -712,7 +712,32 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
-    return _join_and_names(sentence, found)
+    return _mark_towns(sentence, _join_and_names(sentence, found))
+
+
+# "Falmouth, Maine-based G.H. Bass", "Capital Savings Bank, Olympia, Wash., and": a town
+# the place lists do not know, told by the state or country written after it.
+_TOWN_OF_BASED = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\b")
+
+
+def _mark_towns(sentence: str, found: list[Entity]) -> list[Entity]:
+    marked: list[Entity] = []
+    for i, entity in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        town = entity.kind == "org" and not entity.known and len(entity.name.split()) <= 2
+        if town and (
+            _TOWN_OF_BASED.match(sentence, entity.end)
+            or (
+                after is not None
+                and after.kind in {"region", "country"}
+                and re.fullmatch(r",\s+", sentence[entity.end : after.start])
+                and re.match(r"\s*(?:[,;.)]|$)", sentence[after.end :])
+                and re.search(r"(?:,|\b(?:in|of|at|from|near))\s+$", sentence[: entity.start])
+            )
+        ):
+            entity = replace(entity, kind="city")
+        marked.append(entity)
+    return marked
 
 
 # "Fountain Oil and Gas Inc", "Aetna Life and Casualty Co", "Johnson and Johnson Co": an

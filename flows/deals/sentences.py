@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,25 @@ _ABBREVIATIONS = {
     "gen",
     "fig",
 }
+# Abbreviations that also end sentences ("... in the U.S.", "... Acme Inc."): a full stop
+# after them ends one when a word that opens sentences follows.
+_SENTENCE_FINAL_ABBREVIATIONS = {
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+}
+_OPENER = re.compile(
+    r"[\"'“‘(]?(?:The|It|He|She|They|We|I|But|And|In|On|At|This|That|These|Those|Its|Their|"
+    r"Our|His|Her|A|An|However|Meanwhile|Shares|Analysts|Last|Earlier|Later)\b"
+)
+
 # Besides punctuation and line breaks, a wide gap or a bar ends a "sentence": text whose
 # markup was stripped ("price tag    Full story on ...   8.12pm  GMT  | Town have ...")
 # keeps no full stops between its items.
@@ -82,7 +102,13 @@ def split_sentences(text: str) -> list[Sentence]:
         candidate = text[start : match.start()]
         if match.group(0).strip() == "" and "\n" not in match.group(0):
             last = re.search(r"([\w.]+)\.[\"'”’)\]]*$", candidate)
-            if last and (
+            if (
+                last
+                and last.group(1).lower() in _SENTENCE_FINAL_ABBREVIATIONS
+                and _OPENER.match(text, match.end())
+            ):
+                pass  # "... operations in the U.S. The company said": a sentence ends
+            elif last and (
                 last.group(1).lower() in _ABBREVIATIONS
                 or len(last.group(1)) == 1
                 # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
@@ -142,7 +168,7 @@ def _is_hard_wrapped(text: str) -> bool:
     # says nothing: rows of a table do.)
     continued = sum(
         line[0].islower() or bool(_OPEN_END.search(previous))
-        for previous, line in zip(lines, lines[1:], strict=False)
+        for previous, line in itertools.pairwise(lines)
     )
     return continued >= 0.2 * (len(lines) - 1)
 

@@ -67,7 +67,10 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
     # the price of an acquisition, not a valuation.
     if re.search(
-        r"\b(?:deal|transaction|acquisition|purchase|offer|bid)\b[^.;]{0,40}$", before, re.I
+        r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger)\b"
+        r"[^.;]{0,40}$",
+        before,
+        re.I,
     ) and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence)):
         # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
         return False

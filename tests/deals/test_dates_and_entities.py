@@ -155,3 +155,24 @@ def test_same_company_reads_one_name_starting_the_other(a: str, b: str, same: bo
 )
 def test_and_inside_a_name_closed_by_its_legal_form(sentence: str, names: list[str]):
     assert [e.name for e in find_entities(sentence)] == names
+
+
+def test_a_sentence_ends_after_an_abbreviation_when_a_new_one_opens():
+    text = "Acme expanded in the U.S. The company said so. The U.S. Department of Commerce agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "Acme expanded in the U.S.",
+        "The company said so.",
+        "The U.S. Department of Commerce agreed.",
+    ]
+
+
+def test_towns_told_by_their_state_are_places_not_companies():
+    kinds = {
+        e.name: e.kind
+        for e in find_entities(
+            "Great American agreed to acquire Capital Savings Bank, Olympia, Wash., and "
+            "Falmouth, Maine-based Harbor Shoe Co."
+        )
+    }
+    assert kinds["Olympia"] == kinds["Falmouth"] == "city"
+    assert kinds["Capital Savings Bank"] == kinds["Harbor Shoe"] == "org"

@@ -111,7 +111,7 @@ def _wrap(text: str, width: int) -> str:
     """``text`` with the last space before each ``width`` characters made a line break,
     keeping every offset (textwrap drops spaces)."""
     chars, line_start = list(text), 0
-    for i, char in enumerate(text):
+    for i in range(len(text)):
         if i - line_start >= width and (space := text.rfind(" ", line_start, i)) > line_start:
             chars[space] = "\n"
             line_start = space + 1
