@@ -55,7 +55,8 @@ GRANT_NOUN = re.compile(r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?grants?\b"
 
 FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
-    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
+    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed)|"
+    r"snag(?:s|ged)?|scor(?:e|es|ed)|grab(?:s|bed)?|(?:rak(?:e|es|ed)|pull(?:s|ed)?|haul(?:s|ed)?)\s+in)\b"
     # "receive bids from", "secured approval from": things other than money come from others
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
@@ -67,6 +68,19 @@ FUNDING = re.compile(
 )
 
 _RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
+# Headline verbs of a raise: "Nimbus lands $45M to automate warehouses", "hauls in $45M".
+_HEADLINE_RAISE = re.compile(
+    r"\b(?:lands|landed|bags|bagged|nabs|nabbed|snags|snagged|scores|scored|grabs|grabbed|"
+    r"(?:rakes|raked|pulls|pulled|hauls|hauled)\s+in)\b",
+    re.I,
+)
+# What such a verb wins that is not funding: "lands $45M contract", "nets $2M in sales"
+_NOT_FUNDING_AFTER = re.compile(
+    r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+)?(?:contracts?|orders?|deals?|revenues?|sales|"
+    r"profits?|loss(?:es)?|settlements?|fines?|damages|judgments?|verdicts?|awards?|prizes?|"
+    r"grants?|tax|bonus(?:es)?|salary|pay|compensation|budgets?|bookings|sponsorships?)\b",
+    re.I,
+)
 
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
@@ -144,6 +158,20 @@ def raise_before_money(sentence: str, amounts: list[Money]) -> re.Match[str] | N
         )
         if re.fullmatch(r"\s*(?:a|an|another|some|nearly|about|over|more than|up to)?\s*", gap) or (
             amounts and amounts[0].start == m.end() + 1
+        ):
+            return m
+    for m in _HEADLINE_RAISE.finditer(sentence):
+        money = next((a for a in amounts if a.start > m.end()), None)
+        if (
+            money is not None
+            # the company names itself right before ("Nimbus lands"); after a comma the verb
+            # may belong to the first of two ("X inks deal with Y, bags $33M"): left unread
+            and re.search(r"[\w.’')]\s+$", sentence[: m.start()])
+            and re.fullmatch(
+                r"\s*(?:another|nearly|about|over|more than|up to)?\s*",
+                sentence[m.end() : money.start],
+            )
+            and not _NOT_FUNDING_AFTER.match(sentence, money.end)
         ):
             return m
     return None
