@@ -222,6 +222,10 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     if lead:
         start += sentence[start:].index(phrase) + lead.end()
         phrase = phrase[lead.end() :]
+        # "in the United States", "in the U.S.": a place after "the" is still the place
+        place = next((e for e in orgs if e.start == start and e.is_place), None)
+        if place is not None and not MODIFIED_NOUN.match(sentence, place.end):
+            return place  # ("in a U.S. company": the place only qualifies what follows)
     words = phrase.split()
     if len(words) > 1 and words[-1].lower() in {"investment", "investments", "spending"}:
         words = words[:-1]  # "mobilise €200 billion for AI investment": the field is AI

@@ -329,6 +329,10 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             investor = place_subject(sentence, entities, trigger.start(), recipient)
         if investor is None:
             investor = subject_before(sentence, trigger.start(), orgs, context)
+        if investor is not None and re.search(
+            r"\baccording\s+to\s+(?:an?\s+|the\s+)?$", sentence[: investor.start], re.I
+        ):
+            investor = None  # "According to an eMarketer report, ad spending in": a source
         if investor is None and (
             WE.match(sentence)
             or re.search(
