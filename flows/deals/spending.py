@@ -16,7 +16,7 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, name_key
+from flows.deals.entities import Entity, demonym_place, name_key
 from flows.deals.money import Money
 from flows.deals.phrases import (
     FRONTED_CLAUSE,
@@ -79,6 +79,31 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
         if found is None:
             continue
         name = found.group("field").strip()
+        start = money.end + found.start("field")
+        inside = next(
+            (e for e in entities if e.is_place and start <= e.start < start + len(name)), None
+        )
+        for word in re.finditer(r"[A-Z][a-z]+", name) if inside is None else ():
+            # "$500 billion in American investments"
+            if (place := demonym_place(word.group(0))) is not None:
+                at = start + word.start()
+                inside = Entity(place[0], word.group(0), at, at + len(word.group(0)), place[1])
+                break
+        subject = next((e for e in entities if e.end <= money.start), None)
+        if inside is not None and subject is not None and at_start(sentence, subject):
+            # "Saudi Arabia pledged $600 billion in US investments": the place in the field
+            # is where the money goes; the sentence's subject puts it there.
+            if name_key(subject.name) == name_key(inside.name):
+                continue
+            return make(
+                "investment",
+                inside,
+                subtype=spending_subtype("spend", inside),
+                investors=[subject.name],
+                lead_investors=[],
+                confidence=0.6,
+                **amount_fields(money),
+            )
         if NP_REJECT.match(name) or re.search(
             # "2.1 mln dlrs primarily for investment purposes": a field is a noun phrase
             r"\b(?:the|a|an|its|their|of|for|to|on|by|with|from|at|\w+ly)\b",
