@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import REFERENCE, clause_end_at, coordinated, first_after, subject_before
+from flows.deals.context import (
+    REFERENCE,
+    clause_end_at,
+    coordinated,
+    first_after,
+    place_subject,
+    subject_before,
+)
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
@@ -23,7 +30,8 @@ from flows.deals.phrases import (
 # Money given away is not an investment; a grant is funding of its own kind (subtype
 # "grant"), read by grant_record alone.
 GIFT = re.compile(
-    r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|charit(?:y|able)|philanthrop\w*)\b", re.I
+    r"\b(?:donat(?:e|es|ed|ion|ions)|grants?|subsid(?:y|ies)|charit(?:y|able)|philanthrop\w*)\b",
+    re.I,
 )
 
 DONATION = re.compile(r"\b(?:donat(?:e|es|ed|ion|ions)|charit(?:y|able)|philanthrop\w*)\b", re.I)
@@ -39,7 +47,8 @@ _GRANT_RECEIVED = re.compile(
 # grants to ...", "a $2 million grant to Acme"
 _GRANT_GIVEN = re.compile(
     r"\b(?:award(?:s|ed|ing)?|give(?:s|n)?|gave|giving|grant(?:s|ed|ing)?|dol(?:e|es|ed|ing)\s+out|"
-    r"hand(?:s|ed|ing)?\s+out|announc(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|offer(?:s|ed|ing)?)"
+    r"hand(?:s|ed|ing)?\s+out|announc(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|offer(?:s|ed|ing)?|"
+    r"approv(?:e|es|ed|ing)|allocat(?:e|es|ed|ing)|earmark(?:s|ed|ing)?|pledg(?:e|es|ed|ing))"
     r"\s+(?:an?\s+|its\s+|their\s+)?$",
     re.I,
 )
@@ -51,7 +60,23 @@ _GRANT_TO_OBJECT = re.compile(
     re.I,
 )
 
-GRANT_NOUN = re.compile(r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?grants?\b", re.I)
+GRANT_NOUN = re.compile(
+    r"^\s*(?:in\s+(?P<field>(?:[\w-]+\s+){0,4}?))?(?:grants?|subsid(?:y|ies))\b", re.I
+)
+
+# "The Commerce Department awarded Intel $7.86 billion": an award told without "grant"
+AWARDED = re.compile(r"\baward(?:s|ed|ing)?\b", re.I)
+_AWARDED_DIRECT = re.compile(
+    r"\baward(?:s|ed|ing)?\s+(?P<receiver>(?:[\w.&'’-]+\s+){1,4}?)(?:up\s+to\s+|about\s+)?$", re.I
+)
+_PUBLIC_FUNDING = re.compile(
+    r"\b(?:grants?|subsid(?:y|ies)|funding|(?-i:[A-Z]+)\s+Act|incentives?)\b", re.I
+)
+_NOT_GRANT_AFTER = re.compile(
+    r"\s+(?:(?:[\w-]+\s+){0,2})?(?:contracts?|deals?|orders?|damages|settlements?|judgments?|"
+    r"verdicts?|prizes?|bonus(?:es)?|salary|pay)\b",
+    re.I,
+)
 
 FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
@@ -403,12 +428,36 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
     it (the subject of "awarded", or the name after "from"/"by")."""
     for money in amounts:
         noun = GRANT_NOUN.match(sentence[money.end :])
-        if noun is None:
-            continue
         before = sentence[: money.start]
+        if noun is None:
+            direct = _AWARDED_DIRECT.search(before)
+            if (
+                direct is None
+                or _NOT_GRANT_AFTER.match(sentence, money.end)
+                # an award of public money says so; "FirstNet awarded AT&T $6.5 billion plus
+                # 20 MHz of spectrum" is a contract
+                or not _PUBLIC_FUNDING.search(sentence)
+            ):
+                continue
+            recipient = first_after(direct.start("receiver"), orgs)
+            if recipient is None or recipient.end > direct.end("receiver"):
+                continue
+            grantor = subject_before(sentence, direct.start(), orgs, context)
+            if grantor is not None and name_key(grantor.name) == name_key(recipient.name):
+                continue
+            return make(
+                "investment",
+                recipient,
+                subtype="grant",
+                investors=[grantor.name] if grantor else [],
+                lead_investors=[],
+                confidence=0.6,
+                **amount_fields(money),
+            )
         after = money.end + noun.end()
         grantor: Entity | None = None
         recipient: Entity | None = None
+        given: re.Match[str] | None = None
         if _GRANT_RECEIVED.search(before):
             recipient = subject_before(sentence, money.start, orgs, context)
         elif (given := _GRANT_TO_OBJECT.search(before)) is not None:
@@ -418,7 +467,7 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
                 continue
         elif (given := _GRANT_GIVEN.search(before)) is not None:
             grantor = subject_before(sentence, given.start(), orgs, context)
-            target = re.match(r"\s+to\s+", sentence[after:])
+            target = re.match(r"\s+(?:to|for)\s+", sentence[after:])
             if target is not None:
                 recipient = noun_phrase(sentence, after + target.end(), orgs)
             elif noun.group("field"):
@@ -427,11 +476,16 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
                 if not NP_REJECT.match(name):
                     recipient = Entity(name, name, start, start + len(name), "sector")
         else:
-            target = re.match(r"\s+(?:from\s+\S+(?:\s+\S+){0,3}?\s+)?to\s+", sentence[after:])
+            target = re.match(
+                r"\s+(?:from\s+\S+(?:\s+\S+){0,3}?\s+)?(?:to|for)\s+", sentence[after:]
+            )
             if target is not None:
                 recipient = noun_phrase(sentence, after + target.end(), orgs)
         if recipient is None:
             continue
+        if grantor is None and given is not None:
+            # "Germany will provide €9.9 billion in subsidies to Intel": a state gives too
+            grantor = place_subject(sentence, entities, given.start(), recipient)
         if grantor is None:
             # "... announced Tuesday by Duke Energy", "a grant from the Gates Foundation"
             clause_end = clause_end_at(sentence, after)

@@ -42,6 +42,7 @@ from flows.deals.entities import (
     vocabulary_of,
 )
 from flows.deals.funding import (
+    AWARDED,
     DONATION,
     FUNDING,
     GIFT,
@@ -232,7 +233,7 @@ def _extract_sentence(
 
     grant = (
         grant_record(sentence, entities, orgs, event_amounts, context, make)
-        if gift and not DONATION.search(sentence)
+        if (gift or AWARDED.search(sentence)) and not DONATION.search(sentence)
         else None
     )
     if grant is not None:
