@@ -8,6 +8,7 @@ import re
 
 from flows.deals.context import (
     REFERENCE,
+    at_start,
     clause_end_at,
     coordinated,
     first_after,
@@ -297,6 +298,13 @@ _TO_DATE = re.compile(
 )
 
 
+# "... and will invest", "..., and plans to invest": a verb with no subject of its own
+_SHARED_SUBJECT = re.compile(
+    r"\band\s+(?:(?:will|would|also|has|have|had|is|are|was|plans?\s+to|agreed\s+to|"
+    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*$"
+)
+
+
 def investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
 ) -> DealRecord | None:
@@ -322,6 +330,11 @@ def investment_record(
         )
     if investor is None:
         investor = subject_before(sentence, min(trigger.start(), money.start), orgs, context)
+    opening = next((e for e in orgs if at_start(sentence, e)), None)
+    if opening is not None and _SHARED_SUBJECT.search(sentence[: trigger.start()]):
+        # "Disney signed a licensing deal with OpenAI and will invest $1 billion": the
+        # second verb shares the sentence's subject, not the name closest before it.
+        investor = opening
     anchor = max(trigger.end(), money.end)
     if re.match(r"\s+(?:heavily\s+)?(?:in|into)\b", sentence[trigger.end() :]):
         # "continues to invest in its San Antonio data centers, including $50 million for"
@@ -350,6 +363,24 @@ def investment_record(
         named = first_after(trigger.end(), orgs)
         if named is not None and named.start < money.start:
             recipient = named
+    if recipient is None and investor is not None:
+        into = re.match(r"\s+(?:in|into)\s+", sentence[anchor:])
+        ref = REFERENCE.match(sentence, anchor + into.end()) if into else None
+        if ref is not None and ref.group(0).lower() != "it":
+            # "Disney signed a licensing deal with OpenAI and will invest $1 billion in the
+            # company": the other company the sentence named, else the story's other one.
+            named_before = [
+                e
+                for e in orgs
+                if e.end <= trigger.start() and name_key(e.name) != name_key(investor.name)
+            ]
+            recipient = (
+                named_before[-1] if named_before else context.focus_other_than(investor.name)
+            )
+            if recipient is not None and (
+                name_key(recipient.name).split()[-1] == name_key(investor.name).split()[-1]
+            ):
+                recipient = None  # "Robertson ... its investment in the company": not himself
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     investors = coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)

@@ -74,7 +74,14 @@ from flows.deals.holdings import (
 )
 from flows.deals.mentions import mention_records
 from flows.deals.money import find_amounts, primary_amounts
-from flows.deals.phrases import LEAD, ROUND, investors_from, is_per_share, round_name
+from flows.deals.phrases import (
+    LEAD,
+    ROUND,
+    investors_from,
+    is_per_share,
+    listed_after,
+    round_name,
+)
 from flows.deals.sentences import split_sentences, unwrap_lines
 from flows.deals.spending import field_spend, new_vehicle, sector_investment
 from flows.deals.valuations import is_holding_value, is_valuation_amount, valuation_subject
@@ -110,7 +117,12 @@ _PARTNER = re.compile(
 # "Mistral AI and Nvidia partnered to build", "X and Y have formed a partnership"
 _PAIR_PARTNERED = re.compile(
     r"(?P<and>\s+(?:and|&)\s+)[^,;]{1,60}?\s+(?:have\s+|has\s+|had\s+|will\s+)?"
-    r"(?:partnered|teamed up|joined forces|formed (?:a|an) (?:\w+\s+)?(?:partnership|alliance))"
+    r"(?:partnered|teamed up|joined forces|"
+    # "Microsoft and Mistral AI announced a multi-year partnership", "signed a strategic
+    # partnership agreement"
+    r"(?:formed|announced|signed|struck|inked|entered\s+into|unveiled|agreed\s+to|launched|"
+    r"expanded|extended|deepened)\s+(?:a|an|their|its)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:partnership|alliance|collaboration|tie-up))"
     r"(?!\s+with\b)",
     re.I,
 )
@@ -373,7 +385,12 @@ def _extract_sentence(
         ):
             right = None  # "partnering with dealerships around the Carolinas"
         if left and right and name_key(left.name) != name_key(right.name):
-            out.append(make("partnership", right, investors=[left.name], confidence=0.75))
+            # "teams up with Palantir and AWS": each partner named in the list
+            for partner_org in listed_after(sentence, right, orgs):
+                if not partner_org.is_place and name_key(partner_org.name) != name_key(left.name):
+                    out.append(
+                        make("partnership", partner_org, investors=[left.name], confidence=0.75)
+                    )
     elif (pair := _PAIR_PARTNERED.search(sentence)) and main is None:
         # "Mistral AI and Nvidia partnered to build a European AI cloud"
         left = next((e for e in orgs if e.end == pair.start("and")), None)
