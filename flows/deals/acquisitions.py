@@ -154,7 +154,7 @@ def _person_before(sentence: str, start: int, end: int) -> Entity | None:
     return Entity(name, name, start - len(before.group(1)), start + len(last), "org")
 
 
-_REGULATOR = re.compile(
+REGULATOR = re.compile(
     r"\b(?:Department|Ministry|Commission|Authority|Agency|Regulator|Court|Congress|Senate|"
     r"Parliament|Federal Reserve|Board|Justice|FTC|DOJ|DOT|ICC|SEC|FCC|CMA|CFIUS|"
     r"Competition Bureau)\b"
@@ -318,7 +318,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                         (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
                     )
     targets = [t for t in targets if not t.is_place]
-    if acquirer is not None and _REGULATOR.search(acquirer.name):
+    if acquirer is not None and REGULATOR.search(acquirer.name):
         # "before his Justice Department okays its $84.5 billion acquisition of Time
         # Warner": the regulator approves someone else's purchase; it never buys.
         acquirer = None

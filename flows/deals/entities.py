@@ -712,7 +712,26 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
-    return _mark_towns(sentence, _join_and_names(sentence, found))
+    return _mark_towns(sentence, _join_and_names(sentence, [_cut_home(e) for e in found]))
+
+
+# "Hoechst AG of West Germany", "Renouf Corp of New Zealand": after a legal form, "of" and
+# a place tell where the company is from, not its name. A stem that is one ordinary word
+# keeps it ("Financial Corp of Santa Barbara", "Controls Corp of America" are names).
+_HOME_AFTER_FORM = re.compile(
+    r"^(?P<name>.+?\s(?:AG|Inc|Corp|Co|Ltd|Plc|PLC|SA|NV|GmbH|Oy|AB|SpA)\.?)\s+of\s+(?P<home>.+)$"
+)
+
+
+def _cut_home(entity: Entity) -> Entity:
+    m = _HOME_AFTER_FORM.match(entity.text)
+    if entity.kind != "org" or entity.known or m is None or m["home"] not in _places():
+        return entity
+    stem = _LEGAL_SUFFIX.sub("", m["name"]).split()
+    if len(stem) == 1 and zipf_frequency(stem[0], "en") >= _ORDINARY_ZIPF:
+        return entity
+    text = m["name"]
+    return replace(entity, name=normalise_name(text), text=text, end=entity.start + len(text))
 
 
 # "Falmouth, Maine-based G.H. Bass", "Capital Savings Bank, Olympia, Wash., and": a town

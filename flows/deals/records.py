@@ -22,6 +22,7 @@ from typing import Any
 
 from flows.deals.acquisitions import (
     ACQUIRE,
+    REGULATOR,
     acquisition_records,
     compound_acquisition,
     merger_of_two,
@@ -565,10 +566,17 @@ def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
         investors = [
             n
             for n in record.investors
-            if not same_company(n, record.recipient) and category_of(n) != "regulator"
+            if not same_company(n, record.recipient)
+            and category_of(n) != "regulator"
+            # "filed an application with the Department of Transportation for ... its
+            # takeover of USAir": an authority approves purchases, it makes none
+            and not (record.kind == "acquisition" and REGULATOR.search(n))
         ]
         if record.kind == "partnership" and not investors:
             continue
+        if record.kind == "investment" and record.subtype == "stake" and record.stake == 100:
+            # "agreed to buy 100 pct of Pioneer Business Group": the whole company is bought
+            record = replace(record, kind="acquisition", subtype=None)
         if investors != record.investors:
             record = replace(
                 record,
