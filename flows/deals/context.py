@@ -280,7 +280,15 @@ def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) 
             ]
             if subject:
                 return subject[-1]
-        return before[-1] if before else context.focus
+        if before:
+            return before[-1]
+        # "USAir rejected the offer, calling it an attempt to interfere with its takeover
+        # of Piedmont": nothing named in the clause, so the sentence's subject owns it.
+        opening = next(
+            (e for e in orgs if e.end <= m.start() and not e.is_place and at_start(sentence, e)),
+            None,
+        )
+        return opening or context.focus
     # "Boeing Co.'s purported bid": the organisation whose name ends in the possessive word.
     word_start, word_end = m.span(2)
     owner = next((e for e in orgs if word_start < e.end <= word_end), None)
