@@ -472,7 +472,7 @@ _TOKEN = (
     r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
     r"\d+[A-Za-z][\w.]*)"
 )
-_CONNECTOR = r"(?:\s+(?:of|de|del|der|la|le|for|&)(?=\s+[A-Z]))"
+_CONNECTOR = r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
@@ -950,7 +950,10 @@ def _possessive_pieces(sentence: str, spans: list[tuple[int, int]]) -> list[tupl
     """ "Braun's Ithaca Holdings": a possessive ends one name and the next one starts after."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        for m in re.finditer(r"['’]s\s+(?=\S)", sentence[start:end]):
+        # ("Macy's Inc", "Kohl's Corp": the possessive is the name itself)
+        for m in re.finditer(
+            r"['’]s\s+(?=\S)(?!(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|Cos)\b)", sentence[start:end]
+        ):
             out.append((start, start + m.start() + 2))
             start = start + m.end()
         out.append((start, end))
