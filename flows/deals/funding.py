@@ -81,8 +81,7 @@ _NOT_GRANT_AFTER = re.compile(
 
 FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
-    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed)|"
-    r"snag(?:s|ged)?|scor(?:e|es|ed)|grab(?:s|bed)?|(?:rak(?:e|es|ed)|pull(?:s|ed)?|haul(?:s|ed)?)\s+in)\b"
+    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
     # "receive bids from", "secured approval from": things other than money come from others
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
