@@ -248,7 +248,12 @@ def deals(
     ]
     columns = ["kind", "investors", "recipient", "amount", "usd", "round/type", "announced", "conf"]
     console.print(
-        render_table(columns, rows, title=f"{len(records)} deal record(s) in {source.name}")
+        render_table(
+            columns,
+            rows,
+            title=f"{len(records)} deal record(s) in {source.name}",
+            width=console.width,
+        )
     )
 
 
