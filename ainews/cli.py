@@ -116,7 +116,7 @@ def sql(
     elif fmt is OutputFormat.csv:
         typer.echo(render_csv(columns, rows), nl=False)
     else:
-        console.print(render_table(columns, rows))
+        console.print(render_table(columns, rows, width=console.width))
         console.print(f"[dim]{len(rows)} row(s)[/]")
 
 
@@ -313,7 +313,10 @@ def sources(ctx: typer.Context) -> None:
     ]
     console.print(
         render_table(
-            ["name", "kind", "enabled", "lang", "urls"], rows, title=str(settings.sources_file)
+            ["name", "kind", "enabled", "lang", "urls"],
+            rows,
+            title=str(settings.sources_file),
+            width=console.width,
         )
     )
 
@@ -360,7 +363,12 @@ def crawl(
     if failure is not None:
         raise _fail(f"crawl failed: {failure}")
     console.print(
-        render_table(["count", "value"], sorted({**crawled, **loaded}.items()), title=run_id)
+        render_table(
+            ["count", "value"],
+            sorted({**crawled, **loaded}.items()),
+            title=run_id,
+            width=console.width,
+        )
     )
 
 
@@ -449,7 +457,11 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
         (stage, ", ".join(f"{k}={v}" for k, v in sorted(c.items()) if v) or "nothing new")
         for stage, c in counts.items()
     ]
-    console.print(render_table(["stage", "counts"], rows, title=f"run {result['run_id']}"))
+    console.print(
+        render_table(
+            ["stage", "counts"], rows, title=f"run {result['run_id']}", width=console.width
+        )
+    )
     deals = result["new_deals"]
     if deals:
         top = [
@@ -464,7 +476,10 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
         ]
         console.print(
             render_table(
-                ["kind", "investors", "recipient", "USD", "sources"], top, title="new deals"
+                ["kind", "investors", "recipient", "USD", "sources"],
+                top,
+                title="new deals",
+                width=console.width,
             )
         )
     else:
