@@ -99,7 +99,8 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
 AFFILIATION = re.compile(
     r"['’]?s?\s+(?:former\s+|then-|co-)?(?:CEO|chief executive|founder|co-founder|chairman|"
     r"chairwoman|president|executive|CTO|CFO|COO|boss|head|partner)\s+"
-    r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})"
+    # (each word ends in a letter: "... founder Bhavish Aggarwal." keeps no full stop)
+    r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]*\w(?:\s+[A-Z][\w.'’-]*\w){1,2})"
 )
 
 

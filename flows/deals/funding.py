@@ -400,7 +400,8 @@ def investment_record(
         recipient,
         subtype=subtype,
         investors=[*investors, *others],
-        lead_investors=[investor.name] if is_lead else [],
+        # "Sequoia and Accel led the $45 million round": both lead
+        lead_investors=investors if is_lead else [],
         round=round_name(round_match[1]) if round_match else None,
         confidence=0.8,
         **amount_fields(money),

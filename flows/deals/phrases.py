@@ -69,7 +69,18 @@ def investors_from(
     lead: list[str] = []
     others: list[str] = []
     lead_match = LEAD.search(sentence) or _LEADING.search(sentence)
-    part_match = _PARTICIPANTS.search(sentence)
+    part_match = next(
+        (
+            m
+            for m in _PARTICIPANTS.finditer(sentence)
+            # "Nimbus, which is backed by Sequoia, raised $45 million": who backs the company
+            # already, told before any money, is not named as being in this round
+            if not (
+                m.group(0).lower().startswith("backed") and not find_amounts(sentence[: m.start()])
+            )
+        ),
+        None,
+    )
     if lead_match is not None and lead_match.re is _LEADING:
         # "with Thrive Capital leading and Microsoft, Nvidia and SoftBank participating"
         lead = _investor_names(sentence, lead_match.start("who"), lead_match.end("who"), orgs)
