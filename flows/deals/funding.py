@@ -154,7 +154,24 @@ _LED_THE_ROUND = re.compile(
 )
 
 
+# "Temasek and MGX also joined the round": investors named before the verb
+_JOINED_THE_ROUND = re.compile(
+    r"\b(?:also\s+)?(?:joined|join|joins|participated\s+in|took\s+part\s+in|invested\s+in)\s+"
+    r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise)\b",
+    re.I,
+)
+
+
 def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
+    joined = _JOINED_THE_ROUND.search(sentence)
+    if joined is not None:
+        before = [e for e in orgs if e.end <= joined.start() and not e.is_place]
+        names = coordinated(sentence, before, before[-1]) if before else []
+        names = [n for n in names if name_key(n) != name_key(record.recipient)]
+        if names:
+            record.investors = list(dict.fromkeys([*record.investors, *names]))
+            record.confidence = max(record.confidence, 0.8)
+        return
     led = _LED_THE_ROUND.search(sentence)
     # The round must be what the sentence is about ("The round was led by"), not a word in
     # passing ("will use the funding to hire engineers from Halvard").
