@@ -16,7 +16,7 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, name_key
+from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import MODIFIED_NOUN, is_per_share, listed_after, nearest
 
@@ -480,6 +480,58 @@ _POSSESSED_SALE = re.compile(
     r"(?:sale|takeover|buyout)\s+(?:to|by)\s+(?:the\s+)?",
     re.I,
 )
+
+
+# "Beta Labs was sold to Acme for $200 million", "Beta Labs will merge into Acme": the
+# subject is bought by the company after "to"/"into".
+_SOLD_TO = re.compile(
+    r"\b(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|being)\s+sold|"
+    r"sold\s+itself|(?:will\s+|would\s+|to\s+)?merg(?:e|es|ed|ing))\s+(?P<prep>to|into)\s+",
+    re.I,
+)
+
+
+def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for m in _SOLD_TO.finditer(sentence):
+        if m["prep"].lower() == "to" and "merg" in m.group(0).lower():
+            continue  # ("merge to form", "merged to create": no buyer)
+        # The company itself, right before: "its chip unit was sold to" sells a unit.
+        target = next(
+            (
+                e
+                for e in orgs
+                if e.end <= m.start()
+                and re.fullmatch(r"\s*(?:,[^,]{1,80},\s*)?", sentence[e.end : m.start()])
+            ),
+            None,
+        )
+        buyer = first_after(m.end(), orgs)
+        # "sold to private equity firm Acme Capital": a description may come first
+        if (
+            target is None
+            or buyer is None
+            or buyer.is_place
+            or not re.fullmatch(
+                r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", sentence[m.end() : buyer.start]
+            )
+        ):
+            continue
+        if same_company(target.name, buyer.name):
+            continue
+        price = next(
+            (
+                a
+                for a in amounts
+                if buyer.end < a.start < clause_end_at(sentence, buyer.end)
+                and re.search(
+                    r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: a.start]
+                )
+                and not is_per_share(sentence, a)
+            ),
+            None,
+        )
+        return _purchase(make, target, buyer.name, price)
+    return None
 
 
 def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:

@@ -28,6 +28,7 @@ from flows.deals.acquisitions import (
     merger_of_two,
     paid_for,
     sale_record,
+    sold_to,
 )
 from flows.deals.context import Context, coordinated, first_after, subject_before
 from flows.deals.currency import to_usd
@@ -311,6 +312,7 @@ def _extract_sentence(
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
         lambda: sale_record(sentence, orgs, event_amounts, context, make),
+        lambda: sold_to(sentence, orgs, event_amounts, context, make),
         lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
