@@ -10,7 +10,12 @@ from flows.deals.entities import Entity
 from flows.deals.money import Money
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:valued\s+(?:it\s+|the\s+\w+\s+)?at|valuation\s+of|"
+    r"(?:valued\s+(?:it\s+|the\s+\w+\s+|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,3}\s+)?at|"
+    r"valuation\s+of|"
+    # "Nimbus Robotics' valuation jumped to $1.2 billion", "has tripled to"
+    r"valuation\s+(?:has\s+|had\s+|have\s+|more\s+than\s+)?(?:jumped|rose|climbed|soared|"
+    r"surged|grew|increased|doubled|tripled|quadrupled|reached|hit|fell|dropped|slid|"
+    r"leapt|leaped)\s+to|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
     r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
     r"valuation\s+(?:that|which)?\s*"
