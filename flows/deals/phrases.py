@@ -253,8 +253,11 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
         return None  # "Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy"
     if re.fullmatch(r"[\d,.]+|(?:[A-Za-z]\.)*[A-Za-z]\.?", phrase):
         return None  # "on its 1,197,700 ...", "in a U.S. company" cut at the full stop
-    begin = sentence.index(phrase, start)
-    return Entity(phrase, phrase, begin, begin + len(phrase), "sector")
+    # The words as written: stripped markup or a line wrap may leave more than one space.
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(sentence, start)
+    if found is None:
+        return None
+    return Entity(" ".join(words), found.group(0), found.start(), found.end(), "sector")
 
 
 def gap_between(trigger: re.Match[str], money: Money) -> int:
