@@ -3,6 +3,7 @@ seen (new articles, articles re-extracted from raw pages, or all after an upgrad
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,12 +16,17 @@ from flows.deals.records import extract_records, is_ai_text
 
 BATCH = 200
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class ExtractCounts:
     articles: int = 0
     mentions: int = 0
     ai_articles: int = 0
+    # Articles the extractor failed on: stored with no records (and so not retried every
+    # run), logged with their id; a new extractor version reads them again.
+    unreadable: int = 0
 
 
 def extract_pending(
@@ -43,7 +49,19 @@ def extract_pending(
         records: dict[str, list[DealRecord]] = {}
         ai_ids = []
         for aid, body, title, published in batch:
-            records[aid] = extract_records(body or "", published, title)
+            try:
+                records[aid] = extract_records(body or "", published, title)
+            except Exception:
+                # One odd text must not stop the run or hold back the other articles.
+                log.exception(
+                    "deal extraction failed on article %s; stored without records "
+                    "(report it with the article's text: ainews sql \"SELECT body FROM "
+                    "articles WHERE article_id = '%s'\")",
+                    aid,
+                    aid,
+                )
+                records[aid] = []
+                counts.unreadable += 1
             if is_ai_text(title, body) or any(r.is_ai for r in records[aid]):
                 ai_ids.append(aid)
         if commit_each_batch:

@@ -8,7 +8,7 @@ import json
 from typer.testing import CliRunner
 
 from ainews.cli import app
-from flows.deals import EXTRACTOR_VERSION
+from flows.deals import EXTRACTOR_VERSION, stage
 from flows.deals.load import store_article_records
 from flows.deals.records import extract_records
 from tests.warehouse.rows import article
@@ -172,3 +172,35 @@ def test_cli_deals_warns_when_an_html_file_holds_no_article(tmp_path):
     assert result.exit_code == 0
     assert "no article text found" in result.output
     assert "--text-file" in result.output
+
+
+def test_an_article_the_extractor_fails_on_is_counted_and_the_rest_are_stored(
+    warehouse: Warehouse, monkeypatch, caplog
+):
+    with warehouse.writer() as w, w.transaction() as con:
+        upsert(
+            con,
+            "articles",
+            [article(int(a[1:]), article_id=a, body=t) for a, t in TEXTS.items()],
+            key=["article_id"],
+        )
+    real = stage.extract_records
+
+    def fail_on_groq(text: str, *args):
+        if "Groq" in text:
+            raise ValueError("substring not found")
+        return real(text, *args)
+
+    monkeypatch.setattr(stage, "extract_records", fail_on_groq)
+    with warehouse.writer() as w:
+        counts = stage.extract_pending(w.con, commit_each_batch=True)
+    assert (counts.articles, counts.unreadable) == (3, 1)
+    assert "a0003" in caplog.text
+    deals, _ = _snapshot(warehouse)
+    assert [d[2] for d in deals] == ["Germany"]
+    with warehouse.reader() as con:
+        # Not read again by the next run of the same extractor.
+        assert con.execute(
+            "SELECT count(*) FROM articles WHERE deals_extracted_by IS DISTINCT FROM ?",
+            [EXTRACTOR_VERSION],
+        ).fetchone() == (0,)
