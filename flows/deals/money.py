@@ -185,6 +185,10 @@ _SCALES: dict[str, float] = {
     "B": 1e9,
     "Mrd": 1e9,
     "mrd": 1e9,
+    "Mrd.": 1e9,
+    "Mio.": 1e6,
+    "Milliarden": 1e9,
+    "Millionen": 1e6,
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
@@ -240,8 +244,12 @@ def _alternation(words: list[str]) -> str:
     )
 
 
-# Indian grouping (1,00,000) and Western grouping (1,000,000) and plain decimals.
-_NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Indian grouping (1,00,000) and Western grouping (1,000,000) and plain decimals; a decimal
+# comma only before a scale word ("2,5 Mrd. Euro"), where a thousands group cannot stand.
+_NUMBER = (
+    r"\d+,\d{1,2}(?=\s*(?:Mrd|Mio|Milliarden|Millionen|bn|mn|mln|million|billion)\b)|"
+    r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _SCALE = _alternation(list(_SCALES))
 _PREFIX = _alternation(list(_PREFIX_CURRENCIES))
 _SUFFIX = _alternation(list(_SUFFIX_CURRENCIES))
@@ -282,7 +290,22 @@ _PATTERN = re.compile(
 )
 
 # Scale words whose letter case carries meaning and must match exactly.
-_CASE_SENSITIVE_SCALES = {"m", "M", "b", "B", "k", "K", "T", "MM", "cr", "Cr", "Mrd", "mrd"}
+_CASE_SENSITIVE_SCALES = {
+    "m",
+    "M",
+    "b",
+    "B",
+    "k",
+    "K",
+    "T",
+    "MM",
+    "cr",
+    "Cr",
+    "Mrd",
+    "mrd",
+    "Mrd.",
+    "Mio.",
+}
 
 
 @dataclass(frozen=True)
@@ -304,6 +327,8 @@ class Money:
 
 
 def _number(raw: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", raw):
+        return float(raw.replace(",", "."))  # a decimal comma ("2,5 Mrd.")
     return float(raw.replace(",", ""))
 
 

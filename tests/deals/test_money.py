@@ -56,6 +56,12 @@ CASES = [
     ("152.49 mln ringgit", 1.5249e8, "MYR", None),
     ("10 billion South Korean won", 1e10, "KRW", None),
     ("3 billion Hong Kong dollars", 3e9, "HKD", None),
+    # A decimal comma stands only before a scale word, where a thousands group cannot.
+    ("2,5 Mrd. Euro", 2.5e9, "EUR", None),
+    ("EUR 1,5 Mrd.", 1.5e9, "EUR", None),
+    ("12,5 Mio. Euro", 1.25e7, "EUR", None),
+    ("3,5 Milliarden Euro", 3.5e9, "EUR", None),
+    ("$1,250 million", 1.25e9, "USD", None),
 ]
 
 
