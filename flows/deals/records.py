@@ -157,7 +157,7 @@ def extract_records(
         records.extend(
             _extract_sentence(sentence.text, sentence.start, published, context, entities)
         )
-    records = _drop_vaguer(_dedupe(_drop_self_dealing(records)))
+    records = _drop_vaguer(_dedupe(_drop_self_dealing(_drop_small_valuations(records))))
     records += mention_records(
         records,
         sentences,
@@ -555,6 +555,17 @@ def _update_context(
                 weights[key] = (weights[key][0] + 1.0, weights[key][1])
     for weight, org in weights.values():
         context.mention(org, weight)
+
+
+def _drop_small_valuations(records: list[DealRecord]) -> list[DealRecord]:
+    """A company valued under a million dollars is rarely news; a thing is: "The dress is
+    made of 6,000 pearls. It's valued at $150,000." """
+    return [
+        r
+        for r in records
+        if r.kind != "valuation"
+        or (r.amount_usd if r.amount_usd is not None else r.amount or 0) >= 1e6
+    ]
 
 
 def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
