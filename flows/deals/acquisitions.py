@@ -459,7 +459,10 @@ _MERGE_AFTER_PAIR = re.compile(
 )
 
 _MERGER_OF = re.compile(
-    r"\b(?:merger|combination|tie-up)\s+(?:of|between)\s+(?:[\w$.]+\s+){0,3}?$", re.I
+    r"\b(?:merger|combination|tie-up)\s+(?:(?:struck|agreed|announced|sealed|proposed)\s+)?"
+    # "a similar combination struck by Airbus SE and Bombardier Inc."
+    r"(?:of|between|by)\s+(?:[\w$.]+\s+){0,3}?$",
+    re.I,
 )
 
 

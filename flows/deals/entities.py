@@ -781,10 +781,13 @@ def _join_and_names(sentence: str, found: list[Entity]) -> list[Entity]:
             joined.append(entity)
             continue
         first = [e for e in joined if e.end > before.start()]
-        if re.search(r",\s*$", sentence[: before.start()]) or any(
-            e.known or e.is_place or _AND_NAME_END.search(e.text) for e in first
+        left = re.sub(r"\s+and\s+$", "", before.group(0))
+        if (
+            re.search(r",\s*$", sentence[: before.start()])
+            or _LEGAL_SUFFIX.search(left)
+            or any(e.known or e.is_place or _AND_NAME_END.search(e.text) for e in first)
         ):
-            # "Microsoft and Nvidia Corp.", "Acme Inc and Beta Inc", "Pixar, Marvel
+            # "Microsoft and Nvidia Corp.", "Airbus SE and Bombardier Inc.", "Pixar, Marvel
             # Entertainment and Lucasfilm Ltd.": two companies, or the end of a list
             joined.append(entity)
             continue
