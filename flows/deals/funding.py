@@ -157,7 +157,9 @@ _LED_THE_ROUND = re.compile(
 # "Temasek and MGX also joined the round": investors named before the verb
 _JOINED_THE_ROUND = re.compile(
     r"\b(?:also\s+)?(?:joined|join|joins|participated\s+in|took\s+part\s+in|invested\s+in)\s+"
-    r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise)\b",
+    r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise)\b"
+    # "Existing investors Alder Capital and Kestrel Partners also participated."
+    r"|\b(?:also\s+)?(?:participated|took\s+part|chipped\s+in|co-invested)(?=\s*(?:[,.;]|$))",
     re.I,
 )
 

@@ -57,6 +57,8 @@ LEAD = re.compile(r"\b(?:co-)?led by\s+", re.I)
 _PARTICIPANTS = re.compile(
     r"\b(?:with participation (?:from|of)|participation from|alongside|along with|joined by|"
     r"investors? (?:including|include|included|such as)|backed by|from(?= (?:investors|[A-Z]))|"
+    # "led the round, which also included Alder Capital and Kestrel Partners"
+    r"(?:which|that)\s+(?:also\s+)?(?:included|includes|saw\s+participation\s+from)|"
     # "led by SoftBank, with Nvidia and Microsoft also participating"
     r"with(?=\s+[A-Z][^,;]{0,80}?\s+(?:also\s+)?(?:participating|joining|investing)\b))\s+",
     re.I,
