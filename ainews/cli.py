@@ -116,7 +116,7 @@ def sql(
     elif fmt is OutputFormat.csv:
         typer.echo(render_csv(columns, rows), nl=False)
     else:
-        console.print(render_table(columns, rows, width=console.width))
+        console.print(render_table(columns, rows))
         console.print(f"[dim]{len(rows)} row(s)[/]")
 
 
@@ -248,12 +248,7 @@ def deals(
     ]
     columns = ["kind", "investors", "recipient", "amount", "usd", "round/type", "announced", "conf"]
     console.print(
-        render_table(
-            columns,
-            rows,
-            title=f"{len(records)} deal record(s) in {source.name}",
-            width=console.width,
-        )
+        render_table(columns, rows, title=f"{len(records)} deal record(s) in {source.name}")
     )
 
 
@@ -313,10 +308,7 @@ def sources(ctx: typer.Context) -> None:
     ]
     console.print(
         render_table(
-            ["name", "kind", "enabled", "lang", "urls"],
-            rows,
-            title=str(settings.sources_file),
-            width=console.width,
+            ["name", "kind", "enabled", "lang", "urls"], rows, title=str(settings.sources_file)
         )
     )
 
@@ -363,12 +355,7 @@ def crawl(
     if failure is not None:
         raise _fail(f"crawl failed: {failure}")
     console.print(
-        render_table(
-            ["count", "value"],
-            sorted({**crawled, **loaded}.items()),
-            title=run_id,
-            width=console.width,
-        )
+        render_table(["count", "value"], sorted({**crawled, **loaded}.items()), title=run_id)
     )
 
 
@@ -457,11 +444,7 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
         (stage, ", ".join(f"{k}={v}" for k, v in sorted(c.items()) if v) or "nothing new")
         for stage, c in counts.items()
     ]
-    console.print(
-        render_table(
-            ["stage", "counts"], rows, title=f"run {result['run_id']}", width=console.width
-        )
-    )
+    console.print(render_table(["stage", "counts"], rows, title=f"run {result['run_id']}"))
     deals = result["new_deals"]
     if deals:
         top = [
@@ -476,10 +459,7 @@ def _print_summary(settings: Settings, result: dict, seconds: float) -> None:  #
         ]
         console.print(
             render_table(
-                ["kind", "investors", "recipient", "USD", "sources"],
-                top,
-                title="new deals",
-                width=console.width,
+                ["kind", "investors", "recipient", "USD", "sources"], top, title="new deals"
             )
         )
     else:

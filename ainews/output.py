@@ -47,29 +47,10 @@ def render_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
-# Columns whose every cell is this short (kinds, dates, amounts, counts) are not wrapped
-# when the terminal has room for them and a readable width of every other column: "acquisi/
-# tion" or "2025-0/6-02" is harder to read than a long name folded over two lines.
-_SHORT = 14
-_READABLE = 12
-
-
-def render_table(
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    title: str = "",
-    width: int | None = None,
-) -> Table:
+def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "") -> Table:
     table = Table(title=title or None, show_lines=False)
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
-    widths = [max([len(col), *(len(row[i]) for row in cells)]) for i, col in enumerate(columns)]
-    needed = sum(w if w <= _SHORT else _READABLE for w in widths) + 3 * len(columns) + 1
-    keep_short = width is not None and needed <= width
-    for col, col_width in zip(columns, widths, strict=True):
-        short = keep_short and col_width <= _SHORT
-        table.add_column(
-            col, overflow="fold", no_wrap=short, min_width=col_width if short else None
-        )
-    for row in cells:
-        table.add_row(*row)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
     return table

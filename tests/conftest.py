@@ -3,7 +3,9 @@ telemetry before any test can import it."""
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,32 @@ from warehouse import Warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _loopback_only(address: object) -> None:
+    """Tests may talk to 127.0.0.1 (the spiders' HTTP server, Prefect's test server) and
+    nothing else: a connection elsewhere fails the way it would on an offline machine."""
+    if isinstance(address, tuple):
+        host = str(address[0])
+        if host not in {"localhost", "::1"} and not host.startswith("127."):
+            raise OSError(errno.ENETUNREACH, f"test tried to reach {host}: only 127.0.0.1")
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    _loopback_only(address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    _loopback_only(address)
+    return _real_connect_ex(self, address)
+
+
+socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

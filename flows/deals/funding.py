@@ -495,15 +495,7 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
             grantor = subject_before(sentence, direct.start(), orgs, context)
             if grantor is not None and name_key(grantor.name) == name_key(recipient.name):
                 continue
-            return make(
-                "investment",
-                recipient,
-                subtype="grant",
-                investors=[grantor.name] if grantor else [],
-                lead_investors=[],
-                confidence=0.6,
-                **amount_fields(money),
-            )
+            return _grant(make, recipient, grantor, money)
         after = money.end + noun.end()
         grantor: Entity | None = None
         recipient: Entity | None = None
@@ -550,16 +542,20 @@ def grant_record(sentence, entities, orgs, amounts, context, make) -> DealRecord
             )
         if grantor is not None and name_key(grantor.name) == name_key(recipient.name):
             continue
-        return make(
-            "investment",
-            recipient,
-            subtype="grant",
-            investors=[grantor.name] if grantor else [],
-            lead_investors=[],
-            confidence=0.6,
-            **amount_fields(money),
-        )
+        return _grant(make, recipient, grantor, money)
     return None
+
+
+def _grant(make, recipient: Entity, grantor: Entity | None, money: Money) -> DealRecord:
+    return make(
+        "investment",
+        recipient,
+        subtype="grant",
+        investors=[grantor.name] if grantor else [],
+        lead_investors=[],
+        confidence=0.6,
+        **amount_fields(money),
+    )
 
 
 # "Aleph Alpha's $500 million round in November 2023 included Bosch and SAP"

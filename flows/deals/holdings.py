@@ -293,8 +293,7 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         ):
             bought = (
                 shares_in
-                if shares_in
-                else _SHARE_BUY.search(sentence[: org.start])
+                or _SHARE_BUY.search(sentence[: org.start])
                 or _SHARE_SPEND.search(sentence[: org.start])
             )
             if bought is None:

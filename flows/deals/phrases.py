@@ -256,10 +256,12 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     if re.fullmatch(r"[\d,.]+|(?:[A-Za-z]\.)*[A-Za-z]\.?", phrase):
         return None  # "on its 1,197,700 ...", "in a U.S. company" cut at the full stop
     # The words as written: stripped markup or a line wrap may leave more than one space.
-    found = re.compile(r"\s+".join(map(re.escape, words))).search(sentence, start)
+    found = re.search(r"\s+".join(map(re.escape, words)), sentence[start:])
     if found is None:
         return None
-    return Entity(" ".join(words), found.group(0), found.start(), found.end(), "sector")
+    return Entity(
+        " ".join(words), found.group(0), start + found.start(), start + found.end(), "sector"
+    )
 
 
 def gap_between(trigger: re.Match[str], money: Money) -> int:

@@ -157,7 +157,7 @@ def extract_records(
         records.extend(
             _extract_sentence(sentence.text, sentence.start, published, context, entities)
         )
-    records = _drop_vaguer(_dedupe(_drop_self_dealing(_drop_small_valuations(records))))
+    records = _drop_vaguer(_dedupe(_correct_parties(_drop_small_valuations(records))))
     records += mention_records(
         records,
         sentences,
@@ -568,12 +568,13 @@ def _drop_small_valuations(records: list[DealRecord]) -> list[DealRecord]:
     ]
 
 
-def _drop_self_dealing(records: list[DealRecord]) -> list[DealRecord]:
+def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
     """A company is never its own investor, nor is a regulator anyone's: "TWA offered to buy
     Piedmont suitor USAir Group" read with USAir Group as the buyer of USAir, or "told the
     Securities and Exchange Commission they have acquired 258,591 shares" with the SEC as
     the buyer, is a misreading, and the investor is dropped, not the deal. A partnership
-    needs both sides, so one with itself goes."""
+    needs both sides, so one with itself goes. A stake of 100 pct is the whole company:
+    an acquisition."""
     kept = []
     for record in records:
         investors = [

@@ -102,23 +102,24 @@ def split_sentences(text: str) -> list[Sentence]:
         candidate = text[start : match.start()]
         if match.group(0).strip() == "" and "\n" not in match.group(0):
             last = re.search(r"([\w.]+)\.[\"'”’)\]]*$", candidate)
-            if (
-                last
-                and last.group(1).lower() in _SENTENCE_FINAL_ABBREVIATIONS
-                and _OPENER.match(text, match.end())
-            ):
-                pass  # "... operations in the U.S. The company said": a sentence ends
-            elif last and (
-                last.group(1).lower() in _ABBREVIATIONS
-                or len(last.group(1)) == 1
-                # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
-                or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", last.group(1))
-            ):
+            if last and _runs_on(last.group(1), text, match.end()):
                 continue
         _append(sentences, text, start, match.start())
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _runs_on(word: str, text: str, next_start: int) -> bool:
+    """Whether the full stop after ``word`` leaves the sentence going on."""
+    if word.lower() in _SENTENCE_FINAL_ABBREVIATIONS and _OPENER.match(text, next_start):
+        return False  # "... operations in the U.S. The company said": a sentence ends
+    return (
+        word.lower() in _ABBREVIATIONS
+        or len(word) == 1
+        # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
+        or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) is not None
+    )
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -70,6 +70,16 @@ _FIELD_SPEND = re.compile(
 )
 
 
+def _demonym_in(phrase: str, offset: int) -> Entity | None:
+    """The place an adjective of place in ``phrase`` (at ``offset``) points at."""
+    for word in re.finditer(r"[A-Z][a-z]+", phrase):
+        place = demonym_place(word.group(0))
+        if place is not None:
+            at = offset + word.start()
+            return Entity(place[0], word.group(0), at, word.end() + offset, place[1])
+    return None
+
+
 def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """ "Microsoft announces $80 billion AI data center spend for fiscal 2025": the field
     spent on; when a country announces it ("France announced €109 billion in private AI
@@ -83,12 +93,8 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
         inside = next(
             (e for e in entities if e.is_place and start <= e.start < start + len(name)), None
         )
-        for word in re.finditer(r"[A-Z][a-z]+", name) if inside is None else ():
-            # "$500 billion in American investments"
-            if (place := demonym_place(word.group(0))) is not None:
-                at = start + word.start()
-                inside = Entity(place[0], word.group(0), at, at + len(word.group(0)), place[1])
-                break
+        if inside is None:
+            inside = _demonym_in(name, start)  # "$500 billion in American investments"
         subject = next((e for e in entities if e.end <= money.start), None)
         if inside is not None and subject is not None and at_start(sentence, subject):
             # "Saudi Arabia pledged $600 billion in US investments": the place in the field

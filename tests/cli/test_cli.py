@@ -8,11 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from ainews.cli import app
-from ainews.output import render_table
 from tests.warehouse.rows import article, deal, mention
 from warehouse import Warehouse
 from warehouse.loads import upsert
@@ -117,16 +115,3 @@ def test_published_database_opens_in_the_duckdb_cli(db_with_deal: Path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["recipient,n_sources", "Germany,1"]
-
-
-def test_short_columns_stay_whole_when_the_terminal_has_room():
-    columns = ["kind", "investors", "announced"]
-    rows = [("acquisition", "Northwind Ventures, Alder Capital, Kestrel Partners", "2025-06-02")]
-    wide, narrow = Console(width=120, record=True), Console(width=30, record=True)
-    wide.print(render_table(columns, rows, width=120))
-    narrow.print(render_table(columns, rows, width=30))
-    text = wide.export_text()
-    assert "│ acquisition │" in text and "│ 2025-06-02 │" in text
-    # Too narrow for that: every column folds rather than one vanishing.
-    text = narrow.export_text()
-    assert "Northw" in text and "2025-06" in text and "acquisi" in text

@@ -23,14 +23,14 @@ TEXTS = {
 }
 
 
+def _insert_articles(con, texts: dict[str, str]) -> None:
+    rows = [article(int(a[1:]), article_id=a, body=t) for a, t in texts.items()]
+    upsert(con, "articles", rows, key=["article_id"])
+
+
 def _store(wh: Warehouse, texts: dict[str, str]) -> None:
     with wh.writer() as w, w.transaction() as con:
-        upsert(
-            con,
-            "articles",
-            [article(int(a[1:]), article_id=a, body=t) for a, t in texts.items()],
-            key=["article_id"],
-        )
+        _insert_articles(con, texts)
         store_article_records(
             con,
             {a: extract_records(t, PUBLISHED) for a, t in texts.items()},
@@ -178,12 +178,7 @@ def test_an_article_the_extractor_fails_on_is_counted_and_the_rest_are_stored(
     warehouse: Warehouse, monkeypatch, caplog
 ):
     with warehouse.writer() as w, w.transaction() as con:
-        upsert(
-            con,
-            "articles",
-            [article(int(a[1:]), article_id=a, body=t) for a, t in TEXTS.items()],
-            key=["article_id"],
-        )
+        _insert_articles(con, TEXTS)
     real = stage.extract_records
 
     def fail_on_groq(text: str, *args):
