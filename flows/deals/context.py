@@ -30,8 +30,11 @@ _OVERSEER_VERB = re.compile(
 
 # Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
 _SAID = re.compile(
-    r"(?:[\s,]+(?:[A-Z][\w.&]*|of)){0,4}>?(?:\s*\([^)]*\))?"
-    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?(?:\s+on\s+[A-Z]\w+)?\s+(?:has\s+|had\s+)?"
+    # wire copy writes legal forms in lower case ("Lai Sun Garment Co ltd yesterday said")
+    r"(?:[\s,]+(?:[A-Z][\w.&]*|of|ltd|inc|plc|corp|co)\b\.?){0,4}>?(?:\s*\([^)]*\))?"
+    r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?"
+    r"(?:\s+(?:on\s+[A-Z]\w+|yesterday|today|earlier\s+today|late\s+yesterday))?"
+    r"\s+(?:has\s+|had\s+)?"
     r"(?:also\s+)?"
     r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
     r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
@@ -268,7 +271,16 @@ def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) 
             and not _OVERSEER_VERB.match(sentence[e.end :])
             # "filed an application with the Department of Transportation for ... its takeover"
             and not re.search(
-                r"\b(?:with|to|from|by|for|at|of|on)\s+(?:the\s+)?$", sentence[: e.start]
+                r"\b(?:with|to|from|by|for|at|of|on|in)\s+(?:the\s+)?$", sentence[: e.start]
+            )
+            # "SoftBank sold its Nvidia stake to fund its investments": a name inside what
+            # someone owns does not own the next thing
+            and not (
+                re.search(r"\b(?:its|their|his|her)\s+$", sentence[: e.start])
+                and re.match(
+                    r"\s+(?:stake|holding|shares|unit|subsidiary|business|division)\b",
+                    sentence[e.end :],
+                )
             )
         ]
         pronouns = list(re.finditer(r"\bit\s+(?!is\b|was\b)(?=\w+\s)", sentence[: m.start()]))

@@ -38,7 +38,7 @@ class Entity:
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
     r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A|"
-    r"Bhd|Sdn|Berhad|Tbk|Ltda|Srl|SRL)\.?$"
+    r"Bhd|Sdn|Berhad|Tbk|Ltda|Srl|SRL|PBC)\.?$"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
@@ -476,6 +476,9 @@ _CONNECTOR = r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
+_US_ADMINISTRATION = re.compile(
+    r"\b(?:Trump|Biden|Obama|Bush|Clinton|Reagan|Carter)\s+[Aa]dministration\b"
+)
 _TICKER = re.compile(
     r"(?<=[\w.’'])\s*\((?:[A-Z][A-Za-z]{1,7}(?:\s+[A-Z][a-z]+)?\s*:\s*)?"
     r"[A-Z]{1,6}(?:\.[A-Z]{1,3})?\)"
@@ -662,7 +665,8 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             canonical, category = gaz.canonical[m.group(0)]
             end = _extend_legal_suffix(sentence, m.end())
             if not headline:
-                end = _extend_division(sentence, end, gaz.pattern)
+                # "OpenAI Group PBC": a legal form may close the division's words too
+                end = _extend_legal_suffix(sentence, _extend_division(sentence, end, gaz.pattern))
             found.append(
                 Entity(canonical, sentence[m.start() : end], m.start(), end, "org", category, True)
             )
@@ -695,6 +699,13 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 continue
             found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
             taken.append((m.start(), m.end()))
+    for m in _US_ADMINISTRATION.finditer(sentence):
+        if free(m.start(), m.end()):
+            # "The Trump administration took a 10% stake in Intel": the state acts
+            found.append(
+                Entity("United States government", m.group(0), *m.span(), "org", "government", True)
+            )
+            taken.append(m.span())
     # "Heinz (HNZ.N)", "Nvidia (NASDAQ: NVDA)": a ticker restates the name before it.
     taken.extend(m.span() for m in _TICKER.finditer(sentence))
     for m in _CAPITALISED.finditer(sentence):
@@ -712,7 +723,11 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
-    return _mark_towns(sentence, _join_and_names(sentence, [_cut_home(e) for e in found]))
+    cut = [
+        _cut_home(sentence, e, found[i + 1] if i + 1 < len(found) else None)
+        for i, e in enumerate(found)
+    ]
+    return _mark_towns(sentence, _join_and_names(sentence, cut))
 
 
 # "Hoechst AG of West Germany", "Renouf Corp of New Zealand": after a legal form, "of" and
@@ -723,9 +738,19 @@ _HOME_AFTER_FORM = re.compile(
 )
 
 
-def _cut_home(entity: Entity) -> Entity:
+def _cut_home(sentence: str, entity: Entity, after: Entity | None) -> Entity:
     m = _HOME_AFTER_FORM.match(entity.text)
-    if entity.kind != "org" or entity.known or m is None or m["home"] not in _places():
+    if entity.kind != "org" or entity.known or m is None:
+        return entity
+    # "Personal Computer Rental Corp of Coral Gables, Fla.": a town the place lists do not
+    # know, told by the state or country written after it.
+    town = (
+        after is not None
+        and after.kind in {"region", "country"}
+        and re.fullmatch(r",\s+", sentence[entity.end : after.start]) is not None
+        and len(m["home"].split()) <= 3
+    )
+    if m["home"] not in _places() and not town:
         return entity
     stem = _LEGAL_SUFFIX.sub("", m["name"]).split()
     if len(stem) == 1 and zipf_frequency(stem[0], "en") >= _ORDINARY_ZIPF:
@@ -850,7 +875,9 @@ def _extend_division(sentence: str, end: int, gazetteer: re.Pattern[str]) -> int
 
 
 def _extend_legal_suffix(sentence: str, end: int) -> int:
-    m = re.match(r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|Co)\.?)", sentence[end:])
+    m = re.match(
+        r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|Co|PBC|Plc|PLC|NV|SE)\b\.?)", sentence[end:]
+    )
     return end + m.end() if m else end
 
 

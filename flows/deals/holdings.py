@@ -39,6 +39,19 @@ _SOLD_BEFORE = re.compile(
     re.I,
 )
 
+_SOLD_HOLDING = re.compile(
+    r"^(?:\s+(?:common\s+)?(?:stake|holding|position|shares|interest)\b)", re.I
+)
+
+
+def is_sold_holding(sentence: str, money: Money) -> bool:
+    """ "sold its entire $5.8 billion stake in Nvidia": the worth of a holding given up."""
+    return bool(
+        _SOLD_HOLDING.match(sentence[money.end :])
+        and _SOLD_BEFORE.search(sentence[max(0, money.start - 60) : money.start])
+    )
+
+
 # "spent 15.2 mln dlrs on its 1,197,700 Comdata shares"
 _SHARE_SPEND = re.compile(
     r"\b(?:spent|spends|spending|paid|pays|paying)\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+"
@@ -388,7 +401,10 @@ _POSITION = re.compile(
     r"key|strategic|big|significant|leading|single)\s+){0,2}"
     r"(?:investors?|shareholders?|stakeholders?|backers?|equity partners?)\s+(?:in|of)\s+"
     r"|\b(?:holds?|held|owns?|owned|has|had|have)\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:stake|holding|interest)\s+in\s+",
+    r"(?:stake|holding|interest)"
+    # "holds a stake of roughly 27% in OpenAI"
+    r"(?:\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+    r"\d[\d.]*\s*(?:%|percent|per\s+cent|pct))?\s+in\s+",
     re.I,
 )
 

@@ -12,7 +12,11 @@ from flows.deals.money import Money, find_amounts
 
 ROUND = re.compile(
     r"\b(pre-seed|seed|Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
-    r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b)",
+    r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b"
+    # "raised a $200 million Series A at a $1.8 billion valuation": a series letter needs no
+    # noun after it, as "growth" or "debt" would
+    r"|(?<=(?-i:[A-Z])|\d|\+)(?:\s*$|\s*[;)]|\s+(?:at|from|with|co-led|backed|and|that|which|"
+    r"in|on|for|to|as)\b))",
     re.I,
 )
 
@@ -122,6 +126,11 @@ def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> 
     """The investors named between ``start`` and ``end``: a person for "Ola founder Bhavish
     Aggarwal", no owner for "Prima Materia, Daniel Ek's investment firm"."""
     names: list[str] = []
+    # "from Beta Capital, which owns 20% of Gamma Robotics": a relative clause tells about
+    # the investor; the names in it are not investors
+    relative = re.compile(r",\s*(?:which|who|whose)\b").search(sentence, start, end)
+    if relative is not None:
+        end = relative.start()
     for e in orgs:
         if e.start < start or e.end > end:
             continue

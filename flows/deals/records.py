@@ -30,7 +30,13 @@ from flows.deals.acquisitions import (
     sale_record,
     sold_to,
 )
-from flows.deals.context import Context, coordinated, first_after, subject_before
+from flows.deals.context import (
+    REFERENCE,
+    Context,
+    coordinated,
+    first_after,
+    subject_before,
+)
 from flows.deals.currency import to_usd
 from flows.deals.dates import announced_on
 from flows.deals.deal import DealRecord, amount_fields
@@ -69,6 +75,7 @@ from flows.deals.holdings import (
     STAKE_TAKEN,
     debt_issue,
     holding_record,
+    is_sold_holding,
     lending_record,
     percent_owned,
     stake_record,
@@ -208,6 +215,10 @@ def _extract_sentence(
         and not is_per_share(sentence, m)
         and not is_holding_value(sentence, m)
     ]
+    # "SoftBank sold its entire $5.8 billion stake in Nvidia to fund its investments in
+    # OpenAI": the price of a holding given up is a deal only for whoever buys it.
+    sale_amounts = event_amounts
+    event_amounts = [m for m in event_amounts if not is_sold_holding(sentence, m)]
 
     def make(kind: str, recipient: Entity, **fields: Any) -> DealRecord:
         record = DealRecord(
@@ -262,6 +273,8 @@ def _extract_sentence(
         main := percent_owned(sentence, orgs, context, make, bought, event_amounts)
     ):
         pass  # "Meta acquires 49% of Scale AI": a stake, not a takeover
+    elif stake and _said_of_investor(sentence, stake.start(), funding or invest):
+        pass  # the deal is the sentence's own, read below
     elif stake and re.search(
         r"\b(?:stake|interest|ownership|position)\s+in\b", sentence[stake.start() :], re.I
     ):
@@ -271,6 +284,11 @@ def _extract_sentence(
     elif (held := STAKE_TAKEN.search(sentence)) and not event_amounts:
         # "Berkshire took a stake in Fox": a holding without a stated price.
         main = stake_record(sentence, held, orgs, [], context, make)
+    # A stake that names no holder or company of its own ("Scale AI secured a $14.3 billion
+    # investment from Meta, which took a 49% stake in the data-labeling company") leaves the
+    # sentence to the readers below.
+    if main is not None:
+        pass
     elif acquire and not (ROUND.search(sentence) and invest):
         # "Solvay acquired Unimed in 1999, and Abbott purchased Solvay in 2010": every
         # buying clause of the sentence, each target once.
@@ -311,8 +329,8 @@ def _extract_sentence(
     fallbacks: list[Callable[[], DealRecord | None]] = [
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
-        lambda: sale_record(sentence, orgs, event_amounts, context, make),
-        lambda: sold_to(sentence, orgs, event_amounts, context, make),
+        lambda: sale_record(sentence, orgs, sale_amounts, context, make),
+        lambda: sold_to(sentence, orgs, sale_amounts, context, make),
         lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
@@ -334,6 +352,8 @@ def _extract_sentence(
         main = read()
     if main is not None:
         out.insert(0, main)
+        if main.kind == "investment" and main.stake is None:
+            main.stake = _stake_told(sentence, orgs, main.recipient)
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -429,6 +449,48 @@ _ANNOUNCED_WOULD = re.compile(
     r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
     r"\s+(?:also\s+)?$"
 )
+
+
+# "becoming its largest shareholder with an 11% stake", "a stake of roughly 27% in OpenAI"
+_STAKE_SIZE = re.compile(
+    r"\b(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:stake|interest|ownership)\b"
+    r"|(?:stake|interest)\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct))",
+    re.I,
+)
+
+
+def _stake_told(sentence: str, orgs: list[Entity], recipient: str) -> float | None:
+    """The share an investment buys, when the sentence tells one and only one, and not in
+    another company ("from Beta, which holds a 20% stake in Gamma")."""
+    found = list(_STAKE_SIZE.finditer(sentence))
+    if len(found) != 1:
+        return None
+    after = re.match(r"\s+in(?:to)?\s+", sentence[found[0].end() :])
+    if after is not None:
+        start = found[0].end() + after.end()
+        held = first_after(start, orgs)
+        if REFERENCE.match(sentence, start) and (held is None or held.start > start + 40):
+            pass  # "took a 49% stake in the data-labeling company"
+        elif held is None or not same_company(held.name, recipient):
+            return None
+    return float(found[0].group(1) or found[0].group(2))
+
+
+def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:
+    """ "Acme raised $50 million from Beta Capital, which holds a 20% stake in Gamma": a
+    holding told in a relative clause after the sentence's own deal describes an investor."""
+    return (
+        trigger is not None
+        and trigger.start() < pos
+        and re.search(
+            r",\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:holds|owns|has|had|held|owned)\s+"
+            r"(?:an?\s+|its\s+)?$",
+            sentence[:pos],
+        )
+        is not None
+    )
 
 
 def _is_hedged(scope: str) -> bool:

@@ -16,6 +16,9 @@ _VALUATION_BEFORE = re.compile(
     r"valuation\s+(?:has\s+|had\s+|have\s+|more\s+than\s+)?(?:jumped|rose|climbed|soared|"
     r"surged|grew|increased|doubled|tripled|quadrupled|reached|hit|fell|dropped|slid|"
     r"leapt|leaped)\s+to|"
+    # "tripling its valuation to $3.3 billion", "doubled Anthropic's valuation to"
+    r"(?:doubl|tripl|quadrupl|lift|boost|push|rais)\w*\s+(?:its|their|the\s+\w+['’]s|"
+    r"(?-i:[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,2}['’]s?)\s+valuation\s+to|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
     r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
     r"valuation\s+(?:that|which)?\s*"
@@ -31,7 +34,10 @@ _VALUATION_BEFORE = re.compile(
 _HOLDING_VALUED = re.compile(
     r"\b(?:stakes?|holdings?|positions?|interests?|shares|stock)\b[^,;.$]{0,40}?\s"
     r"(?:is|was|are|were|would\s+be|will\s+be|has\s+been|had\s+been)\s+(?:now\s+)?"
-    r"(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
+    r"(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$"
+    # "holds a stake of roughly 27% in OpenAI Group PBC, valued at about $135 billion"
+    r"|\b(?:stake|holding|position)\b[^;.$]{0,60}?,\s*(?:now\s+)?(?:valued\s+at|worth)\s*"
+    r"(?:about|around|over|more than|nearly|roughly|some)?\s*$",
     re.I,
 )
 
@@ -71,12 +77,18 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
         return worth.group(1) == "it"
     # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
     # the price of an acquisition, not a valuation.
-    if re.search(
+    deal = re.search(
         r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger)\b"
         r"[^.;]{0,40}$",
         before,
         re.I,
-    ) and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence)):
+    )
+    if (
+        deal
+        # ("The deal doubled Anthropic's valuation to $61.5 billion" values the company.)
+        and "valuation" not in deal.group(0).lower()
+        and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence))
+    ):
         # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
         return False
     # "sales of loans and mortgage securities valued at $1.1 billion": things, not a company.
