@@ -1055,10 +1055,15 @@ def _capitalised_entity(
             and not (len(words) > 1 and _ORG_WORDS.search(words[-1]))
             # "Big Machine", "Blue Data": a name whose first word alone is a plain
             # adjective keeps the field word that makes it a name.
+            # "Crunchy Data" too: only a known company's name before it ("Nvidia Data")
+            # makes the field word a part of that company.
             and not (
                 len(words) == 2
                 and words[-1] in _FIELD_WORDS
-                and zipf_frequency(words[0], "en") >= _COMMON_ZIPF
+                and (
+                    zipf_frequency(words[0], "en") >= _COMMON_ZIPF
+                    or words[0] not in _gazetteer().canonical
+                )
             )
         )
     ):

@@ -87,6 +87,9 @@ FUNDING = re.compile(
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
     r"feedback|awards?|contracts?|permission|permits?|licen[cs]es?|votes?|incentives?|"
     r"packages?|tax|subsid(?:y|ies))\b)"
+    # "Amazon completed its $4 billion investment in Anthropic": money put in, not raised
+    r"(?!\s+(?:its|their|an?|the)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:investments?|stake)\s+in\b"
+    r"(?!\s+(?:its|their|the\s+(?:company|startup|round)|this|that)\b))"
     r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by|"
     r"(?-i:fund))\b)",
     re.I,
@@ -331,6 +334,10 @@ def investment_record(
     for candidate in INVEST.finditer(sentence):
         if any(e.start <= candidate.start() < e.end for e in entities):
             continue  # "the Water Resources Fund": a name, not funding
+        if sentence[candidate.start() - 1 : candidate.start()] == "-" or re.match(
+            r"\s+by\b", sentence[candidate.end() :]
+        ):
+            continue  # "Mubadala-backed MGX", "which is backed by": who backs it already
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
         if near:
             # "repatriate $245 billion and invest $30 billion in the US": the closest figure
@@ -340,9 +347,13 @@ def investment_record(
         return None
     word = trigger.group(0).lower()
     # "X's $13 billion investment in Y": the possessive names the investor.
-    possessive = re.search(r"([A-Z][\w.&\- ]*?)['’]s\s*$", sentence[: money.start].rstrip())
+    possessive = re.search(
+        r"(?<![\w-])((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s*$",
+        sentence[: money.start].rstrip(),
+    )
     investor: Entity | None = None
-    if possessive:
+    # ("MGX invested in OpenAI's $6.6 billion funding round": the possessor is funded.)
+    if possessive and not re.search(r"\b(?:in|into)\s+$", sentence[: possessive.start(1)]):
         investor = next(
             (e for e in orgs if e.end <= money.start and e.start >= possessive.start(1)), None
         )
@@ -592,6 +603,61 @@ def possessed_round(sentence, orgs, amounts, context, make) -> DealRecord | None
             subtype="funding_round",
             investors=investors,
             lead_investors=investors[:1] if "led" in m.group("verb") else [],
+            round=round_name(label[1]) if label else None,
+            confidence=0.8 if money else 0.6,
+            **(amount_fields(money) if money else {}),
+        )
+    return None
+
+
+_JOINED_ITS_ROUND = re.compile(
+    r"\b(?:joined|joins|join|participated\s+in|participates\s+in|took\s+part\s+in|"
+    r"takes\s+part\s+in|invested\s+in|invests\s+in)\s+(?:the\s+)?$"
+)
+_ITS_ROUND = re.compile(
+    r"['’]s?\s+(?P<money>[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    r"(?P<label>(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)"
+    r"(?:\s+|(?=[.,;]|$)))*)(?:round\b)?"
+)
+
+
+def joined_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """An investor joining a company's round: "Thrive Capital participated in OpenAI's $6.6
+    billion funding round", "Nvidia joined xAI's $6 billion Series C"."""
+    for recipient in orgs:
+        if recipient.is_place:
+            continue
+        joined = _JOINED_ITS_ROUND.search(sentence[: recipient.start])
+        told = _ITS_ROUND.match(sentence, recipient.end)
+        if joined is None or told is None:
+            continue
+        if not (
+            told[0].endswith("round")
+            or re.search(r"(?:Series\s+[A-Z]\d?|seed)\s*$", told.group("label"))
+        ):
+            continue  # "joined Microsoft's $5 million new office"
+        investor = subject_before(sentence, joined.start(), orgs, context)
+        if investor is None or name_key(investor.name) == name_key(recipient.name):
+            continue
+        money = next(
+            (
+                a
+                for a in amounts
+                if told.group("money") and told.start("money") <= a.start < told.end("money")
+            ),
+            None,
+        )
+        label = ROUND.search(sentence, told.start("label"), told.end() + 1)
+        investors = [
+            n
+            for n in coordinated(sentence, orgs, investor)
+            if name_key(n) != name_key(recipient.name)
+        ]
+        return make(
+            "investment",
+            recipient,
+            subtype="funding_round",
+            investors=investors,
             round=round_name(label[1]) if label else None,
             confidence=0.8 if money else 0.6,
             **(amount_fields(money) if money else {}),

@@ -62,6 +62,7 @@ from flows.deals.funding import (
     funding_record,
     grant_record,
     investment_record,
+    joined_round,
     led_round,
     possessed_round,
     raise_before_money,
@@ -337,6 +338,7 @@ def _extract_sentence(
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
         lambda: standing_position(sentence, orgs, context, make),
         lambda: possessed_round(sentence, orgs, event_amounts, context, make),
+        lambda: joined_round(sentence, orgs, event_amounts, context, make),
     ]
     if not gift:  # money given away is read by grant_record alone
         fallbacks += [
@@ -430,14 +432,16 @@ def _extract_sentence(
     for record in out:
         scope = _scope(sentence, record.recipient)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
-    if not out and context.last_round is not None:
+    # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
+    # beside the round's investors does not make the sentence a deal of its own.
+    if context.last_round is not None and all(r.kind == "valuation" for r in out):
         round_investors(sentence, orgs, context.last_round)
     _update_context(context, sentence, orgs, out)
     kept = [r for r in out if round(r.confidence, 2) > 0.15]
     rounds = [r for r in kept if r.kind == "investment" and r.subtype == "funding_round"]
     if rounds:
         context.last_round = rounds[0]
-    elif kept:
+    elif any(r.kind != "valuation" for r in kept):
         context.last_round = None  # the story moved on to another deal
     return kept
 
