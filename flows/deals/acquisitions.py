@@ -10,15 +10,24 @@ import re
 from flows.deals.context import (
     POSSESSOR,
     REFERENCE,
+    at_start,
     clause_end_at,
+    coordinated,
     first_after,
     possessor_of,
     subject_before,
 )
+from flows.deals.dates import announced_on
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
-from flows.deals.phrases import MODIFIED_NOUN, is_per_share, listed_after, nearest
+from flows.deals.phrases import (
+    MODIFIED_NOUN,
+    SHARED_SUBJECT,
+    is_per_share,
+    listed_after,
+    nearest,
+)
 
 ACQUIRE = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
@@ -27,7 +36,9 @@ ACQUIRE = re.compile(
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
     r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing))\s+"
     r"(?:[\w%.]+\s+){0,4}?control of|"
-    r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with)\b",
+    r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with|"
+    # "Silver Lake agreed to take Dell private", "Informatica was taken private by Permira"
+    r"(?:take|takes|took|taking)(?=\s+(?:[A-Z][\w.&-]*\s+){1,4}private\b)|taken\s+private)\b",
     re.I,
 )
 
@@ -119,7 +130,8 @@ _COMPOUND_NOUN = re.compile(
 )
 
 _ACQUIRED_BY = re.compile(
-    r"\b(?:acquired|bought|purchased|taken over|snapped up|scooped up)\s+by\b", re.I
+    r"\b(?:acquired|bought|purchased|taken over|taken private|snapped up|scooped up)\s+by\b",
+    re.I,
 )
 
 # "Florida banks", "Nest products": a name used as a modifier of a plural noun.
@@ -155,9 +167,11 @@ def _person_before(sentence: str, start: int, end: int) -> Entity | None:
 
 
 REGULATOR = re.compile(
-    r"\b(?:Department|Ministry|Commission|Authority|Agency|Regulator|Court|Congress|Senate|"
-    r"Parliament|Federal Reserve|Board|Justice|FTC|DOJ|DOT|ICC|SEC|FCC|CMA|CFIUS|"
-    r"Competition Bureau)\b"
+    r"\b(?:Department|Ministry|Commission|Agency|Regulator|Court|Congress|Senate|"
+    r"Parliament|Federal Reserve|Justice|FTC|DOJ|DOT|ICC|SEC|FCC|CMA|CFIUS|"
+    r"Competition Bureau|"
+    # ("Qatar Investment Authority", "Canada Pension Plan Investment Board" invest and buy)
+    r"(?<!Investment\s)(?:Authority|Board))\b"
 )
 
 # "acquired Unimed in 1999, and Abbott purchased Solvay": after "and" a new clause begins,
@@ -186,6 +200,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     else:
         word = trigger.group(0).lower()
         acquirer = subject_before(sentence, trigger.start(), orgs, context)
+        opening = next((e for e in orgs if at_start(sentence, e)), None)
+        if opening is not None and SHARED_SUBJECT.search(sentence[: trigger.start()]):
+            # "Acme raised $5 million from Beta and Gamma, and plans to buy Delta": the
+            # second verb shares the sentence's subject.
+            acquirer = opening
         if _PLAN_TO.search(sentence[: trigger.start()]):
             plan = re.search(r"\s+to\s+$", sentence[: trigger.start()])
             acquirer = (
@@ -253,7 +272,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and target is not None
             and re.match(
                 r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
-                r"\s*(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
+                r"\s*(?:(?:common|preferred|ordinary)\s+)?"
+                r"(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
                 r"games?|apps?|consoles?|books?|chips?|movies?|films?|songs?|albums?|"
                 r"time|breathing room|stakes?|holdings?)\b",
@@ -348,6 +368,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             if not is_per_share(sentence, m)
             and not _compared_figure(sentence, m)
             and not _financing_figure(sentence, m)
+            # (the figure of an earlier clause: "raised $5 million ..., and plans to buy")
+            and not (m.end <= lo and re.search(r"[,;]\s+(?:and|but|while)\s", sentence[m.end : lo]))
         ],
         lo,
         hi,
@@ -385,12 +407,58 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             make(
                 "acquisition",
                 target,
-                investors=[buyer.name] if buyer else [],
+                # "taken private by Permira and Canada Pension Plan Investment Board"
+                investors=(
+                    (coordinated(sentence, orgs, buyer) if passive else [buyer.name])
+                    if buyer
+                    else []
+                ),
                 lead_investors=[],
                 confidence=confidence,
                 **(amount_fields(price) if price else {}),
             )
         )
+    if len(records) == 1 and price is not None:
+        records += _next_priced_purchases(sentence, price, orgs, amounts, records[0], make)
+    return records
+
+
+# "bought Slack for $27.7 billion in 2021 and Tableau for $15.7 billion in 2019"
+_AND_NEXT = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")
+_FOR_PRICE = re.compile(r"\s+for\s+")
+
+
+def _next_priced_purchases(sentence, price, orgs, amounts, first, make) -> list[DealRecord]:
+    """Further companies bought by the same buyer, each with its own price."""
+    records = []
+    while (joiner := _AND_NEXT.match(sentence, price.end)) is not None:
+        target = next((e for e in orgs if e.start == joiner.end() and not e.is_place), None)
+        priced = _FOR_PRICE.match(sentence, target.end) if target is not None else None
+        price = next(
+            (
+                m
+                for m in amounts
+                if priced
+                and m.start >= priced.end()
+                and re.fullmatch(r"(?:[a-z]+\s+){0,2}", sentence[priced.end() : m.start])
+            ),
+            None,
+        )
+        if target is None or price is None:
+            break
+        if any(same_company(target.name, n) for n in first.investors):
+            break
+        record = make(
+            "acquisition",
+            target,
+            investors=list(first.investors),
+            lead_investors=[],
+            confidence=first.confidence,
+            **amount_fields(price),
+        )
+        # "... and Tableau for $15.7 billion in 2019": a year of its own
+        record.announced_on = announced_on(sentence[target.start :], None) or record.announced_on
+        records.append(record)
     return records
 
 

@@ -71,7 +71,13 @@ class Context:
     def focus_other_than(self, name: str) -> Entity | None:
         """The most salient organisation that is not ``name``: "the entertainment company
         owns 97% of Euro Disney" in a story about Euro Disney means its owner."""
-        others = [k for k in self.mentions if k != name_key(name)]
+        # (A government is never "the company": "the U.S. government took a stake in Intel,
+        # and SoftBank agreed to invest $2 billion in the company".)
+        others = [
+            k
+            for k in self.mentions
+            if k != name_key(name) and self.named[k].category not in {"government", "regulator"}
+        ]
         return self.named[max(others, key=lambda k: self.mentions[k])] if others else None
 
     def fade(self) -> None:

@@ -21,6 +21,7 @@ from flows.deals.money import Money
 from flows.deals.phrases import (
     NP_REJECT,
     ROUND,
+    SHARED_SUBJECT,
     gap_between,
     investors_from,
     noun_phrase,
@@ -113,7 +114,9 @@ _NOT_FUNDING_AFTER = re.compile(
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|"
-    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led)\b",
+    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
+    # "would become its top shareholder after leading a €1.7 billion funding round"
+    r"(?<=after\s)(?:co-)?leading)\b",
     re.I,
 )
 
@@ -167,7 +170,26 @@ _JOINED_THE_ROUND = re.compile(
 )
 
 
+# "Other participants included the Qatar Investment Authority, GIC and Blackstone."
+_OTHERS_INCLUDED = re.compile(
+    r"\W*(?:(?:Other|Additional|New|Existing|Previous|Returning)\s+)?"
+    r"(?:investors|participants|backers)\s+(?:in\s+the\s+(?:round|deal|financing)\s+)?"
+    r"(?:also\s+)?(?:included|include|were|are)\s+(?:the\s+)?"
+)
+
+
 def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
+    included = _OTHERS_INCLUDED.match(sentence)
+    first = first_after(included.end(), orgs) if included else None
+    if first is not None and first.start == included.end():
+        names = [
+            n
+            for n in coordinated(sentence, orgs, first)
+            if name_key(n) != name_key(record.recipient)
+        ]
+        record.investors = list(dict.fromkeys([*record.investors, *names]))
+        record.confidence = max(record.confidence, 0.8)
+        return
     joined = _JOINED_THE_ROUND.search(sentence)
     if joined is not None:
         before = [e for e in orgs if e.end <= joined.start() and not e.is_place]
@@ -319,10 +341,12 @@ _TO_DATE = re.compile(
 )
 
 
-# "... and will invest", "..., and plans to invest": a verb with no subject of its own
-_SHARED_SUBJECT = re.compile(
-    r"\band\s+(?:(?:will|would|also|has|have|had|is|are|was|plans?\s+to|agreed\s+to|"
-    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*$"
+# "Mistral AI said on Tuesday that ASML ...": the company telling the news
+_TELLS = re.compile(r"\s+(?:said|says|announced|announces)\b")
+_SHARE_OF = re.compile(
+    r"\b(?:hold|holds|own|owns|take|takes|get|gets|receive|receives|acquire|acquires)\s+"
+    r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+|almost\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+"
 )
 
 
@@ -360,7 +384,7 @@ def investment_record(
     if investor is None:
         investor = subject_before(sentence, min(trigger.start(), money.start), orgs, context)
     opening = next((e for e in orgs if at_start(sentence, e)), None)
-    if opening is not None and _SHARED_SUBJECT.search(sentence[: trigger.start()]):
+    if opening is not None and SHARED_SUBJECT.search(sentence[: trigger.start()]):
         # "Disney signed a licensing deal with OpenAI and will invest $1 billion": the
         # second verb shares the sentence's subject, not the name closest before it.
         investor = opening
@@ -387,11 +411,30 @@ def investment_record(
             funded = context.last_recipient or context.focus
         if funded is not None:
             recipient = funded
-    if word in {"led", "leads", "co-led"}:
+    if word in {"led", "leads", "co-led", "leading", "co-leading"}:
         # "X led a $N round in Y" / "X led Y's $N Series A"
         named = first_after(trigger.end(), orgs)
         if named is not None and named.start < money.start:
             recipient = named
+        if recipient is None and investor is not None:
+            # "Mistral AI said ASML led its €1.7 billion funding round": the teller's round
+            recipient = next(
+                (
+                    e
+                    for e in orgs
+                    if e.end <= investor.start and not e.is_place and _TELLS.match(sentence, e.end)
+                ),
+                None,
+            )
+    if recipient is None and investor is not None:
+        # "ASML is investing €1.3 billion and will hold about 11% of the company"
+        share = _SHARE_OF.search(sentence, anchor)
+        if share is not None:
+            ref = REFERENCE.match(sentence, share.end())
+            named = next((e for e in orgs if e.start == share.end() and not e.is_place), None)
+            recipient = named or (
+                context.focus_other_than(investor.name) if ref is not None else None
+            )
     if recipient is None and investor is not None:
         into = re.match(r"\s+(?:in|into)\s+", sentence[anchor:])
         ref = REFERENCE.match(sentence, anchor + into.end()) if into else None
@@ -423,7 +466,7 @@ def investment_record(
     subtype = "infrastructure" if recipient.is_place else "equity"
     if round_match or re.search(r"\bround\b", sentence[trigger.start() :], re.I):
         subtype = "funding_round"  # "SoftBank leads $500M round in Skild AI"
-    is_lead = word in {"led", "leads", "co-led"}
+    is_lead = word in {"led", "leads", "co-led", "leading", "co-leading"}
     others = [n for n in investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
     return make(
         "investment",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flows.deals.acquisitions import (
@@ -33,6 +33,7 @@ from flows.deals.acquisitions import (
 from flows.deals.context import (
     REFERENCE,
     Context,
+    at_start,
     coordinated,
     first_after,
     subject_before,
@@ -163,7 +164,7 @@ def extract_records(
         entities = find_entities(sentence.text, context.vocabulary)
         entities_of[sentence.text] = entities
         records.extend(
-            _extract_sentence(sentence.text, sentence.start, published, context, entities)
+            _extract_clauses(sentence.text, sentence.start, published, context, entities)
         )
     records = _drop_vaguer(_dedupe(_correct_parties(_drop_small_valuations(records))))
     records += mention_records(
@@ -176,6 +177,91 @@ def extract_records(
     )
     records.sort(key=lambda r: r.span_start)
     _mark_ai_recipients(records, [s.text for s in sentences])
+    return records
+
+
+# Where a sentence joins two deals, each with its own subject: "the U.S. government took a
+# 9.9% stake in Intel, and after SoftBank agreed to invest $2 billion in the company", or
+# with the sentence's subject shared: "Acme raised $5 million, and plans to buy Delta".
+_CLAUSE_BREAK = re.compile(
+    r"(?:,\s+|;\s+)(?:and\s+|while\s+|but\s+|whereas\s+)?(?:after\s+|then\s+|later\s+)?"
+)
+_SHARED_VERB = re.compile(
+    r"(?<=and\s)(?:(?:will|would|also|has|have|had|is|now|then|plans?\s+to|agreed\s+to|"
+    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"
+)
+_DEAL_VERB = re.compile(
+    rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    subject: Entity | None = None  # the sentence's subject, when the clause shares it
+
+
+def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
+    """The clauses of a sentence that tell deals of their own (the whole if not)."""
+    opening = next((e for e in entities if at_start(sentence, e) and not e.is_place), None)
+    cuts: list[_Clause] = [_Clause(0, len(sentence))]
+    for brk in _CLAUSE_BREAK.finditer(sentence):
+        subject = next((e for e in entities if e.start == brk.end()), None)
+        shared = None
+        if subject is None and not re.match(
+            r"(?:the|The)\s+(?:[A-Z][\w.]*\s+)?government\b", sentence[brk.end() :]
+        ):
+            verb_at = _SHARED_VERB.match(sentence, brk.end())
+            if opening is None or verb_at is None or not brk.group(0).rstrip().endswith("and"):
+                continue
+            if not _DEAL_VERB.match(sentence, verb_at.end()):
+                continue
+            shared = opening
+        left, right = sentence[cuts[-1].start : brk.start()], sentence[brk.end() :]
+        verb = _DEAL_VERB.search(right)
+        if (
+            verb is None
+            or not _DEAL_VERB.search(left)
+            or not find_amounts(left + right)
+            # the subject acts in the clause: its verb comes within a few words
+            or not re.fullmatch(r"[^,;]{0,60}", right[: verb.start()])
+        ):
+            continue
+        cuts[-1] = _Clause(cuts[-1].start, brk.start(), cuts[-1].subject)
+        cuts.append(_Clause(brk.end(), len(sentence), shared))
+    return cuts
+
+
+def _extract_clauses(
+    sentence: str,
+    offset: int,
+    published: dt.date | None,
+    context: Context,
+    entities: list[Entity],
+) -> list[DealRecord]:
+    clauses = _clauses(sentence, entities)
+    if len(clauses) == 1:
+        return _extract_sentence(sentence, offset, published, context, entities)
+    records: list[DealRecord] = []
+    for clause in clauses:
+        text = sentence[clause.start : clause.end].rstrip(" ,;")
+        prefix = f"{clause.subject.text} " if clause.subject is not None else ""
+        shift = len(prefix) - clause.start
+        shifted = [
+            replace(e, start=e.start + shift, end=e.end + shift)
+            for e in entities
+            if clause.start <= e.start and e.end <= clause.start + len(text)
+        ]
+        if clause.subject is not None:
+            shifted.insert(0, replace(clause.subject, start=0, end=len(clause.subject.text)))
+        for record in _extract_sentence(prefix + text, offset, published, context, shifted):
+            # the evidence is the whole sentence, as a reader would quote it
+            record.evidence = sentence
+            record.span_start, record.span_end = offset, offset + len(sentence)
+            records.append(record)
     return records
 
 
@@ -355,7 +441,7 @@ def _extract_sentence(
     if main is not None:
         out.insert(0, main)
         if main.kind == "investment" and main.stake is None:
-            main.stake = _stake_told(sentence, orgs, main.recipient)
+            main.stake = _stake_told(sentence, main, orgs)
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -450,7 +536,9 @@ def _extract_sentence(
 # it will do announces it; "would" hedges only a deal nobody has announced.
 _ANNOUNCED_WOULD = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+)\s+(?:on\s+\w+\s+)?"
-    r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+    r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|"
+    # ("said on Tuesday that Dutch chip equipment maker ASML would")
+    r"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3})?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
     r"\s+(?:also\s+)?$"
 )
 
@@ -460,16 +548,25 @@ _STAKE_SIZE = re.compile(
     r"\b(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:stake|interest|ownership)\b"
     r"|(?:stake|interest)\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|some\s+)?"
-    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct))",
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+    # "will hold about 11% of the company"
+    r"|\b(?:hold|holds|own|owns|take|takes|get|gets|receive|receives)\s+"
+    r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+|almost\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of)",
     re.I,
 )
 
 
-def _stake_told(sentence: str, orgs: list[Entity], recipient: str) -> float | None:
-    """The share an investment buys, when the sentence tells one and only one, and not in
-    another company ("from Beta, which holds a 20% stake in Gamma")."""
+def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float | None:
+    """The share an investment buys, when the sentence tells one and only one, of the
+    record's parties ("from Beta, which holds a 20% stake in Gamma" and "Amazon has invested
+    $8 billion in the company, and Google holds a 14% stake" tell others' holdings)."""
+    recipient = record.recipient
     found = list(_STAKE_SIZE.finditer(sentence))
     if len(found) != 1:
+        return None
+    holder = [e for e in orgs if e.end <= found[0].start()]
+    if holder and not any(same_company(holder[-1].name, n) for n in [recipient, *record.investors]):
         return None
     after = re.match(r"\s+in(?:to)?\s+", sentence[found[0].end() :])
     if after is not None:
@@ -479,7 +576,7 @@ def _stake_told(sentence: str, orgs: list[Entity], recipient: str) -> float | No
             pass  # "took a 49% stake in the data-labeling company"
         elif held is None or not same_company(held.name, recipient):
             return None
-    return float(found[0].group(1) or found[0].group(2))
+    return float(next(g for g in found[0].groups() if g))
 
 
 def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:
@@ -498,10 +595,16 @@ def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) ->
 
 
 def _is_hedged(scope: str) -> bool:
-    return any(
-        not (h.group(0).lower() == "would" and _ANNOUNCED_WOULD.search(scope[: h.start()]))
-        for h in _HEDGE.finditer(scope)
-    )
+    announced = False
+    for h in _HEDGE.finditer(scope):
+        if h.group(0).lower() != "would":
+            return True
+        # "Nvidia said it would invest $5 billion in Intel and the two companies would
+        # jointly develop chips": every "would" of what was announced is announced
+        announced = announced or bool(_ANNOUNCED_WOULD.search(scope[: h.start()]))
+        if not announced:
+            return True
+    return False
 
 
 def _scope(sentence: str, recipient: str) -> str:
