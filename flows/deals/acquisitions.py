@@ -134,6 +134,8 @@ _ACQUIRED_BY = re.compile(
     re.I,
 )
 
+_COMPANY_PARTS = re.compile(r"\s+(?:assets|businesses|operations|units|divisions)\b")
+
 # "Florida banks", "Nest products": a name used as a modifier of a plural noun.
 _MODIFIED_PLURAL = re.compile(
     r"\s+(?:banks|stores|assets|operations|businesses|plants|factories|mills|units|stations|"
@@ -286,7 +288,14 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             named is None
             and target is not None
             and (
-                _MODIFIED_PLURAL.match(sentence[target.end :])
+                (
+                    _MODIFIED_PLURAL.match(sentence[target.end :])
+                    # "a bid for the Fox assets": the assets of one company are that company's
+                    and not (
+                        re.search(r"\bthe\s+$", sentence[trigger.end() : target.start])
+                        and _COMPANY_PARTS.match(sentence[target.end :])
+                    )
+                )
                 # "buy a USB-PD battery": after "a", a name followed by a noun is a brand
                 or (
                     re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[trigger.end() : target.start])

@@ -32,6 +32,9 @@ _OVERSEER_VERB = re.compile(
 _SAID = re.compile(
     # wire copy writes legal forms in lower case ("Lai Sun Garment Co ltd yesterday said")
     r"(?:[\s,]+(?:[A-Z][\w.&]*|of|ltd|inc|plc|corp|co)\b\.?){0,4}>?(?:\s*\([^)]*\))?"
+    # "Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly
+    # held New Zealand company, said it"
+    r"(?:,\s+(?:which|who)\s+[^,;]{1,100})?"
     r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?"
     r"(?:\s+(?:on\s+[A-Z]\w+|yesterday|today|earlier\s+today|late\s+yesterday))?"
     r"\s+(?:has\s+|had\s+)?"
@@ -186,6 +189,8 @@ def _org_subject_before(
         # the teller is what "it" means.
         companies = [e for e in left if not is_person(sentence, e)]
         for teller in reversed(companies):
+            if re.search(r"\b(?:by|of|with|from|to|for)\s+$", sentence[: teller.start]):
+                continue  # "X, which is owned by Brierley Investments Ltd, ..., said it"
             if _SAID.fullmatch(sentence[teller.end : last_ref]):
                 return teller
         resolved = _resolve(sentence, pos, context, prefer_recipient)

@@ -16,7 +16,7 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, name_key
+from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
     NP_REJECT,
@@ -446,8 +446,15 @@ def investment_record(
                 for e in orgs
                 if e.end <= trigger.start() and name_key(e.name) != name_key(investor.name)
             ]
+            # ("Robertson ... has spent 5.9 mln dlrs on its investment in the company": the
+            # company the story's last deal went into, before the one most talked about.)
+            last = context.last_recipient
             recipient = (
-                named_before[-1] if named_before else context.focus_other_than(investor.name)
+                named_before[-1]
+                if named_before
+                else last
+                if last is not None and not same_company(last.name, investor.name)
+                else context.focus_other_than(investor.name)
             )
             if recipient is not None and (
                 name_key(recipient.name).split()[-1] == name_key(investor.name).split()[-1]

@@ -29,7 +29,9 @@ _COMPOUND_STAKE = re.compile(
 _SHARE_BUY = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
     r"snapped up|added)\s+(?:(?:more|additional|some)\s+)?"
-    r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?$",
+    r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?"
+    # "bought 75 million more Apple shares"
+    r"(?:\d[\d.,]*\s+(?:million\s+|billion\s+|mln\s+)?(?:more\s+|additional\s+)?)?$",
     re.I,
 )
 
@@ -267,6 +269,12 @@ def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
     return None
 
 
+_PAID_FOR_SHARES = re.compile(
+    r"['’]?s?\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:shares|stock)\b"
+    r"[^,;$]{0,50}?\bfor\s+(?:a\s+total\s+of\s+|about\s+|some\s+)?"
+)
+
+
 def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """A holding in a listed company: "the Disney stake" of the story's investor, or shares
     bought ("Viking bought $250 million of Disney stock")."""
@@ -322,6 +330,18 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 )
                 if money is None:
                     continue
+            else:
+                # "bought 362,700 Wrather common shares between Feb 13 and 24 for 6.6 mln
+                # dlrs": the price follows the shares in the same clause
+                money = next(
+                    (
+                        m
+                        for m in amounts
+                        if m.start > org.end
+                        and _PAID_FOR_SHARES.fullmatch(sentence[org.end : m.start])
+                    ),
+                    None,
+                )
             investor = subject_before(sentence, bought.start(), orgs, context)
         if investor is not None and name_key(investor.name) == name_key(org.name):
             continue

@@ -45,6 +45,11 @@ NP_REJECT = re.compile(
     r"(?:this|that|these|those)\s.*|"
     # returning cash to shareholders is not investing it
     r"(?:stock\s+|share\s+)?(?:buy-?backs?|repurchases?|dividends?)\b.*|"
+    # "spent $24 billion on acquisitions": each bought company is its own deal; running
+    # costs are not investments
+    r"(?:acquisitions|mergers|takeovers|deals|M&A|debt|interest|taxes|fines|settlements|"
+    r"legal\s+fees|lobbying|marketing|advertising|severance|restructuring|layoffs|bonuses|"
+    r"salaries|compensation)\b.*|"
     # "investing $10 million in its seed round": the round is the company's, named elsewhere
     r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
     r"(?:round|rounds|funding|financing)|"
@@ -293,7 +298,10 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         return None
     start = pos + m.start()
     # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
-    clause_end = re.search(r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|\.\s", sentence[start:])
+    # ("in the U.S. economy": the stop of an abbreviation ends no clause)
+    clause_end = re.search(
+        r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])\.\s", sentence[start:]
+    )
     end = start + clause_end.start() if clause_end else len(sentence)
     # "invest $40 billion in an AI fund with Andreessen Horowitz": a partner, not the recipient
     window = [

@@ -620,7 +620,9 @@ def _scope(sentence: str, recipient: str) -> str:
 
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics|"
-    r"which|who|whose|where)\b"
+    r"which|who|whose|where|"
+    # "for AppDynamics, nearly twice what the company would have been valued at in its IPO"
+    r"nearly|almost|about|roughly|more than|less than|twice|double|triple|up from|down from)\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
 )
 
