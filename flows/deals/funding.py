@@ -125,7 +125,11 @@ PROCEEDS = re.compile(
     r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b"
     # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
     r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:sale|sales|auction|auctions)\b",
+    r"(?:sale|sales|auction|auctions)\b"
+    # "The Force Awakens raked in over $2 billion at the box office": takings, not funding
+    r"|(?:\d|\b(?:million|billion|bn|mln|m|b))\s+(?:at\s+the\s+(?:global\s+|worldwide\s+)?"
+    r"box\s+office|in\s+(?:annual\s+|quarterly\s+)?(?:revenue|revenues|sales|ticket\s+sales|"
+    r"profits?|earnings|fees|royalties))\b",
     re.I,
 )
 

@@ -336,7 +336,12 @@ def _extract_sentence(
     funding = None
     if not acquire:
         funding = FUNDING.search(sentence) or raise_before_money(sentence, event_amounts)
-        if funding and PROCEEDS.search(sentence, funding.end()):
+        clause = re.compile(r"[;]|,\s+(?:but|while|whereas)\b").search(
+            sentence, funding.end() if funding else 0
+        )
+        if funding and PROCEEDS.search(
+            sentence[: clause.start() if clause else None], funding.end()
+        ):
             funding = None  # "could raise $13 billion by selling assets": proceeds, not funding
         if funding and RAISED_OWN.match(sentence, funding.end()):
             funding = None  # "raised its investment to $5 billion": its own figure, not money in
@@ -516,7 +521,7 @@ def _extract_sentence(
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
     for record in out:
-        scope = _scope(sentence, record.recipient)
+        scope = _scope(sentence, record.recipient, record.investors)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
     # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
     # beside the round's investors does not make the sentence a deal of its own.
@@ -607,15 +612,23 @@ def _is_hedged(scope: str) -> bool:
     return False
 
 
-def _scope(sentence: str, recipient: str) -> str:
+def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
     """The part of the sentence a record's hedges and negations can reach: up to the end of
     the clause naming the recipient ("..., investors complained they could not" is another
-    clause)."""
+    clause), and from the aside that names the parties, if they are named in one ("Part of
+    that could come down to its partners -- ExxonMobil and Shell are equity partners in
+    Gorgon -- but")."""
     at = sentence.find(recipient)
     if at < 0:
         return sentence
     end = _NEXT_CLAUSE.search(sentence, at + len(recipient))
-    return sentence[: end.start()] if end else sentence
+    named = [i for i in (sentence.find(n) for n in [recipient, *investors]) if i >= 0]
+    asides = [m.end() for m in _ASIDE.finditer(sentence, 0, min(named))]
+    start = asides[-1] if asides else 0
+    return sentence[start : end.start()] if end else sentence[start:]
+
+
+_ASIDE = re.compile(r"\s[-–—]+\s|;\s")
 
 
 _NEXT_CLAUSE = re.compile(
