@@ -100,6 +100,8 @@ _RAISE_VERB = re.compile(r"\brais(?:e|es|ed|ing)\b", re.I)
 # Headline verbs of a raise: "Nimbus lands $45M to automate warehouses", "hauls in $45M".
 _HEADLINE_RAISE = re.compile(
     r"\b(?:lands|landed|bags|bagged|nabs|nabbed|snags|snagged|scores|scored|grabs|grabbed|"
+    r"nets|netted|attracts|attracted|"
+    r"(?:picks|picked|scoops|scooped)\s+up|"
     r"(?:rakes|raked|pulls|pulled|hauls|hauled)\s+in)\b",
     re.I,
 )
@@ -113,7 +115,7 @@ _NOT_FUNDING_AFTER = re.compile(
 
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
-    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|"
+    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
     r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
     # "would become its top shareholder after leading a €1.7 billion funding round"
     r"(?<=after\s)(?:co-)?leading)\b",
@@ -273,7 +275,10 @@ def led_round(sentence, trigger, orgs, context, make) -> DealRecord | None:
 
 _FUND_AFTER = re.compile(
     r"\s+(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,3}?funds?\b"
-    r"(?!\s+(?:managers?|raise|of|for\s+its))",
+    r"(?!\s+(?:managers?|raise|of|for\s+its))"
+    # "Sequoia Capital raised $8 billion for new funds"
+    r"|\s+(?:for|across)\s+(?:a\s+|its\s+|two\s+|three\s+|several\s+)?(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?funds\b",
     re.I,
 )
 
@@ -715,5 +720,36 @@ def joined_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
             round=round_name(label[1]) if label else None,
             confidence=0.8 if money else 0.6,
             **(amount_fields(money) if money else {}),
+        )
+    return None
+
+
+# "$25 million Series A for Fathom, led by Khosla Ventures": a headline's round, told by
+# its size and its company
+_ROUND_FOR = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:Series\s+[A-Z]\d?|seed|pre-seed|round|funding|raise)\s+"
+    r"(?:round\s+|funding\s+)?for\s+"
+)
+
+
+def round_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for money in amounts:
+        told = _ROUND_FOR.match(sentence, money.end)
+        recipient = next(
+            (e for e in orgs if told and e.start == told.end() and not e.is_place), None
+        )
+        if recipient is None:
+            continue
+        leads, investors = investors_from(sentence, orgs, recipient.name)
+        label = ROUND.search(sentence, money.end, told.end())
+        return make(
+            "investment",
+            recipient,
+            subtype="funding_round",
+            investors=investors,
+            lead_investors=leads,
+            round=round_name(label[1]) if label else None,
+            confidence=0.8 if investors else 0.7,
+            **amount_fields(money),
         )
     return None

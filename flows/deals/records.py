@@ -68,6 +68,7 @@ from flows.deals.funding import (
     possessed_round,
     raise_before_money,
     recapitalisation,
+    round_for,
     round_investors,
 )
 from flows.deals.holdings import (
@@ -106,7 +107,8 @@ _AI_TERMS = re.compile(
 
 _HEDGE = re.compile(
     r"\b(?:in talks|talks to|considering|considers|could|might|(?-i:may)|reportedly|rumou?red|"
-    r"is said to|are said to|seeking|seeks|looking to|would|people familiar|sources said)\b",
+    r"is said to|are said to|seeking|seeks|looking to|would|people familiar|"
+    r"(?:sources|people)\s+(?:said|say|says|told)|according\s+to\s+(?:sources|people|a\s+person))\b",
     re.I,
 )
 
@@ -430,6 +432,7 @@ def _extract_sentence(
         lambda: standing_position(sentence, orgs, context, make),
         lambda: possessed_round(sentence, orgs, event_amounts, context, make),
         lambda: joined_round(sentence, orgs, event_amounts, context, make),
+        lambda: round_for(sentence, orgs, event_amounts, context, make),
     ]
     if not gift:  # money given away is read by grant_record alone
         fallbacks += [
