@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -534,6 +535,15 @@ def _places() -> dict[str, tuple[str, str]]:
         # US states ("Michigan"); "Georgia" stays the country, "New York" the city.
         if state.type == "State":
             places.setdefault(state.name, (state.name, "region"))
+    for code in ("IN", "CA", "AU"):
+        # Indian states, Canadian provinces, Australian states ("Gujarat", "Alberta"),
+        # written without pycountry's diacritics ("Gujarāt"); "Victoria" is a name too.
+        for state in pycountry.subdivisions.get(country_code=code):
+            name = "".join(
+                c for c in unicodedata.normalize("NFKD", state.name) if not unicodedata.combining(c)
+            )
+            if state.type in {"State", "Province", "Territory"} and name != "Victoria":
+                places.setdefault(name, (name, "region"))
     for written, state_name in data["us_state_abbreviations"].items():
         places[written] = (state_name, "region")
     for name in data["cities"]["names"]:
@@ -1011,6 +1021,12 @@ def _capitalised_entity(
         and (
             words[0] in _NOT_NAMES
             or words[0] in _HEADLINE_VERBS
+            # "the Series B of Reka": the round's letter goes with "Series"
+            or (
+                re.fullmatch(r"[A-Z]\d?\+?", words[0]) is not None
+                and re.search(r"\bSeries\s+$", sentence[: sentence.index(words[0], offset)])
+                is not None
+            )
             # "Swiss Actelion" loses the adjective; "American Airlines" is the name itself.
             or (
                 words[0] in _DEMONYMS

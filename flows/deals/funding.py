@@ -673,6 +673,12 @@ _JOINED_ITS_ROUND = re.compile(
     r"\b(?:joined|joins|join|participated\s+in|participates\s+in|took\s+part\s+in|"
     r"takes\s+part\s+in|invested\s+in|invests\s+in)\s+(?:the\s+)?$"
 )
+# "the $100 million Series B of Reka": the round, then its company
+_ROUND_OF = re.compile(
+    r"\bthe\s+(?P<round>(?:[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    r"(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)\s+)*"
+    r"(?:round|Series\s+[A-Z]\d?|seed))\s+(?:of|for|in)\s+$"
+)
 _ITS_ROUND = re.compile(
     r"['’]s?\s+(?P<money>[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
     r"(?P<label>(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)"
@@ -686,6 +692,30 @@ def joined_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
     for recipient in orgs:
         if recipient.is_place:
             continue
+        of = _ROUND_OF.search(sentence[: recipient.start])
+        if of is not None:
+            # "participated in the $100 million Series B of Reka"
+            joined = _JOINED_ITS_ROUND.search(sentence[: of.start()])
+            if joined is None:
+                continue
+            money = next((a for a in amounts if of.start("round") <= a.start < of.end()), None)
+            label = ROUND.search(sentence, of.start("round"), of.end())
+            investor = subject_before(sentence, joined.start(), orgs, context)
+            if investor is None or same_company(investor.name, recipient.name):
+                continue
+            return make(
+                "investment",
+                recipient,
+                subtype="funding_round",
+                investors=[
+                    n
+                    for n in coordinated(sentence, orgs, investor)
+                    if not same_company(n, recipient.name)
+                ],
+                round=round_name(label[1]) if label else None,
+                confidence=0.8 if money else 0.6,
+                **(amount_fields(money) if money else {}),
+            )
         joined = _JOINED_ITS_ROUND.search(sentence[: recipient.start])
         told = _ITS_ROUND.match(sentence, recipient.end)
         if joined is None or told is None:

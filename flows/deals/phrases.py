@@ -16,7 +16,7 @@ ROUND = re.compile(
     # "raised a $200 million Series A at a $1.8 billion valuation": a series letter needs no
     # noun after it, as "growth" or "debt" would
     r"|(?<=(?-i:[A-Z])|\d|\+)(?:\s*$|\s*[;)]|\s+(?:at|from|with|co-led|backed|and|that|which|"
-    r"in|on|for|to|as)\b))",
+    r"in|on|for|to|as|of)\b))",
     re.I,
 )
 

@@ -122,7 +122,9 @@ _NEGATION = re.compile(
 
 _PARTNER = re.compile(
     r"\b(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
-    r"collaboration|tie-up|joined forces)\s+with\b",
+    r"collaboration|tie-up|joined forces|joint venture)\s+with\b"
+    # ("a joint venture with an initial investment of": a partner is named after "with")
+    r"(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     re.I,
 )
 
@@ -133,10 +135,12 @@ _PAIR_PARTNERED = re.compile(
     r"(?:partnered|teamed up|joined forces|"
     # "Microsoft and Mistral AI announced a multi-year partnership", "signed a strategic
     # partnership agreement"
-    r"(?:formed|announced|signed|struck|inked|entered\s+into|unveiled|agreed\s+to|launched|"
+    r"(?:formed|announced|signed|struck|inked|entered\s+into|unveiled|agreed\s+to|launched|set\s+up|"
     r"expanded|extended|deepened)\s+(?:a|an|their|its)?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:partnership|alliance|collaboration|tie-up))"
-    r"(?!\s+with\b)",
+    r"(?:partnership|alliance|collaboration|tie-up|joint\s+venture))"
+    # ("formed a joint venture with Honda" names the partner after "with"; "with an
+    # initial investment of" does not)
+    r"(?!\s+with\s+(?!(?:a|an|the|its|their)\s)(?-i:[A-Z]))",
     re.I,
 )
 

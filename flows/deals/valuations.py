@@ -86,8 +86,10 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     )
     if (
         deal
-        # ("The deal doubled Anthropic's valuation to $61.5 billion" values the company.)
+        # ("The deal doubled Anthropic's valuation to $61.5 billion" values the company, as
+        # does a sale of existing shares: "Stripe's tender offer values the company at".)
         and "valuation" not in deal.group(0).lower()
+        and not re.search(r"\b(?:tender|secondary|share)\s+$", before[: deal.start()], re.I)
         and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence))
     ):
         # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
