@@ -57,7 +57,8 @@ _BUY_GAP = re.compile(
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
-    r"supplier|manufacturer)\s+)?"
+    r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
+    r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service)\s+)?"
 )
 
 _PART_OF = re.compile(
@@ -273,12 +274,14 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             named is None
             and target is not None
             and re.match(
-                r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?=(?:stock|shares|bonds|debt|notes)\b))?"
+                r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?"
+                # "after buying Fox's share": a holding in another company, not Fox
+                r"(?=(?:stock|shares|share|stake|holding|interest|bonds|debt|notes)\b))?"
                 r"\s*(?:(?:common|preferred|ordinary)\s+)?"
                 r"(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
                 r"games?|apps?|consoles?|books?|chips?|movies?|films?|songs?|albums?|"
-                r"time|breathing room|stakes?|holdings?)\b",
+                r"time|breathing room|stakes?|holdings?|share|interest)\b",
                 sentence[target.end :],
                 re.I,
             )

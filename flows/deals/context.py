@@ -195,8 +195,10 @@ def _org_subject_before(
                 return teller
         resolved = _resolve(sentence, pos, context, prefer_recipient)
         # "Nvidia said it would invest": with no article context, "it" is the org before;
-        # "Elon Musk said the company raised" speaks of a company, not of himself.
-        return resolved or (companies[-1] if companies else None)
+        # "Elon Musk said the company raised" speaks of a company, not of himself; "The
+        # company then stunned Wall Street" names nothing before it.
+        named = [e for e in companies if e.end <= last_ref]
+        return resolved or (named[-1] if named else None)
     return None
 
 
@@ -284,6 +286,9 @@ def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) 
             and not re.search(
                 r"\b(?:with|to|from|by|for|at|of|on|in)\s+(?:the\s+)?$", sentence[: e.start]
             )
+            # "USAir rejected Icahn's offer and said the bid was an effort to interfere in its
+            # takeover of Piedmont": what a verb acts on does not own the deal
+            and not re.search(r"(?<![\w-])(?-i:[a-z]{3,}ed)\s+$", sentence[: e.start])
             # "SoftBank sold its Nvidia stake to fund its investments": a name inside what
             # someone owns does not own the next thing
             and not (

@@ -157,9 +157,15 @@ _DEMONYMS: dict[str, str] = {
     "Californian": "California",
     "Bavarian": "Bavaria",
 }
+_MARKETS = frozenset({"Wall Street", "Dalal Street", "Main Street"})
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
+    # headline nouns for people: "This Billionaire Bought $1 Billion of Apple Stock"
+    "Billionaire",
+    "Billionaires",
+    "Investor",
+    "Investors",
     "CEO",
     "CFO",
     "CTO",
@@ -733,6 +739,8 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
+    # "stunned Wall Street": a market acts on no deal
+    found = [e for e in found if e.text not in _MARKETS]
     cut = [
         _cut_home(sentence, e, found[i + 1] if i + 1 < len(found) else None)
         for i, e in enumerate(found)

@@ -29,7 +29,7 @@ SHARED_SUBJECT = re.compile(
 FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
 
 _NP_STOP = re.compile(
-    r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|"
+    r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|across|"
     r"from|including|such|while|since|during|after|before|until|instead|rather|because|so|this|"
     r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had|"
     r"should|shouldn't|could|can|must|may|might|be|been|being|do|does|did)\b",
