@@ -244,7 +244,6 @@ _NOT_NAMES = {
     "Centers",
     "Round",
     "Mergers",
-    "Investors",
     "Shareholders",
     "Lenders",
     "Regulators",
