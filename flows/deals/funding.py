@@ -127,6 +127,8 @@ PROCEEDS = re.compile(
     r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b"
     # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
     r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
+    # ("raised $18.5 billion in a bond sale" is borrowing, not takings)
+    r"(?<!bond\s)(?<!bonds\s)(?<!debt\s)(?<!note\s)(?<!share\s)(?<!stock\s)"
     r"(?:sale|sales|auction|auctions)\b"
     # "The Force Awakens raked in over $2 billion at the box office": takings, not funding
     r"|(?:\d|\b(?:million|billion|bn|mln|m|b))\s+(?:at\s+the\s+(?:global\s+|worldwide\s+)?"
@@ -297,7 +299,9 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         or (
             money is not None
             and re.match(
-                r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b",
+                r"\s+(?:[\w-]+\s+)?(?:loan|credit)\b|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b"
+                r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)\s+"
+                r"(?:sale|offering|issue)\b",
                 sentence[money.end :],
             )
         )
