@@ -101,9 +101,21 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
     refs = list(REFERENCE.finditer(sentence[:before]))
     if not refs:
         return None
-    if prefer_recipient and context.last_recipient is not None:
-        return context.last_recipient
+    last = context.last_recipient
+    # The company of the story's last round, while the story still speaks of it: in a news
+    # round-up ("- 39/50 GoDaddy ... The firm raised $460m") a round forty items back is
+    # another story.
+    if (
+        prefer_recipient
+        and last is not None
+        and context.mentions.get(name_key(last.name), 0.0) >= _STILL_TOLD
+    ):
+        return last
     return context.focus
+
+
+# A weight mentions fade below after about a dozen sentences without the name
+_STILL_TOLD = 0.2
 
 
 # "Former Google CEO Eric Schmidt backed ...": the company is the person's affiliation; the

@@ -499,7 +499,9 @@ _CAPITALISED_NEXT = re.compile(
     r"(?:-|\s+)(?!(?:AI|And|Or|The|In|On|At|For|To|Of|President|Prime|Minister|Secretary|"
     r"Governor|Senator|Chancellor|King|Queen|Crown|Premier|Mayor|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b)[A-Z][a-z]"
+    r"September|October|November|December)\b)"
+    # ("in New York GoDaddy shares jumped": a camel-cased word is a name of its own)
+    r"(?![A-Z][a-z]+[A-Z])[A-Z][a-z]"
 )
 
 

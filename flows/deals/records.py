@@ -300,12 +300,14 @@ def _extract_sentence(
     date = announced_on(sentence, published)
 
     valuation_amounts = [m for m in amounts if is_valuation_amount(sentence, m)]
-    # "raised its offer to 8.5 dlrs a share": a price per share is never a deal's amount.
+    # "raised its offer to 8.5 dlrs a share": a price per share is never a deal's amount,
+    # nor is a rate ("for every $1000 invested in a room").
     event_amounts = [
         m
         for m in amounts
         if m not in valuation_amounts
         and not is_per_share(sentence, m)
+        and not re.search(r"\b(?:for\s+every|every|per)\s+$", sentence[: m.start])
         and not is_holding_value(sentence, m)
     ]
     # "SoftBank sold its entire $5.8 billion stake in Nvidia to fund its investments in
@@ -720,7 +722,9 @@ def _update_context(
     context: Context, sentence: str, orgs: list[Entity], records: list[DealRecord]
 ) -> None:
     for record in records:
-        if record.kind == "investment" and record.recipient_kind == "company":
+        # ("... valuing the website group at more than $5bn. The firm ... raised $460m": the
+        # company just valued is what "the firm" raising money means.)
+        if record.kind in {"investment", "valuation"} and record.recipient_kind == "company":
             context.last_recipient = next(
                 (e for e in orgs if e.name == record.recipient),
                 Entity(record.recipient, record.recipient, 0, 0, "org"),
