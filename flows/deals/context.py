@@ -147,6 +147,9 @@ def subject_before(
     return subject
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
+)
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
 
@@ -155,6 +158,12 @@ def _org_subject_before(
 ) -> Entity | None:
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
     ("it", "the company") comes after it."""
+    relative = _RELATIVE_SUBJECT.search(sentence[:pos])
+    if relative is not None:
+        # "... and with Amazon, which bought Kiva Systems": the name the clause hangs on
+        named = next((e for e in orgs if e.end == relative.start()), None)
+        if named is not None:
+            return named
     # ('Amazon aspired to be the "Everything Store"': a quoted epithet does not act.)
     left = [
         e

@@ -166,6 +166,8 @@ _NOT_NAMES = {
     "Billionaires",
     "Investor",
     "Investors",
+    # a caption's credit: "Source: How Much Time Do People Spend On Social Media?"
+    "Source",
     "CEO",
     "CFO",
     "CTO",
@@ -482,6 +484,7 @@ _CONNECTOR = r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
+_DEMONYM_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+)\s+government\b")
 _US_ADMINISTRATION = re.compile(
     r"\b(?:Trump|Biden|Obama|Bush|Clinton|Reagan|Carter)\s+[Aa]dministration\b"
 )
@@ -716,6 +719,22 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 continue
             found.append(Entity(canonical, m.group(0), m.start(), m.end(), kind, None, True))
             taken.append((m.start(), m.end()))
+    for m in _DEMONYM_GOVERNMENT.finditer(sentence):
+        place = _DEMONYMS.get(m.group(1))
+        if place is not None and free(m.start(1), m.end()):
+            # "a partnership with the French government": the state, as an actor
+            found.append(
+                Entity(
+                    f"{place} government",
+                    m.group(0),
+                    m.start(1),
+                    m.end(),
+                    "org",
+                    "government",
+                    True,
+                )
+            )
+            taken.append((m.start(1), m.end()))
     for m in _US_ADMINISTRATION.finditer(sentence):
         if free(m.start(), m.end()):
             # "The Trump administration took a 10% stake in Intel": the state acts
@@ -1048,6 +1067,14 @@ def _capitalised_entity(
             )
             or words[0].lower() in _FUNCTION_WORDS
             or words[0].endswith("-based")  # "Miami-based Heinl's Nursery"
+            # "Separately, Microsoft committed": an adverb opening the sentence
+            or (
+                len(words) == 1
+                and words[0].endswith("ly")
+                and _at_sentence_start(sentence, offset)
+                and sentence[sentence.index(words[0], offset) + len(words[0]) :].startswith(",")
+                and words[0] not in vocabulary.names
+            )
             # "Buying Fox's film studio would give Disney": a verb opens the sentence
             or (
                 _is_participle(words[0])

@@ -117,6 +117,11 @@ INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
     r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
+    # "The company also announced $3.2 billion for cloud and AI infrastructure in Sweden"
+    # (the money right after: "with $26 million earmarked for upgrades" has no giver)
+    r"(?:announc(?:e|es|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))"
+    r"(?=\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?"
+    r"(?:US\$|C\$|A\$|HK\$|[$€£¥₹]|Rs\.?\s))|"
     # "would become its top shareholder after leading a €1.7 billion funding round"
     r"(?<=after\s)(?:co-)?leading)\b",
     re.I,

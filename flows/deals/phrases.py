@@ -290,6 +290,13 @@ def gap_between(trigger: re.Match[str], money: Money) -> int:
     return max(0, money.start - trigger.end())
 
 
+_SHARE_OF_IT = re.compile(
+    r"\b(?:half|most|part|some|much|a\s+third|two-thirds|a\s+quarter|\d+\s*(?:%|percent))\s+"
+    r"of\s+(?:it|that|this|which|the\s+(?:total|money|sum|amount))\s+(?:in|to|for)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -310,6 +317,9 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         if e.start >= start
         and e.end <= end
         and not re.search(r"\b(?:with|alongside)\s+(?:the\s+)?$", sentence[: e.start])
+        # "$80 billion in AI data centers, more than half of it in the United States": a
+        # share goes there, not the whole
+        and not _SHARE_OF_IT.search(sentence[: e.start])
     ]
     # "in AI infrastructure in the United States ... through a company called Stargate":
     # the entity an "in"/"into" introduces is the destination.

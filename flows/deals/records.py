@@ -95,7 +95,12 @@ from flows.deals.phrases import (
     round_name,
 )
 from flows.deals.sentences import split_sentences, unwrap_lines
-from flows.deals.spending import field_spend, new_vehicle, sector_investment
+from flows.deals.spending import (
+    field_spend,
+    fronted_place_spend,
+    new_vehicle,
+    sector_investment,
+)
 from flows.deals.valuations import is_holding_value, is_valuation_amount, valuation_subject
 
 _AI_TERMS = re.compile(
@@ -113,7 +118,9 @@ _HEDGE = re.compile(
 )
 
 _NEGATION = re.compile(
-    r"\b(?:not|no longer|never|denied|denies|called off|scrapped|abandoned|pulled out|"
+    # ("Google, not to be outdone, will invest": an idiom, no denial)
+    r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
+    r"abandoned|pulled out|"
     r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|no plans?|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
     r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
@@ -446,6 +453,7 @@ def _extract_sentence(
             lambda: debt_issue(sentence, orgs, event_amounts, context, make),
             lambda: sector_investment(sentence, entities, orgs, event_amounts, context, make),
             lambda: field_spend(sentence, entities, orgs, event_amounts, context, make),
+            lambda: fronted_place_spend(sentence, entities, orgs, event_amounts, context, make),
         ]
     fallbacks.append(lambda: new_vehicle(sentence, entities, orgs, event_amounts, context, make))
     for read in fallbacks:
@@ -456,6 +464,9 @@ def _extract_sentence(
         out.insert(0, main)
         if main.kind == "investment" and main.stake is None:
             main.stake = _stake_told(sentence, main, orgs)
+    if main is not None and main.amount is not None and main.recipient_kind in _PLACE_KINDS:
+        # "will invest $5 billion in Belgium and €1 billion in Finland": each place its own
+        out.extend(_next_pledges(sentence, main, entities, event_amounts, make))
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -477,7 +488,11 @@ def _extract_sentence(
 
     for money in valuation_amounts:
         target = main.recipient if main and main.recipient_kind == "company" else None
-        entity = valuation_subject(sentence, money, orgs, context, target)
+        valued = _VALUED_RELATIVE.search(sentence[: money.start])
+        named = next((e for e in orgs if valued and e.end == valued.start()), None)
+        # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
+        # Kiva Systems": the valuation is said of the name its clause hangs on
+        entity = named or valuation_subject(sentence, money, orgs, context, target)
         if entity is not None:
             out.append(make("valuation", entity, confidence=0.75, **amount_fields(money)))
             if main is None and (lead := LEAD.search(sentence, money.end)) is not None:
@@ -591,6 +606,49 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
         elif held is None or not same_company(held.name, recipient):
             return None
     return float(next(g for g in found[0].groups() if g))
+
+
+_VALUED_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|last\s+|once\s+)?"
+    r"valued\s+at\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+)?$"
+)
+
+
+_PLACE_KINDS = frozenset({"country", "region", "city"})
+_AND_AMOUNT_IN = re.compile(
+    # ("... in Sweden over two years, and £2.5 billion for the UK")
+    r"^(?:\s+(?:over|in|by|through|within|until)\s+[\w ]{1,25}?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?$"
+)
+
+
+def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
+    records = []
+    placed = next((e for e in entities if e.is_place and e.name == main.recipient), None)
+    last_end = placed.end if placed is not None else len(sentence)
+    for money in amounts:
+        if money.start < last_end or not _AND_AMOUNT_IN.search(sentence[last_end : money.start]):
+            continue
+        into = re.match(r"\s+(?:in|into|for|to)\s+(?:the\s+)?", sentence[money.end :])
+        place = next(
+            (e for e in entities if into and e.is_place and e.start == money.end + into.end()),
+            None,
+        )
+        if place is None:
+            break
+        records.append(
+            make(
+                "investment",
+                place,
+                subtype=main.subtype,
+                investors=list(main.investors),
+                lead_investors=[],
+                confidence=main.confidence,
+                **amount_fields(money),
+            )
+        )
+        last_end = place.end
+    return records
 
 
 def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:

@@ -499,3 +499,37 @@ def _field_total(sentence, trigger, amounts) -> tuple[Entity, Money] | None:
         return None
     start = field.start("field")
     return Entity(name, name, start, start + len(name), "sector"), money
+
+
+# "In Germany, Microsoft plans to spend €3.2 billion by the end of 2025": the place the
+# sentence opens with is where money spent without a named destination goes.
+_FRONTED_PLACE = re.compile(r"\W*(?:In|Across|Within)\s+(?:the\s+)?")
+_SPEND_BEFORE = re.compile(
+    r"\b(?:spend|spends|spending|spent|invest|invests|investing|invested|commit|commits|"
+    r"committed|pour|pours|poured)\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?$"
+)
+
+
+def fronted_place_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
+    fronted = _FRONTED_PLACE.match(sentence)
+    place = next((e for e in entities if fronted and e.start == fronted.end() and e.is_place), None)
+    if place is None or not re.match(r"\s*,", sentence[place.end :]):
+        return None
+    for money in amounts:
+        if not _SPEND_BEFORE.search(sentence[: money.start]):
+            continue
+        if re.match(r"\s+(?:in|into|on|for|to)\b", sentence[money.end :]):
+            return None  # a destination of its own is read elsewhere
+        investor = subject_before(sentence, money.start, orgs, context)
+        if investor is None:
+            return None
+        return make(
+            "investment",
+            place,
+            subtype=spending_subtype("spend", place),
+            investors=[investor.name],
+            lead_investors=[],
+            confidence=0.6,
+            **amount_fields(money),
+        )
+    return None
