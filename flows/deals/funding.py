@@ -699,70 +699,50 @@ _ITS_ROUND = re.compile(
 
 def joined_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """An investor joining a company's round: "Thrive Capital participated in OpenAI's $6.6
-    billion funding round", "Nvidia joined xAI's $6 billion Series C"."""
+    billion funding round", "Nvidia joined xAI's $6 billion Series C", "participated in the
+    $100 million Series B of Reka"."""
     for recipient in orgs:
-        if recipient.is_place:
+        told = None if recipient.is_place else _round_joined(sentence, recipient)
+        if told is None:
             continue
-        of = _ROUND_OF.search(sentence[: recipient.start])
-        if of is not None:
-            # "participated in the $100 million Series B of Reka"
-            joined = _JOINED_ITS_ROUND.search(sentence[: of.start()])
-            if joined is None:
-                continue
-            money = next((a for a in amounts if of.start("round") <= a.start < of.end()), None)
-            label = ROUND.search(sentence, of.start("round"), of.end())
-            investor = subject_before(sentence, joined.start(), orgs, context)
-            if investor is None or same_company(investor.name, recipient.name):
-                continue
-            return make(
-                "investment",
-                recipient,
-                subtype="funding_round",
-                investors=[
-                    n
-                    for n in coordinated(sentence, orgs, investor)
-                    if not same_company(n, recipient.name)
-                ],
-                round=round_name(label[1]) if label else None,
-                confidence=0.8 if money else 0.6,
-                **(amount_fields(money) if money else {}),
-            )
-        joined = _JOINED_ITS_ROUND.search(sentence[: recipient.start])
-        told = _ITS_ROUND.match(sentence, recipient.end)
-        if joined is None or told is None:
+        joined_at, (lo, hi) = told
+        investor = subject_before(sentence, joined_at, orgs, context)
+        if investor is None or same_company(investor.name, recipient.name):
             continue
-        if not (
-            told[0].endswith("round")
-            or re.search(r"(?:Series\s+[A-Z]\d?|seed)\s*$", told.group("label"))
-        ):
-            continue  # "joined Microsoft's $5 million new office"
-        investor = subject_before(sentence, joined.start(), orgs, context)
-        if investor is None or name_key(investor.name) == name_key(recipient.name):
-            continue
-        money = next(
-            (
-                a
-                for a in amounts
-                if told.group("money") and told.start("money") <= a.start < told.end("money")
-            ),
-            None,
-        )
-        label = ROUND.search(sentence, told.start("label"), told.end() + 1)
-        investors = [
-            n
-            for n in coordinated(sentence, orgs, investor)
-            if name_key(n) != name_key(recipient.name)
-        ]
+        money = next((a for a in amounts if lo <= a.start < hi), None)
+        label = ROUND.search(sentence, lo, hi + 1)
         return make(
             "investment",
             recipient,
             subtype="funding_round",
-            investors=investors,
+            investors=[
+                n
+                for n in coordinated(sentence, orgs, investor)
+                if not same_company(n, recipient.name)
+            ],
             round=round_name(label[1]) if label else None,
             confidence=0.8 if money else 0.6,
             **(amount_fields(money) if money else {}),
         )
     return None
+
+
+def _round_joined(sentence: str, recipient: Entity) -> tuple[int, tuple[int, int]] | None:
+    """Where the joining verb starts and the span telling the round of ``recipient``."""
+    of = _ROUND_OF.search(sentence[: recipient.start])
+    if of is not None:
+        joined = _JOINED_ITS_ROUND.search(sentence[: of.start()])
+        return (joined.start(), of.span("round")) if joined else None
+    joined = _JOINED_ITS_ROUND.search(sentence[: recipient.start])
+    told = _ITS_ROUND.match(sentence, recipient.end)
+    if joined is None or told is None:
+        return None
+    if not (
+        told[0].endswith("round")
+        or re.search(r"(?:Series\s+[A-Z]\d?|seed)\s*$", told.group("label"))
+    ):
+        return None  # "joined Microsoft's $5 million new office"
+    return joined.start(), (told.start(), told.end())
 
 
 # "$25 million Series A for Fathom, led by Khosla Ventures": a headline's round, told by

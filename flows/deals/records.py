@@ -127,6 +127,8 @@ _NEGATION = re.compile(
     re.I,
 )
 
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
+
 _PARTNER = re.compile(
     r"\b(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
     r"collaboration|tie-up|joined forces|joint venture)\s+with\b"
@@ -351,9 +353,8 @@ def _extract_sentence(
     funding = None
     if not acquire:
         funding = FUNDING.search(sentence) or raise_before_money(sentence, event_amounts)
-        clause = re.compile(r"[;]|,\s+(?:but|while|whereas)\b").search(
-            sentence, funding.end() if funding else 0
-        )
+        # (only in the raising clause: "...; it had $10 million in revenue" is another)
+        clause = _OTHER_CLAUSE.search(sentence, funding.end()) if funding else None
         if funding and PROCEEDS.search(
             sentence[: clause.start() if clause else None], funding.end()
         ):
@@ -601,9 +602,9 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
     if after is not None:
         start = found[0].end() + after.end()
         held = first_after(start, orgs)
-        if REFERENCE.match(sentence, start) and (held is None or held.start > start + 40):
-            pass  # "took a 49% stake in the data-labeling company"
-        elif held is None or not same_company(held.name, recipient):
+        # ("took a 49% stake in the data-labeling company" holds the company referred to)
+        referred = REFERENCE.match(sentence, start) and (held is None or held.start > start + 40)
+        if not referred and (held is None or not same_company(held.name, recipient)):
             return None
     return float(next(g for g in found[0].groups() if g))
 
