@@ -21,10 +21,11 @@ ROUND = re.compile(
 )
 
 # "... and will invest", "..., and plans to buy": a verb with no subject of its own
-SHARED_SUBJECT = re.compile(
-    r"\band\s+(?:(?:will|would|also|has|have|had|is|are|was|plans?\s+to|agreed\s+to|"
-    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*$"
+AUXILIARIES = (
+    r"(?:(?:will|would|also|has|have|had|is|are|was|now|then|plans?\s+to|agreed\s+to|"
+    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"
 )
+SHARED_SUBJECT = re.compile(rf"\band\s+{AUXILIARIES}$")
 
 FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
 

@@ -87,6 +87,7 @@ from flows.deals.holdings import (
 from flows.deals.mentions import mention_records
 from flows.deals.money import find_amounts, primary_amounts
 from flows.deals.phrases import (
+    AUXILIARIES,
     LEAD,
     ROUND,
     investors_from,
@@ -201,10 +202,7 @@ def extract_records(
 _CLAUSE_BREAK = re.compile(
     r"(?:,\s+|;\s+)(?:and\s+|while\s+|but\s+|whereas\s+)?(?:after\s+|then\s+|later\s+)?"
 )
-_SHARED_VERB = re.compile(
-    r"(?<=and\s)(?:(?:will|would|also|has|have|had|is|now|then|plans?\s+to|agreed\s+to|"
-    r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"
-)
+_SHARED_VERB = re.compile(rf"(?<=and\s){AUXILIARIES}")
 _DEAL_VERB = re.compile(
     rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\b",

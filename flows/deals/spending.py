@@ -101,15 +101,7 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
             # is where the money goes; the sentence's subject puts it there.
             if name_key(subject.name) == name_key(inside.name):
                 continue
-            return make(
-                "investment",
-                inside,
-                subtype=spending_subtype("spend", inside),
-                investors=[subject.name],
-                lead_investors=[],
-                confidence=0.6,
-                **amount_fields(money),
-            )
+            return _spent_in(make, inside, subject, money)
         if NP_REJECT.match(name) or re.search(
             # "2.1 mln dlrs primarily for investment purposes": a field is a noun phrase
             r"\b(?:the|a|an|its|their|of|for|to|on|by|with|from|at|\w+ly)\b",
@@ -521,15 +513,18 @@ def fronted_place_spend(sentence, entities, orgs, amounts, context, make) -> Dea
         if re.match(r"\s+(?:in|into|on|for|to)\b", sentence[money.end :]):
             return None  # a destination of its own is read elsewhere
         investor = subject_before(sentence, money.start, orgs, context)
-        if investor is None:
-            return None
-        return make(
-            "investment",
-            place,
-            subtype=spending_subtype("spend", place),
-            investors=[investor.name],
-            lead_investors=[],
-            confidence=0.6,
-            **amount_fields(money),
-        )
+        return _spent_in(make, place, investor, money) if investor is not None else None
     return None
+
+
+def _spent_in(make, place: Entity, investor: Entity, money: Money) -> DealRecord:
+    """Money a company or state puts into a place: surer than a field, less than a deal."""
+    return make(
+        "investment",
+        place,
+        subtype=spending_subtype("spend", place),
+        investors=[investor.name],
+        lead_investors=[],
+        confidence=0.6,
+        **amount_fields(money),
+    )
