@@ -203,6 +203,10 @@ _CLAUSE_BREAK = re.compile(
     r"(?:,\s+|;\s+)(?:and\s+|while\s+|but\s+|whereas\s+)?(?:after\s+|then\s+|later\s+)?"
 )
 _SHARED_VERB = re.compile(rf"(?<=and\s){AUXILIARIES}")
+_RELATIVE_DEAL = re.compile(
+    r",\s+(?:which|who)\s+(?P<told>(?:(?:has|had|also|recently|previously)\s+)*"
+    r"(?-i:[a-z]+(?:ed|ght|t))\b[^,;]+),\s+"
+)
 _DEAL_VERB = re.compile(
     rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\b",
@@ -220,6 +224,18 @@ class _Clause:
 def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
     """The clauses of a sentence that tell deals of their own (the whole if not)."""
     opening = next((e for e in entities if at_start(sentence, e) and not e.is_place), None)
+    relative = _RELATIVE_DEAL.match(sentence, opening.end) if opening is not None else None
+    if (
+        relative is not None
+        and find_amounts(relative.group("told"))
+        and find_amounts(sentence[relative.end() :])
+    ):
+        # "Figure, which raised $675 million in February 2024, is now seeking $1.5 billion":
+        # the deal told in passing and the sentence's own, each with its subject and date
+        return [
+            _Clause(relative.start("told"), relative.end("told"), opening),
+            _Clause(relative.end(), len(sentence), opening),
+        ]
     cuts: list[_Clause] = [_Clause(0, len(sentence))]
     for brk in _CLAUSE_BREAK.finditer(sentence):
         subject = next((e for e in entities if e.start == brk.end()), None)
