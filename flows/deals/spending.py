@@ -43,7 +43,9 @@ _SPEND_OBJECT = re.compile(
     r"^\s*(?:heavily\s+|more\s+|further\s+|about\s+|some\s+)?"
     # "spend $20 billion over 10 years on Gulf Coast refining"
     r"(?:(?:over|during|within|in)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
-    r"(?:\w+\s+){0,2}?(?:years?|months?|decades?)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:years?|months?|decades?)\s+"
+    # "is spending $65 billion this year on AI infrastructure"
+    r"|(?:this|next|last)\s+(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+)?"
     r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
     r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
