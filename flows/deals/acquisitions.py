@@ -689,6 +689,16 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             )
             if held is not None:
                 named, stake = held, own
+        if named is None and stake is None and seller is not None:
+            # "Reliance Jio Platforms sold a 9.99% stake to Facebook": a stake in itself
+            own_stake = re.fullmatch(
+                r"(?:a|an)\s+(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+"
+                r"(?:(?:minority|majority|equity)\s+)?stake",
+                sold.strip(),
+                re.I,
+            )
+            if own_stake is not None and not same_company(seller.name, buyer.name):
+                named, stake = seller, own_stake
         unit = _UNIT.match(sold)
         # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
         # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"

@@ -158,6 +158,25 @@ _DEMONYMS: dict[str, str] = {
     "Bavarian": "Bavaria",
 }
 _MARKETS = frozenset({"Wall Street", "Dalal Street", "Main Street"})
+_DIRECTIONS = frozenset(
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+        "Central", "Northeast", "Northwest", "Southeast", "Southwest", "Mainland", "Greater",
+        "Rural", "Urban", "Coastal",
+    }
+)  # fmt: skip
+# Words that make a part of a country, not a company, when written before its name.
+_PLACE_MODIFIERS = _DIRECTIONS | {
+    "Continental", "Communist", "Democratic", "Republican", "Modern", "Ancient", "Colonial",
+    "Independent", "Post", "Pre", "Across", "Throughout", "Inside", "Outside", "Within",
+    "From", "Into", "Between", "Including",
+}  # fmt: skip
+
+
+def kind_of(places: dict[str, tuple[str, str]], written: str) -> str:
+    return places[written][1]
+
+
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
@@ -168,6 +187,12 @@ _NOT_NAMES = {
     "Investors",
     # a caption's credit: "Source: How Much Time Do People Spend On Social Media?"
     "Source",
+    # currency words and Indian scales: "for Rs 18,000 crore", "INR 415 Cr", "$5 Mn"
+    "Rs",
+    "INR",
+    "Cr",
+    "Mn",
+    "Bn",
     "CEO",
     "CFO",
     "CTO",
@@ -703,6 +728,19 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         # word right after a place makes both one name (headlines capitalise everything).
         if not headline and _CAPITALISED_NEXT.match(sentence, m.end()):
             continue
+        # "a 100% stake in Air India": an ordinary capitalised word before a country in prose
+        # names a company ("Northern India", "New Delhi, India" and "In India" do not).
+        before = re.search(r"(?<![\w.,’'-])([A-Z][a-z]+)\s+$", sentence[: m.start()])
+        if (
+            not headline
+            and kind_of(places, m.group(0)) == "country"
+            and before is not None
+            and before.group(1) not in _PLACE_MODIFIERS
+            and before.group(1).lower() not in _FUNCTION_WORDS
+            and before.group(1) not in _DEMONYMS
+            and not _at_sentence_start(sentence, before.start(1))
+        ):
+            continue
         if free(m.start(), m.end()):
             canonical, kind = places[m.group(0)]
             government = re.match(r"\s+government\b", sentence[m.end() :], re.I)
@@ -1067,6 +1105,16 @@ def _capitalised_entity(
             )
             or words[0].lower() in _FUNCTION_WORDS
             or words[0].endswith("-based")  # "Miami-based Heinl's Nursery"
+            # "in Northern India": a direction before a place is a part of it ("Southwest"
+            # alone may be a company's short name)
+            or (
+                len(words) == 1
+                and words[0] in _DIRECTIONS
+                and _places_pattern().match(
+                    sentence, sentence.index(words[0], offset) + len(words[0]) + 1
+                )
+                is not None
+            )
             # "Separately, Microsoft committed": an adverb opening the sentence
             or (
                 len(words) == 1

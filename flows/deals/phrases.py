@@ -11,7 +11,7 @@ from flows.deals.entities import Entity, demonym_place
 from flows.deals.money import Money, find_amounts
 
 ROUND = re.compile(
-    r"\b(pre-seed|seed|Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
+    r"\b(pre-seed|seed|(?:pre-)?Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
     r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b"
     # "raised a $200 million Series A at a $1.8 billion valuation": a series letter needs no
     # noun after it, as "growth" or "debt" would
@@ -406,4 +406,6 @@ def round_name(raw: str) -> str:
     lowered = raw.lower()
     if lowered.startswith("series"):
         return "Series " + raw.split()[-1].upper()
+    if lowered.startswith("pre-series"):
+        return "pre-Series " + raw.split()[-1].upper()
     return lowered
