@@ -173,10 +173,6 @@ _PLACE_MODIFIERS = _DIRECTIONS | {
 }  # fmt: skip
 
 
-def kind_of(places: dict[str, tuple[str, str]], written: str) -> str:
-    return places[written][1]
-
-
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
@@ -733,7 +729,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         before = re.search(r"(?<![\w.,’'-])([A-Z][a-z]+)\s+$", sentence[: m.start()])
         if (
             not headline
-            and kind_of(places, m.group(0)) == "country"
+            and places[m.group(0)][1] == "country"
             and before is not None
             and before.group(1) not in _PLACE_MODIFIERS
             and before.group(1).lower() not in _FUNCTION_WORDS
