@@ -72,9 +72,17 @@ _PART_OF = re.compile(
 
 def _compared_figure(sentence: str, money: Money) -> bool:
     """ "for less than its original $4 billion asking price": a figure the price is
-    compared with, not the price."""
+    compared with, or the size of what a merger creates, not the price."""
     return bool(
         re.match(r"\s+(?:asking|original|initial|list)\s+price\b", sentence[money.end :])
+        # "creates a $100 billion company": what the combination is worth, not a price
+        or (
+            re.match(
+                r"\s+(?:[\w-]+\s+)?(?:company|group|giant|firm|business|leader)\b",
+                sentence[money.end :],
+            )
+            and re.search(r"\b(?:creat|form|build)\w*\s+(?:a|an)\s+$", sentence[: money.start])
+        )
         or re.search(
             r"\b(?:less|lower|cheaper|below|more|higher)\s+than\s+(?:its\s+|the\s+)?"
             r"(?:original\s+|initial\s+)?$",
@@ -772,7 +780,14 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
         if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
             continue
         price = next(
-            (m for m in amounts if m.start > second.end and not is_per_share(sentence, m)), None
+            (
+                m
+                for m in amounts
+                if m.start > second.end
+                and not is_per_share(sentence, m)
+                and not _compared_figure(sentence, m)
+            ),
+            None,
         )
         return make(
             "acquisition",

@@ -553,6 +553,11 @@ def _extract_sentence(
         # "Mistral AI and Nvidia partnered to build a European AI cloud"
         left = next((e for e in orgs if e.end == pair.start("and")), None)
         right = next((e for e in orgs if e.start == pair.end("and")), None)
+        owner = next((e for e in entities if e.start == pair.end("and") and e.is_place), None)
+        if right is None and owner is not None:
+            # "Nvidia and Saudi Arabia's Humain partnered": the company, not its country
+            owned = re.match(r"['’]s?\s+", sentence[owner.end :])
+            right = next((e for e in orgs if owned and e.start == owner.end + owned.end()), None)
         if (
             left is not None
             and right is not None

@@ -24,6 +24,8 @@ _VALUATION_BEFORE = re.compile(
     r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
     r"valuation\s+(?:that|which)?\s*"
     r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
+    # "The company's last private valuation was $8.5 billion"
+    r"valuation\s+(?:is|was|stood\s+at|stands\s+at|now\s+stands\s+at)|"
     r"market cap(?:italisation|italization)?\s+of)"
     r"\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
     re.I,
