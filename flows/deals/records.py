@@ -207,8 +207,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _SHARED_VERB = re.compile(rf"(?<=and\s){AUXILIARIES}")
 _RELATIVE_DEAL = re.compile(
-    r",\s+(?:which|who)\s+(?P<told>(?:(?:has|had|also|recently|previously)\s+)*"
-    r"(?-i:[a-z]+(?:ed|ght|t))\b[^,;]+),\s+"
+    r",\s+(?:which|who)\s+(?P<told>(?P<object>(?-i:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,2}\s+)?"
+    r"(?:(?:has|had|also|recently|previously)\s+)*(?-i:[a-z]+(?:ed|ght|t))\b[^,;]+),\s+"
 )
 _DEAL_VERB = re.compile(
     rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
@@ -235,8 +235,11 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
     ):
         # "Figure, which raised $675 million in February 2024, is now seeking $1.5 billion":
         # the deal told in passing and the sentence's own, each with its subject and date
+        # ("OpenAI, which Microsoft has backed with $13 billion, raised $6.6 billion": in
+        # a clause with a subject of its own the opening name is the object, not said again)
+        told_by = None if relative.group("object") else opening
         return [
-            _Clause(relative.start("told"), relative.end("told"), opening),
+            _Clause(relative.start("told"), relative.end("told"), told_by),
             _Clause(relative.end(), len(sentence), opening),
         ]
     cuts: list[_Clause] = [_Clause(0, len(sentence))]
