@@ -17,7 +17,7 @@ _VALUATION_BEFORE = re.compile(
     r"surged|grew|increased|doubled|tripled|quadrupled|reached|hit|fell|dropped|slid|"
     r"leapt|leaped)\s+to|"
     # "tripling its valuation to $3.3 billion", "doubled Anthropic's valuation to"
-    r"(?:doubl|tripl|quadrupl|lift|boost|push|rais)\w*\s+(?:its|their|"
+    r"(?:doubl|tripl|quadrupl|lift|boost|push|rais|bring|brought|tak|took)\w*\s+(?:its|their|"
     r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s|"
     r"(?-i:[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,2}['’]s?)\s+valuation\s+to|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
@@ -26,6 +26,9 @@ _VALUATION_BEFORE = re.compile(
     r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
     # "The company's last private valuation was $8.5 billion"
     r"valuation\s+(?:is|was|stood\s+at|stands\s+at|now\s+stands\s+at)|"
+    # "in a deal that pegs its value at $1.2 billion"
+    r"(?:peg|put)(?:s|ged|ting|ging)?\s+(?:its|the\s+company['’]s|(?-i:[A-Z])[\w&.]*['’]s?)\s+"
+    r"(?:value|valuation|worth)\s+at|"
     r"market cap(?:italisation|italization)?\s+of)"
     r"\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$",
     re.I,
@@ -133,7 +136,9 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         return context.last_recipient or context.focus or (before[0] if before else None)
     if before:
         return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
-    return None
+    # "The round implies a valuation of $1.2 billion for Acme Robotics"
+    valued = re.match(r"\s+for\s+", sentence[money.end :])
+    return next((e for e in orgs if valued and e.start == money.end + valued.end()), None)
 
 
 _TRADED = re.compile(r"(?:['’]s?)?\s+(?:shares|stock|stocks|share price)\b", re.I)
