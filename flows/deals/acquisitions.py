@@ -577,7 +577,8 @@ _POSSESSED_SALE = re.compile(
 # subject is bought by the company after "to"/"into".
 _SOLD_TO = re.compile(
     r"\b(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|being)\s+sold|"
-    r"sold\s+itself|(?:will\s+|would\s+|to\s+)?merg(?:e|es|ed|ing))\s+(?P<prep>to|into)\s+",
+    r"(?:sold|sell|sells|selling)\s+itself|(?:will\s+|would\s+|to\s+)?merg(?:e|es|ed|ing))"
+    r"\s+(?P<prep>to|into)\s+",
     re.I,
 )
 
@@ -596,6 +597,9 @@ def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
             ),
             None,
         )
+        if target is None and "itself" in m.group(0):
+            # "Acme Robotics agreed to sell itself to Beta Systems": the subject is sold
+            target = subject_before(sentence, m.start(), orgs, context)
         buyer = first_after(m.end(), orgs)
         # "sold to private equity firm Acme Capital": a description may come first
         if (
@@ -833,4 +837,49 @@ def paid_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
         context.last_target = target
         context.bought_by[name_key(buyer.name)] = target
         return _purchase(make, target, buyer.name, money)
+    return None
+
+
+# "Acme Robotics accepted Beta Systems' $300 million offer": the answer to a bid names the
+# bidder's offer, the company answering is the target
+_ANSWERED_OFFER = re.compile(
+    r"\b(?P<verb>accept(?:s|ed)?|agreed\s+to|back(?:s|ed)?|approv(?:e|es|ed)|"
+    r"(?P<no>reject(?:s|ed)?|spurn(?:s|ed)?|rebuff(?:s|ed)?|turn(?:s|ed)?\s+down))\s+$"
+)
+_OFFER_AFTER = re.compile(
+    r"['’]s?\s+(?P<price>[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+)?"
+    r"(?:(?:sweetened|revised|improved|raised|hostile|unsolicited|takeover|buyout|"
+    r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*(?:offer|bid|proposal)\b"
+)
+
+
+def answered_offer(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for bidder in orgs:
+        answered = _ANSWERED_OFFER.search(sentence[: bidder.start])
+        offer = _OFFER_AFTER.match(sentence, bidder.end)
+        if answered is None or offer is None or bidder.is_place:
+            continue
+        target = subject_before(sentence, answered.start(), orgs, context)
+        if target is None or same_company(target.name, bidder.name):
+            continue
+        price = next(
+            (
+                m
+                for m in amounts
+                if offer.group("price")
+                and offer.start("price") <= m.start < offer.end("price")
+                and not is_per_share(sentence, m)
+            ),
+            None,
+        )
+        # a bid turned down is no deal: kept, flagged
+        confidence = 0.3 if answered.group("no") else 0.8 if price else 0.65
+        return make(
+            "acquisition",
+            target,
+            investors=[bidder.name],
+            lead_investors=[],
+            confidence=confidence,
+            **(amount_fields(price) if price else {}),
+        )
     return None
