@@ -86,7 +86,7 @@ from flows.deals.holdings import (
     standing_position,
 )
 from flows.deals.mentions import mention_records
-from flows.deals.money import find_amounts, primary_amounts
+from flows.deals.money import Money, find_amounts, primary_amounts
 from flows.deals.phrases import (
     AUXILIARIES,
     LEAD,
@@ -573,6 +573,11 @@ def _extract_sentence(
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
     for record in out:
+        # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
+        # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
+        # (a date a reader set from closer by, as for a list of purchases, stays)
+        if record.announced_on == date:
+            record.announced_on = _clause_date(sentence, record, amounts, published) or date
         scope = _scope(sentence, record.recipient, record.investors)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
     # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
@@ -677,6 +682,22 @@ def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
         )
         last_end = place.end
     return records
+
+
+def _clause_date(
+    sentence: str, record: DealRecord, amounts: list[Money], published: dt.date | None
+) -> dt.date | None:
+    """The date the clause of a record's amount tells, when it tells one itself."""
+    money = next(
+        (m for m in amounts if m.value == record.amount and m.currency == record.currency), None
+    )
+    if money is None:
+        return None
+    start = max(sentence.rfind(",", 0, money.start), sentence.rfind(";", 0, money.start)) + 1
+    ends = [i for i in (sentence.find(",", money.end), sentence.find(";", money.end)) if i >= 0]
+    clause = sentence[start : min(ends) if ends else len(sentence)]
+    # only a date written out ("in 2012", "in March 2024"), never one relative to the article
+    return announced_on(clause, published) if announced_on(clause, None) else None
 
 
 def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:
