@@ -57,7 +57,9 @@ def mention_records(
     with_record = {r.span_start for r in records}
     out: list[DealRecord] = []
     for sentence in sentences:
-        if sentence.start in with_record:
+        # A mention in a negated sentence would rank below what a sentence of its own keeps
+        # (0.15): "Yahoo would have been spun off and sold to Verizon" adds nothing.
+        if sentence.start in with_record or negated(sentence.text):
             continue
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
         names = {name_key(e.name) for e in orgs}
@@ -72,7 +74,7 @@ def mention_records(
             None,
         )
         if restated is not None:
-            out.append(_mention_of(restated, sentence, negated(sentence.text), keep_money=True))
+            out.append(_mention_of(restated, sentence, keep_money=True))
             continue
         for record in reversed(told):  # the latest telling of a deal wins
             if record.recipient_kind != "company":
@@ -86,7 +88,7 @@ def mention_records(
                 _speaks_of(sentence.text, w, orgs, target, buyers)
                 for w in word.finditer(sentence.text)
             ):
-                out.append(_mention_of(record, sentence, negated(sentence.text)))
+                out.append(_mention_of(record, sentence))
                 break
     return out
 
@@ -143,9 +145,7 @@ def _restates(
     return by_investor and not names - parties and bool(word.search(text))
 
 
-def _mention_of(
-    record: DealRecord, sentence: Sentence, negated: bool, keep_money: bool = False
-) -> DealRecord:
+def _mention_of(record: DealRecord, sentence: Sentence, keep_money: bool = False) -> DealRecord:
     # Unless the sentence says the money again, the amount stays with the sentence that
     # told it: a mention adds a sentence, not money.
     money = (
@@ -165,6 +165,6 @@ def _mention_of(
         evidence=sentence.text,
         span_start=sentence.start,
         span_end=sentence.start + len(sentence.text),
-        confidence=round(MENTION_CONFIDENCE - (0.5 if negated else 0.0), 2),
+        confidence=MENTION_CONFIDENCE,
         **money,
     )
