@@ -23,6 +23,7 @@ from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
     MODIFIED_NOUN,
+    MONEY_PHRASE,
     SHARED_SUBJECT,
     is_per_share,
     listed_after,
@@ -847,7 +848,7 @@ _ANSWERED_OFFER = re.compile(
     r"(?P<no>reject(?:s|ed)?|spurn(?:s|ed)?|rebuff(?:s|ed)?|turn(?:s|ed)?\s+down))\s+$"
 )
 _OFFER_AFTER = re.compile(
-    r"['’]s?\s+(?P<price>[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+)?"
+    rf"['’]s?\s+(?P<price>{MONEY_PHRASE})?"
     r"(?:(?:sweetened|revised|improved|raised|hostile|unsolicited|takeover|buyout|"
     r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*(?:offer|bid|proposal)\b"
 )

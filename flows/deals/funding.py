@@ -19,6 +19,7 @@ from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
+    MONEY_PHRASE,
     NP_REJECT,
     ROUND,
     SHARED_SUBJECT,
@@ -641,7 +642,7 @@ def _grant(make, recipient: Entity, grantor: Entity | None, money: Money) -> Dea
 
 # "Aleph Alpha's $500 million round in November 2023 included Bosch and SAP"
 _POSSESSED_ROUND = re.compile(
-    r"['’]s?\s+(?P<money>[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?"
     r"(?P<label>(?:(?:Series\s+[A-Z]|seed|pre-seed|growth|funding|financing|latest|new)\s+)*)"
     r"round\b[^.;]{0,40}?\s(?P<verb>included|includes|was led by|is led by|drew|attracted|"
     r"featured|brought in)\s+",
@@ -686,12 +687,12 @@ _JOINED_ITS_ROUND = re.compile(
 )
 # "the $100 million Series B of Reka": the round, then its company
 _ROUND_OF = re.compile(
-    r"\bthe\s+(?P<round>(?:[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    rf"\bthe\s+(?P<round>(?:{MONEY_PHRASE})?"
     r"(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)\s+)*"
     r"(?:round|Series\s+[A-Z]\d?|seed))\s+(?:of|for|in)\s+$"
 )
 _ITS_ROUND = re.compile(
-    r"['’]s?\s+(?P<money>[$€£¥]\S*(?:\s+(?:million|billion|bn|m))?\s+)?"
+    rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?"
     r"(?P<label>(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)"
     r"(?:\s+|(?=[.,;]|$)))*)(?:round\b)?"
 )

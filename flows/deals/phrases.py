@@ -20,6 +20,9 @@ ROUND = re.compile(
     re.I,
 )
 
+# A written sum before a noun: "$6.6 billion ", "€600m "
+MONEY_PHRASE = r"[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
+
 # "... and will invest", "..., and plans to buy": a verb with no subject of its own
 AUXILIARIES = (
     r"(?:(?:will|would|also|has|have|had|is|are|was|now|then|plans?\s+to|agreed\s+to|"
