@@ -119,7 +119,9 @@ _NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer
 
 _TIME_POSSESSIVE = re.compile(
     r"\b(?:last|this|next)\s+(?:year|month|week|quarter)['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$"
-    r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
+    r"|\b(?:19|20)\d\d['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$"
+    # "he's the man behind his company's $19 billion acquisition of WhatsApp"
+    r"|\b(?:his|her|their)\s+(?:company|firm|group)['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$",
     re.I,
 )
 
