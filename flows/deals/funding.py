@@ -641,9 +641,11 @@ def _grant(make, recipient: Entity, grantor: Entity | None, money: Money) -> Dea
 
 
 # "Aleph Alpha's $500 million round in November 2023 included Bosch and SAP"
+# The words naming a round before "round": "Series B", "seed", "latest funding"
+_ROUND_WORD = r"(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)"
+
 _POSSESSED_ROUND = re.compile(
-    rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?"
-    r"(?P<label>(?:(?:Series\s+[A-Z]|seed|pre-seed|growth|funding|financing|latest|new)\s+)*)"
+    rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?(?P<label>(?:{_ROUND_WORD}\s+)*)"
     r"round\b[^.;]{0,40}?\s(?P<verb>included|includes|was led by|is led by|drew|attracted|"
     r"featured|brought in)\s+",
 )
@@ -668,16 +670,8 @@ def possessed_round(sentence, orgs, amounts, context, make) -> DealRecord | None
         if not investors:
             continue
         label = ROUND.search(sentence, m.start("label"), m.end())
-        return make(
-            "investment",
-            recipient,
-            subtype="funding_round",
-            investors=investors,
-            lead_investors=investors[:1] if "led" in m.group("verb") else [],
-            round=round_name(label[1]) if label else None,
-            confidence=0.8 if money else 0.6,
-            **(amount_fields(money) if money else {}),
-        )
+        leads = investors[:1] if "led" in m.group("verb") else []
+        return round_record(make, recipient, investors, leads, label, money)
     return None
 
 
@@ -687,14 +681,12 @@ _JOINED_ITS_ROUND = re.compile(
 )
 # "the $100 million Series B of Reka": the round, then its company
 _ROUND_OF = re.compile(
-    rf"\bthe\s+(?P<round>(?:{MONEY_PHRASE})?"
-    r"(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)\s+)*"
+    rf"\bthe\s+(?P<round>(?:{MONEY_PHRASE})?(?:{_ROUND_WORD}\s+)*"
     r"(?:round|Series\s+[A-Z]\d?|seed))\s+(?:of|for|in)\s+$"
 )
 _ITS_ROUND = re.compile(
     rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?"
-    r"(?P<label>(?:(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|latest|new)"
-    r"(?:\s+|(?=[.,;]|$)))*)(?:round\b)?"
+    rf"(?P<label>(?:{_ROUND_WORD}(?:\s+|(?=[.,;]|$)))*)(?:round\b)?"
 )
 
 
@@ -711,19 +703,11 @@ def joined_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
         if investor is None or same_company(investor.name, recipient.name):
             continue
         money = next((a for a in amounts if lo <= a.start < hi), None)
-        label = ROUND.search(sentence, lo, hi + 1)
-        return make(
-            "investment",
-            recipient,
-            subtype="funding_round",
-            investors=[
-                n
-                for n in coordinated(sentence, orgs, investor)
-                if not same_company(n, recipient.name)
-            ],
-            round=round_name(label[1]) if label else None,
-            confidence=0.8 if money else 0.6,
-            **(amount_fields(money) if money else {}),
+        investors = [
+            n for n in coordinated(sentence, orgs, investor) if not same_company(n, recipient.name)
+        ]
+        return round_record(
+            make, recipient, investors, [], ROUND.search(sentence, lo, hi + 1), money
         )
     return None
 
@@ -764,14 +748,29 @@ def round_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
             continue
         leads, investors = investors_from(sentence, orgs, recipient.name)
         label = ROUND.search(sentence, money.end, told.end())
-        return make(
-            "investment",
-            recipient,
-            subtype="funding_round",
-            investors=investors,
-            lead_investors=leads,
-            round=round_name(label[1]) if label else None,
-            confidence=0.8 if investors else 0.7,
-            **amount_fields(money),
-        )
+        # (the size and the company told, the investors perhaps not)
+        confidence = 0.8 if investors else 0.7
+        return round_record(make, recipient, investors, leads, label, money, confidence)
     return None
+
+
+def round_record(
+    make,
+    recipient: Entity,
+    investors: list[str],
+    leads: list[str],
+    label: re.Match[str] | None,
+    money: Money | None,
+    confidence: float | None = None,
+) -> DealRecord:
+    """A funding round of ``recipient``: surer with its size told."""
+    return make(
+        "investment",
+        recipient,
+        subtype="funding_round",
+        investors=investors,
+        lead_investors=leads,
+        round=round_name(label[1]) if label else None,
+        confidence=confidence if confidence is not None else 0.8 if money else 0.6,
+        **(amount_fields(money) if money else {}),
+    )

@@ -71,6 +71,7 @@ from flows.deals.funding import (
     recapitalisation,
     round_for,
     round_investors,
+    round_record,
 )
 from flows.deals.holdings import (
     AMOUNT_STAKE,
@@ -94,7 +95,6 @@ from flows.deals.phrases import (
     investors_from,
     is_per_share,
     listed_after,
-    round_name,
 )
 from flows.deals.sentences import split_sentences, unwrap_lines
 from flows.deals.spending import (
@@ -511,11 +511,7 @@ def _extract_sentence(
 
     for money in valuation_amounts:
         target = main.recipient if main and main.recipient_kind == "company" else None
-        valued = _VALUED_RELATIVE.search(sentence[: money.start])
-        named = next((e for e in orgs if valued and e.end == valued.start()), None)
-        # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
-        # Kiva Systems": the valuation is said of the name its clause hangs on
-        entity = named or valuation_subject(sentence, money, orgs, context, target)
+        entity = valuation_subject(sentence, money, orgs, context, target)
         if entity is not None:
             out.append(make("valuation", entity, confidence=0.75, **amount_fields(money)))
             if main is None and (lead := LEAD.search(sentence, money.end)) is not None:
@@ -639,12 +635,6 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
         if not referred and (held is None or not same_company(held.name, recipient)):
             return None
     return float(next(g for g in found[0].groups() if g))
-
-
-_VALUED_RELATIVE = re.compile(
-    r",\s+(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|last\s+|once\s+)?"
-    r"valued\s+at\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+)?$"
-)
 
 
 _PLACE_KINDS = frozenset({"country", "region", "city"})
@@ -792,17 +782,8 @@ def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
 
 
 def _valued_round(sentence, entity, investors, leads, size, make) -> DealRecord:
-    round_match = ROUND.search(sentence)
-    return make(
-        "investment",
-        entity,
-        subtype="funding_round",
-        investors=investors,
-        lead_investors=leads,
-        round=round_name(round_match[1]) if round_match else None,
-        confidence=0.8,
-        **(amount_fields(size) if size else {}),
-    )
+    # (led by a named investor: sure even without its size)
+    return round_record(make, entity, investors, leads, ROUND.search(sentence), size, 0.8)
 
 
 def _is_ai_org(name: str) -> bool:

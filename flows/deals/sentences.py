@@ -6,8 +6,22 @@ import itertools
 import re
 from dataclasses import dataclass
 
-# A full stop after these is not a sentence end.
-_ABBREVIATIONS = {
+# Abbreviations that also end sentences ("... in the U.S.", "... Acme Inc."): a full stop
+# after them ends one when a word that opens sentences follows.
+_SENTENCE_FINAL_ABBREVIATIONS = {
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+}
+# A full stop after these is not a sentence end (unless one of those above ends a sentence).
+_ABBREVIATIONS = _SENTENCE_FINAL_ABBREVIATIONS | {
     "mr",
     "mrs",
     "ms",
@@ -16,21 +30,11 @@ _ABBREVIATIONS = {
     "sr",
     "jr",
     "st",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
     "vs",
     "etc",
     "e.g",
     "i.e",
     "no",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
     "jan",
     "feb",
     "mar",
@@ -60,20 +64,7 @@ _ABBREVIATIONS = {
     "gen",
     "fig",
 }
-# Abbreviations that also end sentences ("... in the U.S.", "... Acme Inc."): a full stop
-# after them ends one when a word that opens sentences follows.
-_SENTENCE_FINAL_ABBREVIATIONS = {
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-}
+
 _OPENER = re.compile(
     r"[\"'“‘(]?(?:The|It|He|She|They|We|I|But|And|In|On|At|This|That|These|Those|Its|Their|"
     r"Our|His|Her|A|An|However|Meanwhile|Shares|Analysts|Last|Earlier|Later)\b"

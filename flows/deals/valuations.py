@@ -114,7 +114,20 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     )
 
 
+_VALUED_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|last\s+|once\s+)?"
+    r"valued\s+at\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+)?$"
+)
+
+
 def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
+    valued = _VALUED_RELATIVE.search(sentence[: money.start])
+    named = next((e for e in orgs if valued and e.end == valued.start()), None)
+    if named is not None:
+        # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
+        # Kiva Systems": the valuation is said of the name its clause hangs on, before the
+        # company of the sentence's deal
+        return named
     if target is not None:
         return next((e for e in orgs if e.name == target), None) or Entity(
             target, target, 0, 0, "org"
