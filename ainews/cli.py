@@ -197,7 +197,7 @@ def deals(
     """Print the deal records (investments, valuations, acquisitions, partnerships) of one
     article."""
     from flows.deals.records import extract_records
-    from flows.summary import money_text
+    from flows.summary import money_text, price_text
     from spiders.article import extract_article, read_html
 
     if (text_file is None) == (html_file is None):
@@ -238,7 +238,7 @@ def deals(
             r.kind,
             ", ".join(r.investors),
             f"{r.recipient} ({r.recipient_kind})",
-            money_text(r.amount, r.currency, r.qualifier),
+            price_text(r.amount, r.currency, r.qualifier, r.price_per_share),
             money_text(r.amount_usd, "USD"),
             r.round or r.subtype or "",
             r.announced_on.isoformat() if r.announced_on else "",

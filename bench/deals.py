@@ -2,13 +2,15 @@
 
 Gold: Investment, Financing and Merger/Acquisition events. A record matches a gold event
 of a compatible type (a stake purchase fits either) in the same document when the amounts
-are equal after normalisation (where the gold has one) and the recipient names share a
-token (case-insensitive); each record matches one event, trying the event's own sentence
-first. Valuations and partnerships have no gold type and are not scored. The corpus text
-is pre-tokenised ("Microsoft 's", "$ 900M"); it is detokenised first, as a news page would
-read. Investor accuracy is reported twice: over every matched event with a gold investor,
-and over those whose gold investor is a name (gold "its" or "the company" shares no token
-with the resolved name even when it is right). Last output line: a JSON object.
+are equal after normalisation (where the gold has one; a gold price per share, "$ 28 a
+share", is compared with the record's price per share, never with its total) and the
+recipient names share a token (case-insensitive); each record matches one event, trying
+the event's own sentence first. Valuations and partnerships have no gold type and are not
+scored. The corpus text is pre-tokenised ("Microsoft 's", "$ 900M"); it is detokenised
+first, as a news page would read. Investor accuracy is reported twice: over every matched
+event with a gold investor, and over those whose gold investor is a name (gold "its" or
+"the company" shares no token with the resolved name even when it is right). Last output
+line: a JSON object.
 
     python bench/deals.py [--eval-dir ../shared/eval/deals] [--show-errors N]
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from flows.deals.deal import LOW_CONFIDENCE, DealRecord
 from flows.deals.money import find_amounts, primary_amounts
+from flows.deals.phrases import is_per_share
 from flows.deals.records import extract_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +61,16 @@ def gold_amount(text: str | None) -> float | None:
     return found[0].value if found else None
 
 
+def gold_per_share(text: str | None) -> bool:
+    """The gold amount is a price per share ("$ 28 a share"): after normalisation it is 28
+    USD a share, equal to a record's price per share and never to a total."""
+    if not text:
+        return False
+    plain = detokenise(text)
+    found = primary_amounts(find_amounts(plain))
+    return bool(found) and is_per_share(plain, found[0])
+
+
 def load_gold(eval_dir: Path) -> tuple[dict[str, dict], list[dict]]:
     docs = {}
     for line in (eval_dir / "sentivent-documents.jsonl").read_text().splitlines():
@@ -75,13 +88,20 @@ def load_gold(eval_dir: Path) -> tuple[dict[str, dict], list[dict]]:
                 "kind": GOLD_TYPES[event["event_type"]],
                 "recipient": " ".join(a["text"] for a in args if a["role"] in RECIPIENT_ROLES),
                 "investor": " ".join(a["text"] for a in args if a["role"] in INVESTOR_ROLES),
-                "amount": gold_amount(
-                    next((a["text"] for a in args if a["role"] in AMOUNT_ROLES), None)
-                ),
+                "amount": gold_amount(amount_text := _amount_text(args)),
+                "per_share": gold_per_share(amount_text),
                 "sentence": event["sentence"],
             }
         )
     return docs, events
+
+
+def _amount_text(args: list[dict]) -> str | None:
+    return next((a["text"] for a in args if a["role"] in AMOUNT_ROLES), None)
+
+
+def _priced(record: DealRecord) -> bool:
+    return record.amount is not None or record.price_per_share is not None
 
 
 def amounts_equal(a: float | None, b: float | None) -> bool:
@@ -99,7 +119,8 @@ def compatible(record: DealRecord, gold_kind: str) -> bool:
 def matches(record: DealRecord, gold: dict) -> bool:
     if not compatible(record, gold["kind"]):
         return False
-    if gold["amount"] is not None and not amounts_equal(record.amount, gold["amount"]):
+    told = record.price_per_share if gold["per_share"] else record.amount
+    if gold["amount"] is not None and not amounts_equal(told, gold["amount"]):
         return False
     return bool(tokens(record.recipient) & tokens(gold["recipient"]))
 
@@ -180,7 +201,8 @@ def main() -> int:
 
     all_scores = score(events, predicted)
     with_amount_gold = [e for e in events if e["amount"] is not None]
-    with_amount_pred = {d: [r for r in rs if r.amount is not None] for d, rs in predicted.items()}
+    # (a record that tells a price, as a total or per share)
+    with_amount_pred = {d: [r for r in rs if _priced(r)] for d, rs in predicted.items()}
     amount_scores = score(with_amount_gold, with_amount_pred)
 
     matched = all_scores["matched"]
@@ -220,9 +242,9 @@ def main() -> int:
     confident_all = score(events, confident)
     confident_amount = score(
         with_amount_gold,
-        {d: [r for r in rs if r.amount is not None] for d, rs in confident.items()},
+        {d: [r for r in rs if _priced(r)] for d, rs in confident.items()},
     )
-    both_amount = [(g, r) for g, r in matched if g["amount"] is not None and r.amount is not None]
+    both_amount = [(g, r) for g, r in matched if g["amount"] is not None and _priced(r)]
     with_investor = [(g, r) for g, r in matched if g["investor"]]
     result = {
         "f1_with_amount": round(amount_scores["f1"], 4),
@@ -232,7 +254,12 @@ def main() -> int:
         "precision": round(all_scores["precision"], 4),
         "recall": round(all_scores["recall"], 4),
         "amount_accuracy": round(
-            sum(amounts_equal(g["amount"], r.amount) for g, r in both_amount) / len(both_amount), 4
+            sum(
+                amounts_equal(g["amount"], r.price_per_share if g["per_share"] else r.amount)
+                for g, r in both_amount
+            )
+            / len(both_amount),
+            4,
         )
         if both_amount
         else None,

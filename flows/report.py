@@ -17,7 +17,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on servers
 import matplotlib.pyplot as plt
 
-from flows.summary import money_text, usd
+from flows.summary import price_text, usd
 
 _COLOURS = ["#2563eb", "#0891b2", "#7c3aed", "#db2777", "#ea580c", "#16a34a"]
 
@@ -96,7 +96,8 @@ def build_report(con: duckdb.DuckDBPyConnection, db_path: Path, limit: int = 40)
     deals = con.execute(
         """
         SELECT kind, investors, recipient, recipient_kind, amount, currency, amount_usd,
-               qualifier, round, announced_on, n_sources, outlets, article_urls, evidence
+               qualifier, price_per_share, round, announced_on, n_sources, outlets,
+               article_urls, evidence
         FROM v_deals ORDER BY announced_on DESC NULLS LAST, amount_usd DESC NULLS LAST LIMIT ?
         """,
         [limit],
@@ -129,6 +130,7 @@ def _page(charts: list[Chart | None], deals: list[tuple], totals: tuple, db_path
         currency,
         amount_usd,
         qual,
+        per_share,
         rnd,
         day,
         n,
@@ -136,7 +138,7 @@ def _page(charts: list[Chart | None], deals: list[tuple], totals: tuple, db_path
         urls,
         evidence,
     ) in deals:
-        amount_text = money_text(amount, currency, qual)
+        amount_text = price_text(amount, currency, qual, per_share)
         links = " ".join(
             f"<a href='{e(u)}'>{e(o or 'source')}</a>"
             for u, o in zip(urls or [], (outlets or []) + [None] * len(urls or []), strict=False)

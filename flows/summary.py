@@ -63,6 +63,22 @@ def money_text(amount: float | None, currency: str | None, qualifier: str | None
     return " ".join(p for p in (qualifier, text, currency) if p)
 
 
+def price_text(
+    amount: float | None,
+    currency: str | None,
+    qualifier: str | None = None,
+    price_per_share: float | None = None,
+) -> str:
+    """ "5.2bn USD (28 USD a share)", "70 USD a share": a deal's price, total first."""
+    if price_per_share is None:
+        return money_text(amount, currency, qualifier)
+    per_share = f"{price_per_share:,.2f}".rstrip("0").rstrip(".") + f" {currency or ''} a share"
+    per_share = per_share.replace("  ", " ")
+    if amount is None:
+        return per_share
+    return f"{money_text(amount, currency, qualifier)} ({per_share})"
+
+
 def run_markdown(
     run_id: str,
     status: str,

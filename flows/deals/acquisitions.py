@@ -30,8 +30,20 @@ from flows.deals.phrases import (
     nearest,
 )
 
+# "offered 25 dlrs a share for TWA", "will pay $28 a share in cash for Embraer", "Hawker
+# Siddeley's offer of 74 dlrs a share for all of Clarostat": a bid told by its price per
+# share alone is still a bid for the company.
+_PER_SHARE_BID = (
+    r"(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|pa(?:y|ys|id|ying))\s+(?:of\s+)?"
+    r"(?:(?:about|around|some|nearly)\s+)?\S{0,4}\d[\d.,]*"
+    r"(?:\s*(?:dlrs?|dollars|cts|cents|euros?|pounds|pence|yen|p))?\s+"
+    r"(?:(?:in\s+)?cash\s+)?(?:a|per)\s+share\s+(?:(?:in\s+)?cash\s+)?for"
+)
+
 ACQUIRE = re.compile(
-    r"\b(?:acquir(?:e|es|ed|ing)|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
+    r"\b(?:acquir(?:e|es|ed|ing)|"
+    + _PER_SHARE_BID
+    + r"|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
     r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
@@ -66,7 +78,7 @@ _PART_OF = re.compile(
     r"\s*(?:all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
     r"\s*(?:(?:the|a|an|its|all|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
-    r"divisions?|stakes?|shares?|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
+    r"divisions?|stakes?|shares?|stock|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
     r"(?:of|in)\s+(?:the\s+)?"
 )
 
@@ -130,7 +142,7 @@ _GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
-    r"merger with)",
+    r"merger with|(?:offer|bid)\s+of\s+\S+\s+(?:\S+\s+)?(?:a|per)\s+share)",
     re.I,
 )
 
@@ -144,6 +156,12 @@ _COMPOUND_NOUN = re.compile(
 _ACQUIRED_BY = re.compile(
     r"\b(?:acquired|bought|purchased|taken over|taken private|snapped up|scooped up)\s+by\b",
     re.I,
+)
+
+# Before a company's stock: all of it is the company.
+_ALL_OF = re.compile(
+    r"\b(?:all|the\s+(?:outstanding|remaining))\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:(?:outstanding|remaining)\s+)?(?:(?:common\s+)?(?:shares|stock)\s+(?:of|in)\s+)?$"
 )
 
 _COMPANY_PARTS = re.compile(r"\s+(?:assets|businesses|operations|units|divisions)\b")
@@ -284,6 +302,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if (
             named is None
             and target is not None
+            # (a bid per share is for the company's shares: "for all of Revlon's stock")
+            and not re.search(r"\bshare\s+(?:(?:in\s+)?cash\s+)?for$", word)
+            # "acquire all outstanding shares of Rospatch Corp's common stock": the company
+            and not (
+                _ALL_OF.search(sentence[trigger.end() : target.start])
+                and re.match(
+                    r"['’]s?\s+(?:outstanding\s+)?(?:common\s+)?(?:stock|shares)\b(?!\s+(?:in|of)\b)",
+                    sentence[target.end :],
+                )
+            )
             and re.match(
                 r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?"
                 # "after buying Fox's share": a holding in another company, not Fox

@@ -29,6 +29,9 @@ class DealRecord:
     amount_high: float | None = None
     currency: str | None = None
     amount_usd: float | None = None
+    # A bid or purchase told per share ("$70 a share for Qualcomm"), in ``currency``: the
+    # price an M&A analyst compares, kept apart from the total, which it never is.
+    price_per_share: float | None = None
     qualifier: str | None = None
     round: str | None = None
     stake: float | None = None  # percent

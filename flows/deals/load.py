@@ -65,6 +65,7 @@ def store_article_records(
                     "amount": record.amount,
                     "currency": record.currency,
                     "amount_usd": record.amount_usd,
+                    "price_per_share": record.price_per_share,
                     "qualifier": record.qualifier,
                     "round": record.round,
                     "stake": record.stake,

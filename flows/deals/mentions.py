@@ -20,6 +20,7 @@ from flows.deals.context import REFERENCE
 from flows.deals.deal import DealRecord
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import find_amounts, primary_amounts
+from flows.deals.phrases import share_price
 from flows.deals.sentences import Sentence
 
 _ACQUISITION_WORD = re.compile(
@@ -160,11 +161,19 @@ def _mention_of(record: DealRecord, sentence: Sentence, keep_money: bool = False
             "stake": None,
         }
     )
+    price = share_price(sentence.text, primary_amounts(find_amounts(sentence.text)))
+    if price is not None and keep_money and record.currency not in {None, price.currency}:
+        price = None  # (one currency tells both the total and the price per share)
+    elif price is not None:
+        money["currency"] = price.currency
     return dataclasses.replace(
         record,
         evidence=sentence.text,
         span_start=sentence.start,
         span_end=sentence.start + len(sentence.text),
         confidence=MENTION_CONFIDENCE,
+        # "Boeing and Embraer have agreed to a deal at $28 a share": a price the sentence
+        # itself tells
+        price_per_share=price.value if price is not None else None,
         **money,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 # Symbols and prefixes that come before the number. Longest first so "US$" wins over "$".
 _PREFIX_CURRENCIES: dict[str, str] = {
@@ -326,10 +327,11 @@ class Money:
         return self.high is not None
 
 
-def _number(raw: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", raw):
-        return float(raw.replace(",", "."))  # a decimal comma ("2,5 Mrd.")
-    return float(raw.replace(",", ""))
+def _number(raw: str, scale: float = 1.0) -> float:
+    # In decimal, so "4.1 billion" is 4100000000.0 and not 4099999999.9999995 in a table.
+    # (a comma before one or two digits is a decimal comma: "2,5 Mrd.")
+    digits = raw.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", raw) else raw.replace(",", "")
+    return float(Decimal(digits) * Decimal(repr(scale)))
 
 
 def _scale(word: str | None) -> float | None:
@@ -394,8 +396,8 @@ def _to_money(match: re.Match[str]) -> Money | None:
         scale = scale_low
     if high_raw is None and match["between"]:
         return None  # "between $5 and" without a second number is not a range we trust
-    low = _number(low_raw) * (scale_low or scale or 1.0)
-    high = _number(high_raw) * (scale or 1.0) if high_raw is not None else None
+    low = _number(low_raw, scale_low or scale or 1.0)
+    high = _number(high_raw, scale or 1.0) if high_raw is not None else None
     if high is not None and high <= low:
         # "$15-20 million" is a range; "$20-15" or "2023-24 dollars" is not. "$40bn to 168
         # companies" is an amount followed by a count.

@@ -405,6 +405,58 @@ def is_per_share(sentence: str, money: Money) -> bool:
     )
 
 
+# What a per-share price is paid with or compared against, when it is not a deal's price:
+# "a 40% premium to Embraer's closing price of $20 a share", "add 32 cts per share to
+# earnings", "a dividend of 50 cents a share".
+_NOT_A_BID_BEFORE = re.compile(
+    r"\b(?:(?:closing|market|share|stock|trading|current|last|average|book)\s+price|"
+    r"closed|clos(?:e|es|ing)|trad(?:e|es|ed|ing)|rose|fell|gained|lost|jumped|dropped|"
+    r"climbed|soared|slid|slumped|tumbled|surged|rallied|plunged|sank|edged|hit|reached|"
+    r"earnings|profits?|loss(?:es)?|income|dividends?|payout|revenue|sales|add|adds|cut|"
+    r"value|estimate|target|high|low|peak|premium|discount)\s+"
+    r"(?:(?:of|at|by|to|from|about|around|some|nearly|roughly|near|to\s+about)\s+){0,2}$",
+    re.I,
+)
+_NOT_A_BID_AFTER = re.compile(
+    r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\s*-?|per|each)\s*(?:\w+\s+)?"
+    r"(?:share|unit|ADR|ADS|depositary|receipt)s?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:dividend|earnings|profit|loss|income|payout|gain|premium|discount)\b",
+    re.I,
+)
+# "for $28 a share", "offered 25 dlrs a share", "a $70-a-share bid", "at 22 dlrs a share",
+# "raised its offer to 42 dlrs": what is bid or paid for each share.
+_BID_BEFORE = re.compile(
+    r"\b(?:for|at|of|to|offer(?:s|ed|ing)?|bid(?:s|ding)?|pay(?:s|ing)?|paid|worth|"
+    r"valu(?:e|es|ed|ing)\s+(?:[\w'’.-]+\s+){0,4}?at|,\s+or)(?:\.\.\.|…)?\s+"
+    r"(?:(?:about|around|some|nearly|roughly|approximately|up\s+to|a|an|the|its|their)\s+)?$",
+    re.I,
+)
+
+
+def share_price(sentence: str, amounts: list[Money]) -> Money | None:
+    """The price a sentence bids or pays per share ("agreed to buy Embraer for $28 a share",
+    "Broadcom's $70-a-share bid"), or None: prices per share that are a market quote, a
+    dividend or a share of earnings are never a deal's. Of several, the one a bid was
+    raised to ("raised its offer to 42 dlrs from 40.50 dlrs a share") else the first."""
+    bids = [
+        m
+        for m in amounts
+        if is_per_share(sentence, m)
+        and (
+            _BID_BEFORE.search(sentence[: m.start])
+            or re.match(
+                r"-a-share\s+(?:[\w-]+\s+)?(?:bid|offer|deal|price|proposal)", sentence[m.end :]
+            )
+        )
+        and not _NOT_A_BID_BEFORE.search(sentence[: m.start])
+        and not _NOT_A_BID_AFTER.match(sentence[m.end :])
+    ]
+    if not bids:
+        return None
+    raised = [m for m in bids if re.search(r"\bto\s+$", sentence[: m.start])]
+    return (raised or bids)[0]
+
+
 def round_name(raw: str) -> str:
     lowered = raw.lower()
     if lowered.startswith("series"):

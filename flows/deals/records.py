@@ -95,6 +95,7 @@ from flows.deals.phrases import (
     investors_from,
     is_per_share,
     listed_after,
+    share_price,
 )
 from flows.deals.sentences import split_sentences, unwrap_lines
 from flows.deals.spending import (
@@ -325,7 +326,8 @@ def _extract_sentence(
     orgs = [e for e in entities if not e.is_place]
     # Below a thousand units an amount is a price ("raised its offer to 7.50 dlrs from six"),
     # never what a deal or a company is worth.
-    amounts = [m for m in primary_amounts(find_amounts(sentence)) if m.value >= 1000]
+    written = primary_amounts(find_amounts(sentence))
+    amounts = [m for m in written if m.value >= 1000]
     out: list[DealRecord] = []
     date = announced_on(sentence, published)
 
@@ -568,6 +570,7 @@ def _extract_sentence(
         ):
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
+    _add_share_price(sentence, out, written)
     for record in out:
         # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
         # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
@@ -588,6 +591,24 @@ def _extract_sentence(
     elif any(r.kind != "valuation" for r in kept):
         context.last_round = None  # the story moved on to another deal
     return kept
+
+
+def _add_share_price(sentence: str, records: list[DealRecord], written: list[Money]) -> None:
+    """Give the sentence's one purchase its price per share ("agreed to buy Embraer for $28 a
+    share, or about $5.2 billion"); a sentence of several purchases leaves it unsaid, as
+    does a price in another currency than the total's."""
+    bought = [
+        r
+        for r in records
+        if r.kind == "acquisition" or (r.kind == "investment" and r.subtype == "stake")
+    ]
+    if len(bought) != 1 or (price := share_price(sentence, written)) is None:
+        return
+    record = bought[0]
+    if record.currency not in {None, price.currency}:
+        return
+    record.price_per_share = price.value
+    record.currency = price.currency
 
 
 # "Google said it would invest", "Acme announced that it would buy": a company telling what

@@ -110,6 +110,12 @@ def _runs_on(word: str, text: str, next_start: int) -> bool:
         or len(word) == 1
         # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
         or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) is not None
+        # "agreed to a deal at... $28 a share": an ellipsis after a word that needs what
+        # follows holds a pause, not an end
+        or re.fullmatch(
+            r"(?i:at|of|to|for|by|with|about|from|is|was|were|are|a|an|the|and|or)\.\.", word
+        )
+        is not None
     )
 
 

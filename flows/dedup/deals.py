@@ -153,12 +153,25 @@ def rebuild_deals(con: duckdb.DuckDBPyConnection, deal_ids: set[str]) -> None:
             arg_max(m.recipient, (m.confidence, m.mention_id)) AS recipient,
             arg_max(m.recipient_kind, (m.confidence, m.mention_id)) AS recipient_kind,
             arg_max(m.amount, (m.amount IS NOT NULL, m.confidence, m.mention_id)) AS amount,
-            arg_max(m.currency, (m.amount IS NOT NULL, m.confidence, m.mention_id)) AS currency,
+            arg_max(
+                m.currency,
+                (m.amount IS NOT NULL, m.price_per_share IS NOT NULL, m.confidence, m.mention_id)
+            ) AS currency,
             arg_max(m.amount_usd, (m.amount IS NOT NULL, m.confidence, m.mention_id))
                 AS amount_usd,
             arg_max(m.qualifier, (m.amount IS NOT NULL, m.confidence, m.mention_id)) AS qualifier,
             arg_max(m.round, (m.round IS NOT NULL, m.confidence, m.mention_id)) AS round,
             arg_max(m.stake, (m.stake IS NOT NULL, m.confidence, m.mention_id)) AS stake,
+            -- (the latest price a bid was raised to is the one the deal stands at)
+            arg_max(
+                m.price_per_share,
+                (
+                    m.price_per_share IS NOT NULL,
+                    coalesce(m.announced_on, DATE '1900-01-01'),
+                    m.confidence,
+                    m.mention_id
+                )
+            ) AS price_per_share,
             min(m.announced_on) AS announced_on,
             max(m.confidence) AS confidence,
             bool_or(m.is_ai) AS is_ai,

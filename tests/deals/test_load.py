@@ -98,6 +98,31 @@ def test_reextraction_replaces_mentions_and_drops_orphan_deals(warehouse: Wareho
     assert marked == 3
 
 
+def test_a_raised_bid_keeps_the_deal_at_its_latest_price_per_share(warehouse: Warehouse):
+    told = {
+        "a0010": ("Broadcom offered $70 a share for Qualcomm.", dt.date(2018, 1, 22)),
+        "a0011": ("Broadcom raised its offer for Qualcomm to $82 a share.", dt.date(2018, 2, 5)),
+    }
+    with warehouse.writer() as w, w.transaction() as con:
+        _insert_articles(con, {a: text for a, (text, _) in told.items()})
+        store_article_records(
+            con,
+            {a: extract_records(text, day) for a, (text, day) in told.items()},
+            EXTRACTOR_VERSION,
+        )
+    with warehouse.reader() as con:
+        deals = con.execute(
+            "SELECT investors, recipient, amount, currency, price_per_share, n_sources FROM v_deals"
+        ).fetchall()
+        mentions = con.execute(
+            "SELECT price_per_share FROM deal_mentions ORDER BY price_per_share"
+        ).fetchall()
+    # One bid, told twice: the deal stands at the price it was raised to, and no total is
+    # made up from a price per share.
+    assert deals == [(["Broadcom"], "Qualcomm", None, "USD", 82.0, 2)]
+    assert mentions == [(70.0,), (82.0,)]
+
+
 def test_running_totals_stay_out_of_the_volume_views(warehouse: Warehouse):
     _store(
         warehouse,
@@ -141,6 +166,7 @@ def test_cli_deals_jsonl_has_the_stable_keys(tmp_path):
         "currency",
         "amount_usd",
         "qualifier",
+        "price_per_share",
         "round",
         "stake",
         "announced_on",

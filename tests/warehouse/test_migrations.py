@@ -81,6 +81,8 @@ def test_widening_recipient_kinds_keeps_existing_deals(tmp_path, monkeypatch, na
     every = mig.list_migrations()
     step = next(i for i, m in enumerate(every) if m.name == name)
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    # The view files describe the newest schema; they are created once every step is in.
+    monkeypatch.setattr(mig, "create_views", lambda con: None)
     monkeypatch.setattr(mig, "list_migrations", lambda: every[:step])
     mig.migrate(con)
     insert = "INSERT INTO deals (deal_id, kind, recipient, recipient_kind) VALUES (?, ?, ?, ?)"
@@ -100,6 +102,34 @@ def test_widening_recipient_kinds_keeps_existing_deals(tmp_path, monkeypatch, na
         ("d1", kept[0], kept[2])
     ]
     con.execute(insert, ["d2", "investment", *new])
-    assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
     with pytest.raises(duckdb.ConstraintException):
         con.execute(insert, ["d3", "investment", "x", "planet"])
+    monkeypatch.undo()
+    mig.migrate(con)
+    assert con.execute("SELECT count(*) FROM v_deals").fetchone() == (2,)
+
+
+def test_share_price_column_arrives_on_a_database_holding_deals(tmp_path, monkeypatch):
+    import warehouse.migrations as mig
+
+    every = mig.list_migrations()
+    step = next(i for i, m in enumerate(every) if m.name == "share_prices")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    monkeypatch.setattr(mig, "list_migrations", lambda: every[:step])
+    monkeypatch.setattr(mig, "create_views", lambda con: None)
+    mig.migrate(con)
+    # The view as it stood before: ALTER TABLE must pass a view that depends on the table.
+    con.execute(mig.list_views()["v_deals"].replace("    d.price_per_share,\n", ""))
+    monkeypatch.undo()
+    con.execute(
+        "INSERT INTO deals (deal_id, kind, recipient, recipient_kind, amount, currency) "
+        "VALUES ('d1', 'acquisition', 'Embraer', 'company', 5.2e9, 'USD')"
+    )
+
+    assert [m.name for m in mig.migrate(con)] == ["share_prices"]
+
+    assert con.execute("SELECT recipient, amount, price_per_share FROM v_deals").fetchall() == [
+        ("Embraer", 5.2e9, None)
+    ]
+    con.execute("UPDATE deals SET price_per_share = 28 WHERE deal_id = 'd1'")
+    assert con.execute("SELECT price_per_share FROM v_deals").fetchone() == (28.0,)

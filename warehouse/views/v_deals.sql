@@ -13,6 +13,7 @@ SELECT
     d.currency,
     d.amount_usd,
     d.qualifier,
+    d.price_per_share,
     d.round,
     d.stake,
     d.confidence,
