@@ -39,10 +39,16 @@ _PER_SHARE_BID = (
     r"(?:\s*(?:dlrs?|dollars|cts|cents|euros?|pounds|pence|yen|p))?\s+"
     r"(?:(?:in\s+)?cash\s+)?(?:a|per)\s+share\s+(?:(?:in\s+)?cash\s+)?for"
 )
+# "made an all-cash bid of $65 billion for Fox's assets"
+_PRICED_BID = (
+    r"(?:bid|offer)\s+of\s+(?:(?:about|around|some|nearly|more\s+than)\s+)?" + MONEY_PHRASE + r"for"
+)
 
 ACQUIRE = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|"
     + _PER_SHARE_BID
+    + r"|"
+    + _PRICED_BID
     + r"|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
     r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
@@ -142,7 +148,7 @@ _GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
-    r"merger with|(?:offer|bid)\s+of\s+\S+\s+(?:\S+\s+)?(?:a|per)\s+share)",
+    r"merger with|(?:offer|bid)\s+of\s+\S+\s+(?:\S+\s+)?(?:a|per)\s+share|" + _PRICED_BID + ")",
     re.I,
 )
 

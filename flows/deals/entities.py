@@ -722,7 +722,12 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             continue
         # "Texas Instruments", "Washington Post", "Georgia-Pacific": in prose a capitalised
         # word right after a place makes both one name (headlines capitalise everything).
-        if not headline and _CAPITALISED_NEXT.match(sentence, m.end()):
+        if (
+            not headline
+            and _CAPITALISED_NEXT.match(sentence, m.end())
+            # ("the U.S. Midwest", "the U.S. Gulf Coast": a place within the place)
+            and not _places_pattern().match(sentence, m.end() + 1)
+        ):
             continue
         # "a 100% stake in Air India": an ordinary capitalised word before a country in prose
         # names a company ("Northern India", "New Delhi, India" and "In India" do not).
