@@ -758,8 +758,18 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 m
                 for m in amounts
                 if to.end() < m.start < price_end
-                and re.search(
-                    r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: m.start]
+                and (
+                    re.search(
+                        # "for $300 million", "in a deal valued at $11.1 billion"
+                        r"\b(?:for|(?:deal|transaction)\s+(?:valued\s+at|worth))\s+"
+                        r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
+                        sentence[: m.start],
+                    )
+                    # "in a $2.6 billion deal"
+                    or (
+                        re.search(r"\bin\s+an?\s+$", sentence[: m.start])
+                        and re.match(r"\s+(?:[\w-]+\s+)?(?:deal|transaction)\b", sentence[m.end :])
+                    )
                 )
                 and not is_per_share(sentence, m)
             ),

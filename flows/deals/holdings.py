@@ -364,7 +364,7 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
 # "acquired a $3.5 billion stake in": a priced stake bought, right before "stake in".
 _BOUGHT_PRICED_STAKE = re.compile(
     r"\b(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?$",
+    r"(?P<price>(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)?$",
     re.I,
 )
 
@@ -386,12 +386,23 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     if (
         referent is not None
         and investor is not None
-        and _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()])
+        and (bought := _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()]))
+        # "took a $3.5 billion stake in", "took a 5% stake in": a stake told by its size
+        and (bought.group("price") or stake.group(0)[:1].isdigit())
         and (recipient is None or recipient.start >= referent.end())
     ):
         # "Trian acquired a $3.5 billion stake in the multinational corporation": the
         # company the story is about, other than the buyer.
-        recipient = context.focus_other_than(investor.name)
+        recipient = context.focus_other_than(investor.name) or next(
+            # (the story's first sentence: "Tesla's shares rose after Tencent took a 5%
+            # stake in the electric-car maker")
+            (
+                e
+                for e in orgs
+                if e.end <= investor.start and name_key(e.name) != name_key(investor.name)
+            ),
+            None,
+        )
     if investor is None and recipient is not None:
         # "The $250 million stake in Disney is Viking's largest holding"
         investor = first_after(recipient.end, orgs)
