@@ -77,7 +77,9 @@ _BUY_GAP = re.compile(
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
-    r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service)\s+)?"
+    r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service)\s+"
+    # "bought a startup called Luma"
+    r"(?:(?:called|named|dubbed|known\s+as)\s+)?)?"
 )
 
 _PART_OF = re.compile(

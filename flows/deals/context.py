@@ -275,8 +275,22 @@ def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     or "and" acts together with it."""
     if anchor not in orgs:
         return [anchor.name]
+    # "Lux Capital and Amazon's Industrial Innovation Fund": the owner is a part of the name
+    # that follows it, not one of the list.
+    orgs = [
+        e
+        for k, e in enumerate(orgs)
+        if e is anchor
+        or not (
+            k + 1 < len(orgs)
+            and re.fullmatch(r"['’]s?\s+", sentence[e.end : orgs[k + 1].start])
+            and not orgs[k + 1].is_place
+        )
+    ]
     i = orgs.index(anchor)
-    joiner = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+    joiner = re.compile(
+        r"^\s*(?:,|,?\s*and|&)\s*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
+    )
     lo = i
     while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):
         lo -= 1

@@ -622,6 +622,16 @@ def normalise_name(name: str) -> str:
     return stripped or name
 
 
+def is_function_word(word: str) -> bool:
+    """ "the", "and", "of": a word no name ends with."""
+    return word.lower() in _FUNCTION_WORDS
+
+
+def is_known(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` (or its alias): its form is canonical."""
+    return normalise_name(name) in _gazetteer().canonical
+
+
 def name_key(name: str) -> str:
     """Case- and punctuation-insensitive key of a normalised name (for merging)."""
     return re.sub(r"[^a-z0-9]+", " ", normalise_name(name).lower()).strip()
@@ -685,7 +695,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     the sentence, or stands in a headline, is a name.
     """
     vocabulary = vocabulary or Vocabulary()
-    headline = _is_headline(sentence)
+    headline = is_headline(sentence)
     taken: list[tuple[int, int]] = []
     found: list[Entity] = []
 
@@ -906,7 +916,7 @@ def _quoted_headlines(sentence: str) -> list[tuple[int, int]]:
     return [
         (m.start(1), m.end(1))
         for m in re.finditer(r"[“\"]([^”\"]{12,240})[”\"]", sentence)
-        if _is_headline(m.group(1))
+        if is_headline(m.group(1))
     ]
 
 
@@ -979,7 +989,7 @@ def vocabulary_of(text: str) -> Vocabulary:
     every word written in lower case."""
     names: set[str] = set()
     for line in re.split(r"(?<=[.!?])\s+|\n+", text):
-        if len(line.split()) < 4 or _is_headline(line):
+        if len(line.split()) < 4 or is_headline(line):
             continue
         # A quoted title capitalises every word: it vouches for none of them.
         for qs, qe in reversed(_quoted_headlines(line)):
@@ -994,7 +1004,7 @@ def vocabulary_of(text: str) -> Vocabulary:
     return Vocabulary(frozenset(names), lower)
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """Title case: every word but the little ones capitalised, verbs included ("Amazon to Buy
     Whole Foods"); prose always has a lower-case verb or noun ("Northwind Retail bought")."""
     content = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
@@ -1148,22 +1158,36 @@ def _capitalised_entity(
         if re.search(r"['’]s$", word):
             words = words[: i + 1]
             break
-    while words and (
-        words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"}
-        # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.
-        or (
-            words[-1] in _NOT_NAMES
-            and not (len(words) > 1 and _ORG_WORDS.search(words[-1]))
-            # "Big Machine", "Blue Data": a name whose first word alone is a plain
-            # adjective keeps the field word that makes it a name.
-            # "Crunchy Data" too: only a known company's name before it ("Nvidia Data")
-            # makes the field word a part of that company.
-            and not (
-                len(words) == 2
-                and words[-1] in _FIELD_WORDS
-                and (
-                    zipf_frequency(words[0], "en") >= _COMMON_ZIPF
-                    or words[0] not in _gazetteer().canonical
+    # "Aligned Data Centers", "Vantage Data Centers": a name of its own before the words,
+    # not a known company's field ("Microsoft data centers") or a place's.
+    named_centers = (
+        len(words) >= 3
+        and words[-2] == "Data"
+        and words[-1] in {"Center", "Centers", "Centre", "Centres"}
+        and words[-3] not in _gazetteer().canonical
+        and words[-3] not in _places()
+        and words[-3] not in _NOT_NAMES
+    )
+    while (
+        not named_centers
+        and words
+        and (
+            words[-1].lower() in {"and", "of", "de", "for", "&", "la", "le"}
+            # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.
+            or (
+                words[-1] in _NOT_NAMES
+                and not (len(words) > 1 and _ORG_WORDS.search(words[-1]))
+                # "Big Machine", "Blue Data": a name whose first word alone is a plain
+                # adjective keeps the field word that makes it a name.
+                # "Crunchy Data" too: only a known company's name before it ("Nvidia Data")
+                # makes the field word a part of that company.
+                and not (
+                    len(words) == 2
+                    and words[-1] in _FIELD_WORDS
+                    and (
+                        zipf_frequency(words[0], "en") >= _COMMON_ZIPF
+                        or words[0] not in _gazetteer().canonical
+                    )
                 )
             )
         )

@@ -46,6 +46,9 @@ from flows.deals.entities import (
     Entity,
     category_of,
     find_entities,
+    is_function_word,
+    is_headline,
+    is_known,
     is_person,
     name_key,
     same_company,
@@ -197,8 +200,56 @@ def extract_records(
         lambda text: bool(_NEGATION.search(text)),
     )
     records.sort(key=lambda r: r.span_start)
+    # (a headline runs words together: "Will The AT&T Time Warner Deal Go Through?", and
+    # an opening line without a full stop is one: "AbbVie Overpromises")
+    _use_full_names(
+        records,
+        [
+            e
+            for i, (text, found) in enumerate(entities_of.items())
+            if not is_headline(text) and not (i == 0 and not re.search(r"[.!?\"”’)]$", text))
+            for e in found
+        ],
+    )
     _mark_ai_recipients(records, [s.text for s in sentences])
     return records
+
+
+def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
+    """ "The round values Halcyon at $2.1 billion", "led by Lux in March 2024": a short name
+    of a company the article names in full elsewhere ("Halcyon Robotics", "Lux Capital")
+    is written in full, so one company is one name in the deals table. A gazetteer name is
+    already canonical; a short name two longer names start with is left alone."""
+    first_seen: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        if not e.is_place:
+            first_seen.setdefault(e.name, i)
+
+    def completes(name: str, longer: str) -> bool:
+        rest = longer.split()[len(name.split()) :]
+        return (
+            len(longer.split()) > len(name.split())
+            and same_company(name, longer)
+            # Named in full before it is shortened, as news writes a name; a longer name
+            # seen only after the short one is another body ("Disney", then "Disney World";
+            # "Duke Energy", then "Duke Energy Foundation").
+            and first_seen[longer] < first_seen.get(name, len(entities))
+            # ("AT&T Time Warner", "Kinder Morgan KMI", "Net-a-Porter The Italian": two
+            # names, a ticker or a headline run together)
+            and not any(w.isupper() or is_function_word(w) or is_known(w) for w in rest)
+        )
+
+    def full(name: str) -> str:
+        if is_known(name):
+            return name
+        longer = {name_key(n): n for n in first_seen if completes(name, n)}
+        return next(iter(longer.values())) if len(longer) == 1 else name
+
+    for record in records:
+        if record.recipient_kind in {"company", "person"}:
+            record.recipient = full(record.recipient)
+        record.investors = list(dict.fromkeys(full(n) for n in record.investors))
+        record.lead_investors = list(dict.fromkeys(full(n) for n in record.lead_investors))
 
 
 # Where a sentence joins two deals, each with its own subject: "the U.S. government took a
