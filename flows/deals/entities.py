@@ -810,6 +810,21 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     found.sort(key=lambda e: e.start)
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
+    # "members of the Walt Disney family", "the Bass family": a family invests, not the
+    # company that bears its name.
+    found = [
+        replace(
+            e,
+            name=f"{e.text} family",
+            text=sentence[e.start : e.end + family.end()],
+            end=e.end + family.end(),
+            category="person",
+            known=False,
+        )
+        if e.kind == "org" and (family := re.match(r"\s+family\b", sentence[e.end :]))
+        else e
+        for e in found
+    ]
     cut = [
         _cut_home(sentence, e, found[i + 1] if i + 1 < len(found) else None)
         for i, e in enumerate(found)
