@@ -100,7 +100,7 @@ from flows.deals.phrases import (
     listed_after,
     share_price,
 )
-from flows.deals.sentences import split_sentences, unwrap_lines
+from flows.deals.sentences import Sentence, split_sentences, unwrap_lines
 from flows.deals.spending import (
     field_spend,
     fronted_place_spend,
@@ -191,6 +191,7 @@ def extract_records(
             _extract_clauses(sentence.text, sentence.start, published, context, entities)
         )
     records = _drop_vaguer(_dedupe(_correct_parties(_drop_small_valuations(records))))
+    _mark_boilerplate_totals(records, sentences)
     records += mention_records(
         records,
         sentences,
@@ -213,6 +214,29 @@ def extract_records(
     )
     _mark_ai_recipients(records, [s.text for s in sentences])
     return records
+
+
+# A press release's closing section ("About Nexa Health"), and what it says of money
+# raised: "The company has raised more than $650 million from investors including ...".
+_ABOUT_HEADING = re.compile(r"About\s+(?:the\s+)?[A-Z][^.!?]{0,60}")
+_HAS_RAISED = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:raised|secured|received)\b")
+
+
+def _mark_boilerplate_totals(records: list[DealRecord], sentences: list[Sentence]) -> None:
+    """Money a company "has raised" in the "About" section of a press release is its
+    funding to date, not the round the release announces: flagged as a running total."""
+    about = next((s.start for s in sentences if _ABOUT_HEADING.fullmatch(s.text)), None)
+    if about is None:
+        return
+    for record in records:
+        if (
+            record.span_start > about
+            and record.kind == "investment"
+            and record.subtype == "funding_round"
+            and _HAS_RAISED.search(record.evidence)
+        ):
+            record.subtype = "cumulative"
+            record.confidence = min(record.confidence, 0.45)
 
 
 def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
