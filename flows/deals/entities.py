@@ -563,7 +563,8 @@ def _places() -> dict[str, tuple[str, str]]:
     for name in data["regions"]["names"]:
         places[name] = (name, "region")
     for state in pycountry.subdivisions.get(country_code="US"):
-        # US states ("Michigan"); "Georgia" stays the country, "New York" the city.
+        # US states ("Michigan"); "Georgia" stays the country unless US places stand beside
+        # it (find_entities), "New York" the city.
         if state.type == "State":
             places.setdefault(state.name, (state.name, "region"))
     for code in ("IN", "CA", "AU"):
@@ -580,6 +581,20 @@ def _places() -> dict[str, tuple[str, str]]:
     for name in data["cities"]["names"]:
         places[name] = (name, "city")
     return places
+
+
+@cache
+def _us_places() -> frozenset[str]:
+    """The United States, its states and its cities in the place lists: what makes
+    "Georgia" beside them the state."""
+    states = {s.name for s in pycountry.subdivisions.get(country_code="US") if s.type == "State"}
+    cities = {"New York", "San Francisco", "Seattle", "Austin", "Abilene", "Boston", "Chicago",
+              "Atlanta", "Memphis"}  # fmt: skip
+    return frozenset(states | cities | {"United States"})
+
+
+def is_us_place(name: str) -> bool:
+    return name in _us_places()
 
 
 @cache
@@ -810,6 +825,14 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     found.sort(key=lambda e: e.start)
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
+    # "$10 billion in North Carolina, $11 billion in Georgia": the state, not the country
+    if any(e.name == "Georgia" and e.kind == "country" for e in found) and any(
+        e.name in _us_places() and e.name != "Georgia" for e in found if e.is_place
+    ):
+        found = [
+            replace(e, kind="region") if e.name == "Georgia" and e.kind == "country" else e
+            for e in found
+        ]
     # "members of the Walt Disney family", "the Bass family": a family invests, not the
     # company that bears its name.
     found = [

@@ -50,6 +50,7 @@ from flows.deals.entities import (
     is_headline,
     is_known,
     is_person,
+    is_us_place,
     name_key,
     same_company,
     vocabulary_of,
@@ -213,7 +214,17 @@ def extract_records(
         ],
     )
     _mark_ai_recipients(records, [s.text for s in sentences])
+    _place_georgia(records, [e for found in entities_of.values() for e in found])
     return records
+
+
+def _place_georgia(records: list[DealRecord], entities: list[Entity]) -> None:
+    """ "Rivian will build a $5 billion plant in Georgia" in a story that also names
+    Atlanta or another state: the US state, not the country."""
+    if any(e.is_place and e.name != "Georgia" and is_us_place(e.name) for e in entities):
+        for record in records:
+            if record.recipient == "Georgia" and record.recipient_kind == "country":
+                record.recipient_kind = "region"
 
 
 # A press release's closing section ("About Nexa Health"), and what it says of money

@@ -145,18 +145,39 @@ _VEHICLE_NOUN = re.compile(
 )
 
 
+# "Rivian will build a $5 billion plant in Georgia", "Meta is building a $10 billion data
+# center in Louisiana", "broke ground on a $7.6 billion EV plant in Georgia": a facility
+# told by its cost is money put into its place.
+_FACILITY_VERB = re.compile(
+    r"\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?|open(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"develop(?:s|ed|ing)?|broke\s+ground\s+on|break(?:s|ing)?\s+ground\s+on|"
+    r"announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|add(?:s|ed|ing)?|expand(?:s|ed|ing)?)\s+"
+)
+_FACILITY_NOUN = re.compile(
+    r"^\s+(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,3}?"
+    r"(?:plant|factory|factories|facility|facilities|fab|fabs|data\s+cent(?:er|re)s?|campus|"
+    r"mill|refinery|gigafactory|complex|plants|headquarters|warehouse|smelter|terminal)\b",
+    re.I,
+)
+
+
 def new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord | None:
     """A fund or venture set up by the companies that announce it: they invest its amount.
     An investor launching a plain "$500 million fund" raises it; "a $2 billion project in
-    Texas" goes into Texas."""
+    Texas" goes into Texas, as does "a $5 billion plant in Texas" built there."""
     for money in amounts:
         noun = _VEHICLE_NOUN.match(sentence[money.end :])
+        verbs = _VEHICLE_VERB
+        facility = noun is None
+        if facility:
+            noun = _FACILITY_NOUN.match(sentence[money.end :])
+            verbs = _FACILITY_VERB
         if noun is None:
             continue
         before = sentence[: money.start]
         verb = None
         named = None
-        for candidate in _VEHICLE_VERB.finditer(before):
+        for candidate in verbs.finditer(before):
             gap = before[candidate.end() :]
             if re.fullmatch(r"(?:(?:a|an|the|its|their|new)\s+)*", gap):
                 verb = candidate
@@ -191,6 +212,8 @@ def new_vehicle(sentence, entities, orgs, amounts, context, make) -> DealRecord 
             ),
             None,
         )
+        if facility and (named is not None or place is None):
+            continue  # (a plant of no stated place is no destination)
         if named is not None:
             recipient = named
         elif place is not None:
