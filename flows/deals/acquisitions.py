@@ -86,7 +86,7 @@ _PART_OF = re.compile(
     r"\s*(?:all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
     r"\s*(?:(?:the|a|an|its|all|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
-    r"divisions?|stakes?|shares?|stock|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
+    r"divisions?|stakes?|shares?|stock|(?:share\s+)?capital|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
     r"(?:of|in)\s+(?:the\s+)?"
 )
 
@@ -181,6 +181,10 @@ _MODIFIED_PLURAL = re.compile(
     r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
 )
 
+_AGREEMENT_WITH = re.compile(
+    r"\b(?:agreement|agreements|deal|contract|talks|accord)\s+with\s+(?:the\s+)?$", re.I
+)
+
 # "TWA's application to acquire USAir": the possessor of the plan is the buyer.
 _PLAN_TO = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:application|bid|offer|plan|plans|attempt|proposal|move|"
@@ -240,6 +244,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     else:
         word = trigger.group(0).lower()
         acquirer = subject_before(sentence, trigger.start(), orgs, context)
+        agreed = (
+            _AGREEMENT_WITH.search(sentence[: acquirer.start])
+            if acquirer is not None
+            and re.fullmatch(r"\s+to\s+", sentence[acquirer.end : trigger.start()])
+            else None
+        )
+        if agreed is not None:
+            # "Acme signed an agreement with Beta Corp to acquire Delta": Beta sells; the
+            # one who signed with it buys.
+            acquirer = subject_before(sentence, agreed.start(), orgs, context)
         opening = next((e for e in orgs if at_start(sentence, e)), None)
         if opening is not None and SHARED_SUBJECT.search(sentence[: trigger.start()]):
             # "Acme raised $5 million from Beta and Gamma, and plans to buy Delta": the

@@ -140,8 +140,10 @@ _NEGATION = re.compile(
 _OTHER_CLAUSE = re.compile(r";|,\s+(?:but|while|whereas)\b")
 
 _PARTNER = re.compile(
-    r"\b(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
-    r"collaboration|tie-up|joined forces|joint venture)\s+with\b"
+    r"\b(?:(?:partnership|partnered|partners|partnering|teamed up|teams up|team up|alliance|"
+    # ("Microsoft signed a partnership agreement with Mistral AI"; a contract to supply or
+    # buy, "a $10 billion cloud computing deal with Google", is no partnership)
+    r"collaboration|tie-up|joined forces|joint venture)(?:\s+(?:agreement|deal|pact))?)\s+with\b"
     # ("a joint venture with an initial investment of": a partner is named after "with")
     r"(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     re.I,
