@@ -18,7 +18,7 @@ def new_deals(
     rows = con.execute(
         """
         SELECT d.kind, d.investors, d.recipient, d.recipient_kind, d.amount, d.currency,
-               d.amount_usd, d.round, d.n_sources, d.announced_on
+               d.amount_usd, d.round, d.n_sources, d.announced_on, d.price_per_share
         FROM deals d
         WHERE d.deal_id IN (SELECT deal_id FROM deal_mentions WHERE extracted_at >= ?)
         ORDER BY d.amount_usd DESC NULLS LAST, d.recipient
@@ -27,7 +27,7 @@ def new_deals(
         [since, limit],
     ).fetchall()
     keys = ["kind", "investors", "recipient", "recipient_kind", "amount", "currency",
-            "amount_usd", "round", "n_sources", "announced_on"]  # fmt: skip
+            "amount_usd", "round", "n_sources", "announced_on", "price_per_share"]  # fmt: skip
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
@@ -102,9 +102,13 @@ def run_markdown(
         ]
         for d in deals:
             investors = ", ".join(d["investors"] or []) or "—"
+            amount = usd(d["amount_usd"])
+            if d.get("price_per_share") is not None:
+                # "Broadcom offered $70 a share for Qualcomm": the bid as told
+                per_share = price_text(None, d["currency"], None, d["price_per_share"])
+                amount = per_share if d["amount_usd"] is None else f"{amount} ({per_share})"
             lines.append(
-                f"| {d['kind']} | {investors} | {d['recipient']} | {usd(d['amount_usd'])} "
-                f"| {d['n_sources']} |"
+                f"| {d['kind']} | {investors} | {d['recipient']} | {amount} | {d['n_sources']} |"
             )
     else:
         lines.append("No new deals in this run.")
