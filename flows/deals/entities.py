@@ -833,6 +833,20 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
             replace(e, kind="region") if e.name == "Georgia" and e.kind == "country" else e
             for e in found
         ]
+    # "Cursor maker Anysphere", "TikTok owner ByteDance": the product names its maker
+    found = [
+        e
+        for i, e in enumerate(found)
+        if not (
+            e.kind == "org"
+            and i + 1 < len(found)
+            and found[i + 1].kind == "org"
+            and re.fullmatch(
+                r"(?:['’]s)?\s+(?:maker|owner|developer|creator|parent|operator|publisher)\s+",
+                sentence[e.end : found[i + 1].start],
+            )
+        )
+    ]
     # "members of the Walt Disney family", "the Bass family": a family invests, not the
     # company that bears its name.
     found = [

@@ -395,11 +395,12 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         # company the story is about, other than the buyer.
         recipient = context.focus_other_than(investor.name) or next(
             # (the story's first sentence: "Tesla's shares rose after Tencent took a 5%
-            # stake in the electric-car maker")
+            # stake in the electric-car maker", "Meta hired Scale AI's CEO and took a 49%
+            # stake in the company": the company named last before the stake)
             (
                 e
-                for e in orgs
-                if e.end <= investor.start and name_key(e.name) != name_key(investor.name)
+                for e in reversed(orgs)
+                if e.end <= stake.start() and name_key(e.name) != name_key(investor.name)
             ),
             None,
         )
