@@ -388,7 +388,15 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         and investor is not None
         and (bought := _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()]))
         # "took a $3.5 billion stake in", "took a 5% stake in": a stake told by its size
-        and (bought.group("price") or stake.group(0)[:1].isdigit())
+        and (
+            bought.group("price")
+            # (not in a relative clause, whose holder is the name before "which": "an
+            # investment from Meta, which took a 49% stake in the data-labeling company")
+            or (
+                stake.group(0)[:1].isdigit()
+                and not re.search(r",\s+(?:which|who)\s+(?:\w+\s+)?$", sentence[: bought.start()])
+            )
+        )
         and (recipient is None or recipient.start >= referent.end())
     ):
         # "Trian acquired a $3.5 billion stake in the multinational corporation": the
