@@ -433,6 +433,17 @@ _BID_BEFORE = re.compile(
 )
 
 
+def _each_share(sentence: str, money: Money) -> bool:
+    # "buying shares at $23.28 each", "bought 2 million shares for 17 dlrs each"
+    return bool(
+        re.match(r"\s+each\b", sentence[money.end :])
+        and re.search(
+            r"\b(?:shares|stock|ADRs|units)\s+(?:\w+\s+){0,2}?(?:at|for)\s+$",
+            sentence[: money.start],
+        )
+    )
+
+
 def share_price(sentence: str, amounts: list[Money]) -> Money | None:
     """The price a sentence bids or pays per share ("agreed to buy Embraer for $28 a share",
     "Broadcom's $70-a-share bid"), or None: prices per share that are a market quote, a
@@ -441,7 +452,7 @@ def share_price(sentence: str, amounts: list[Money]) -> Money | None:
     bids = [
         m
         for m in amounts
-        if is_per_share(sentence, m)
+        if (is_per_share(sentence, m) or _each_share(sentence, m))
         and (
             _BID_BEFORE.search(sentence[: m.start])
             or re.match(

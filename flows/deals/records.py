@@ -688,7 +688,8 @@ def _add_share_price(sentence: str, records: list[DealRecord], written: list[Mon
     bought = [
         r
         for r in records
-        if r.kind == "acquisition" or (r.kind == "investment" and r.subtype == "stake")
+        if r.kind == "acquisition"
+        or (r.kind == "investment" and r.subtype in {"stake", "equity", "ipo"})
     ]
     if len(bought) != 1 or (price := share_price(sentence, written)) is None:
         return
