@@ -397,7 +397,7 @@ def is_per_share(sentence: str, money: Money) -> bool:
     # "$28 a share", "31 dlrs per unit", "4.50 dlrs per depositary receipt"
     return bool(
         re.match(
-            r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\s*-?|per|each)\s*(?:\w+\s+)?"
+            r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\b\s*-?|per\b|each\b)\s*(?:\w+\s+)?"
             r"(?:share|unit|ADR|ADS|depositary|receipt)s?\b",
             sentence[money.end :],
             re.I,
@@ -418,7 +418,7 @@ _NOT_A_BID_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_BID_AFTER = re.compile(
-    r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\s*-?|per|each)\s*(?:\w+\s+)?"
+    r"\s*(?:cash\s+|in\s+cash\s+)?(?:-?\s*a\b\s*-?|per\b|each\b)\s*(?:\w+\s+)?"
     r"(?:share|unit|ADR|ADS|depositary|receipt)s?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:dividend|earnings|profit|loss|income|payout|gain|premium|discount)\b",
     re.I,
@@ -452,7 +452,9 @@ def share_price(sentence: str, amounts: list[Money]) -> Money | None:
     bids = [
         m
         for m in amounts
-        if (is_per_share(sentence, m) or _each_share(sentence, m))
+        # (no share sells for a million: "€3.2bn" beside "shares" is a total)
+        if m.value < 1_000_000
+        and (is_per_share(sentence, m) or _each_share(sentence, m))
         and (
             _BID_BEFORE.search(sentence[: m.start])
             or re.match(

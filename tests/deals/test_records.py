@@ -155,6 +155,12 @@ _PIECES = [
     "€3.2bn",
     "50 mln dlrs",
     "$28 a share",
+    "offered",
+    "€19.50 per share for",
+    "each",
+    "plant",
+    "family",
+    "maker",
     "40%",
     "30 pct",
     "about",
@@ -208,4 +214,10 @@ def test_any_text_yields_well_formed_records(pieces: list[str]):
         assert record.recipient.strip()
         assert 0.15 < record.confidence <= 1.0
         assert record.amount is None or (record.amount >= 1000 and record.currency)
+        # a price per share is a price, told in a currency, and never mistaken for a total
+        assert record.price_per_share is None or (
+            record.price_per_share > 0
+            and record.currency
+            and record.amount != record.price_per_share
+        )
         assert record.recipient not in record.investors
