@@ -496,17 +496,38 @@ def investment_record(
         subtype = "debt"  # "agreed to commit $4 billion in debt financing to help Broadcom"
     is_lead = word in {"led", "leads", "co-led", "leading", "co-leading"}
     others = [n for n in investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
+    total = _running_total(sentence, money)
     return make(
         "investment",
         recipient,
-        subtype=subtype,
+        subtype="cumulative" if total else subtype,
         investors=[*investors, *others],
         # "Sequoia and Accel led the $45 million round": both lead
         lead_investors=investors if is_lead else [],
         round=round_name(round_match[1]) if round_match else None,
-        confidence=0.8,
+        confidence=0.45 if total else 0.8,
         **amount_fields(money),
     )
+
+
+# "Amazon doubled its investment in Anthropic to $8 billion", "Microsoft has poured more
+# than $13 billion into OpenAI since 2019": what the investor holds in all, not one deal.
+_GROWN_TO = re.compile(
+    r"\b(?:doubl|tripl|increas|rais|boost|upp|lift|expand|br(?:ing|ought))\w*\s+"
+    r"(?:its|their|his|her|the)\s+(?:total\s+)?(?:investment|stake|holding|commitment|"
+    r"backing)s?\b[^.;]{0,60}?\bto\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+_HAS_SINCE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:invested|poured|put|plowed|ploughed|sunk|pumped|"
+    r"committed|spent)\b[^.;]*\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|to\s+date|"
+    r"so\s+far|in\s+total|over\s+the\s+years)\b",
+    re.I,
+)
+
+
+def _running_total(sentence: str, money: Money) -> bool:
+    return bool(_GROWN_TO.search(sentence[: money.start]) or _HAS_SINCE.search(sentence))
 
 
 _RECAPITALISE = re.compile(r"\brecapitali[sz](?:e|es|ed|ing|ation)\b", re.I)
