@@ -195,6 +195,7 @@ def extract_records(
         )
     records = _drop_vaguer(_dedupe(_correct_parties(_drop_small_valuations(records))))
     _mark_boilerplate_totals(records, sentences)
+    records += _priced_after(records, sentences, published)
     records += mention_records(
         records,
         sentences,
@@ -227,6 +228,64 @@ def _place_georgia(records: list[DealRecord], entities: list[Entity]) -> None:
         for record in records:
             if record.recipient == "Georgia" and record.recipient_kind == "country":
                 record.recipient_kind = "region"
+
+
+# "Cognition agreed to acquire Windsurf. The deal is valued at about $3 billion.": the price
+# of the deal the sentence before told without one.
+_DEAL_PRICED = re.compile(
+    r"[\"“]?(?:The|That|This)\s+(?:deal|transaction|acquisition|purchase|takeover|merger|"
+    r"agreement)\s+(?:(?:is|was|will\s+be|would\s+be|has\s+been)\s+)?"
+    r"(?:valued\s+at|worth|values\s+(?P<named>[^,;]{1,60}?)\s+at)\s+"
+)
+
+
+def _priced_after(
+    records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
+) -> list[DealRecord]:
+    """A record of the purchase told just before, with the price this sentence gives it;
+    the load merges the two into one deal."""
+    out: list[DealRecord] = []
+    with_record = {r.span_start for r in records}
+    for i, sentence in enumerate(sentences):
+        priced = _DEAL_PRICED.match(sentence.text)
+        if priced is None or sentence.start in with_record:
+            continue
+        money = next(
+            (
+                m
+                for m in primary_amounts(find_amounts(sentence.text))
+                if m.start == priced.end() and m.value >= 1000
+            ),
+            None,
+        )
+        told = [
+            r
+            for r in records
+            if r.kind == "acquisition"
+            and r.investors
+            and r.amount is None
+            and i > 0
+            and sentences[max(0, i - 2)].start <= r.span_start < sentence.start
+        ]
+        if money is None or not told:
+            continue
+        deal = told[-1]
+        named = priced.group("named")
+        if named and not same_company(named.strip(), deal.recipient):
+            continue  # ("The deal values Embraer's ADRs at": not the company bought)
+        out.append(
+            replace(
+                deal,
+                evidence=sentence.text,
+                span_start=sentence.start,
+                span_end=sentence.start + len(sentence.text),
+                confidence=0.7,
+                price_per_share=None,
+                amount_usd=to_usd(money.value, money.currency, published or deal.announced_on),
+                **amount_fields(money),
+            )
+        )
+    return out
 
 
 # A press release's closing section ("About Nexa Health"), and what it says of money
