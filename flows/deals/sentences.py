@@ -93,7 +93,9 @@ def split_sentences(text: str) -> list[Sentence]:
         candidate = text[start : match.start()]
         if match.group(0).strip() == "" and "\n" not in match.group(0):
             last = re.search(r"([\w.]+)\.[\"'”’)\]]*$", candidate)
-            if last and _runs_on(last.group(1), text, match.end()):
+            # ("raised $40 million in a Series B. The deal": a round's letter is no initial)
+            series = re.search(r"\b(?:Series|Class|pre-Series)\s+[A-Z]\.[\"'”’)\]]*$", candidate)
+            if last and not series and _runs_on(last.group(1), text, match.end()):
                 continue
         _append(sentences, text, start, match.start())
         start = match.end()

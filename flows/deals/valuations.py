@@ -120,7 +120,19 @@ _VALUED_RELATIVE = re.compile(
 )
 
 
+# "The deal is valued at $40 million": the size of the deal, not what a company is worth.
+_DEAL_VALUED = re.compile(
+    r"\W*(?:The|That|This|Their|Its)\s+(?:deal|transaction|round|investment|agreement|purchase|"
+    r"acquisition|offer|bid|financing|raise|contract)\s+(?:is|was|will\s+be|would\s+be|"
+    r"has\s+been|had\s+been)\s+(?:valued\s+at|worth)\s+(?:about\s+|around\s+|roughly\s+|"
+    r"nearly\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+)?$",
+    re.I,
+)
+
+
 def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
+    if _DEAL_VALUED.fullmatch(sentence[: money.start]):
+        return None
     valued = _VALUED_RELATIVE.search(sentence[: money.start])
     named = next((e for e in orgs if valued and e.end == valued.start()), None)
     if named is not None:
