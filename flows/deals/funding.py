@@ -492,7 +492,12 @@ def investment_record(
     subtype = "infrastructure" if recipient.is_place else "equity"
     if round_match or re.search(r"\bround\b", sentence[trigger.start() :], re.I):
         subtype = "funding_round"  # "SoftBank leads $500M round in Skild AI"
-    if round_match and round_match[1].lower() == "debt":
+    if (round_match and round_match[1].lower() == "debt") or re.match(
+        # "led a $100 million debt facility for Lambda", "a $2 billion term loan"
+        r"\s+(?:[\w-]+\s+)?(?:debt|credit|loan|loans|bond|bonds|notes)\b",
+        sentence[money.end :],
+        re.I,
+    ):
         subtype = "debt"  # "agreed to commit $4 billion in debt financing to help Broadcom"
     is_lead = word in {"led", "leads", "co-led", "leading", "co-leading"}
     others = [n for n in investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
