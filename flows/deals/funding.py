@@ -92,6 +92,9 @@ FUNDING = re.compile(
     # "Amazon completed its $4 billion investment in Anthropic": money put in, not raised
     r"(?!\s+(?:its|their|an?|the)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:investments?|stake)\s+in\b"
     r"(?!\s+(?:its|their|the\s+(?:company|startup|round)|this|that)\b))"
+    # "SoftBank completed its $40 billion OpenAI investment": the company before the noun
+    r"(?!\s+(?:(?:its|their)\s+)?\S*\d\S*\s+(?:[mb]illion\s+|bn\s+)?(?-i:[A-Z])[\w.&-]*"
+    r"(?:\s+(?-i:[A-Z])[\w.&-]*){0,2}\s+(?:investments?|stake)\b)"
     r"(?=.*?\b(?:funding|round|financing|Series [A-Z]|seed|capital|investment|from|led by|"
     r"(?-i:fund))\b)",
     re.I,
@@ -408,10 +411,22 @@ def investment_record(
         # second verb shares the sentence's subject, not the name closest before it.
         investor = opening
     anchor = max(trigger.end(), money.end)
+    # "its $40 billion OpenAI investment": the company named between the sum and the noun
+    compound = next(
+        (
+            e
+            for e in orgs
+            if money.end < e.start
+            and e.end <= trigger.start()
+            and re.fullmatch(r"\s+", sentence[money.end : e.start])
+            and re.fullmatch(r"\s+", sentence[e.end : trigger.start()])
+        ),
+        None,
+    )
     if re.match(r"\s+(?:heavily\s+)?(?:in|into)\b", sentence[trigger.end() :]):
         # "continues to invest in its San Antonio data centers, including $50 million for"
         anchor = trigger.end()
-    recipient = recipient_after(sentence, anchor, entities)
+    recipient = recipient_after(sentence, anchor, entities) or compound
     if word.startswith(("back", "fund")):
         # "Kestrel Ventures backed Orbis Robotics with $10 million": the object is funded
         funded = next(
