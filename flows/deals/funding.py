@@ -191,7 +191,8 @@ _JOINED_THE_ROUND = re.compile(
 _OTHERS_INCLUDED = re.compile(
     r"\W*(?:(?:Other|Additional|New|Existing|Previous|Returning)\s+)?"
     r"(?:investors|participants|backers)\s+(?:in\s+the\s+(?:round|deal|financing)\s+)?"
-    r"(?:also\s+)?(?:included|include|were|are)\s+(?:the\s+)?"
+    r"(?:also\s+)?(?:included|include|were|are)\s+(?:the\s+)?",
+    re.I,  # ("Investors in the round include ..." opens a sentence)
 )
 
 
