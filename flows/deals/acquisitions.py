@@ -181,6 +181,14 @@ _MODIFIED_PLURAL = re.compile(
     r"interests|mines|fields|refineries|pipelines|branches|locations|facilities|licen[cs]es)\b"
 )
 
+_ANSWERS = re.compile(
+    # ("Apple weighs bid for Perplexity": who weighs a bid may well be the bidder)
+    r"\b(?:receiv(?:e|es|ed|ing)|got|gets|reject(?:s|ed|ing)?|rebuff(?:s|ed)?|turn(?:s|ed)?\s+down|"
+    r"spurn(?:s|ed)?)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,3}?$",
+    re.I,
+)
+
 _AGREEMENT_WITH = re.compile(
     r"\b(?:agreement|agreements|deal|contract|talks|accord)\s+with\s+(?:the\s+)?$", re.I
 )
@@ -254,6 +262,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # "Acme signed an agreement with Beta Corp to acquire Delta": Beta sells; the
             # one who signed with it buys.
             acquirer = subject_before(sentence, agreed.start(), orgs, context)
+        if word.startswith(("offer", "bid")) and _ANSWERS.search(sentence[: trigger.start()]):
+            # "Phoenix Steel Receives Offer For Claymont Mill": who receives or turns down
+            # an offer sells; the bidder is named after "from", if at all.
+            bidder = re.search(r"\bfrom\s+(?:the\s+)?", sentence[trigger.end() :])
+            acquirer = first_after(trigger.end() + bidder.end(), orgs) if bidder else None
         opening = next((e for e in orgs if at_start(sentence, e)), None)
         if opening is not None and SHARED_SUBJECT.search(sentence[: trigger.start()]):
             # "Acme raised $5 million from Beta and Gamma, and plans to buy Delta": the
