@@ -444,6 +444,28 @@ def _each_share(sentence: str, money: Money) -> bool:
     )
 
 
+# "offered 240p a share", "95 cents a share": prices per share in a currency's subunit,
+# which the money parser (amounts of deals, never below a thousand units) leaves out.
+_SUBUNIT_PRICE = re.compile(
+    r"(?<![\w.,$€£])(?P<n>(?:\d{1,3}(?:,\d{3})+|\d{1,5})(?:\.\d+)?)"
+    r"(?:(?P<p>p)|\s+(?P<word>pence|cents|cts))\b",
+    re.I,
+)
+
+
+def _subunit_prices(sentence: str) -> list[Money]:
+    return [
+        Money(
+            value=float(m["n"].replace(",", "")) / 100,
+            currency="GBP" if (m["p"] or (m["word"] or "").lower() == "pence") else "USD",
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+        )
+        for m in _SUBUNIT_PRICE.finditer(sentence)
+    ]
+
+
 def share_price(sentence: str, amounts: list[Money]) -> Money | None:
     """The price a sentence bids or pays per share ("agreed to buy Embraer for $28 a share",
     "Broadcom's $70-a-share bid"), or None: prices per share that are a market quote, a
@@ -451,7 +473,7 @@ def share_price(sentence: str, amounts: list[Money]) -> Money | None:
     raised to ("raised its offer to 42 dlrs from 40.50 dlrs a share") else the first."""
     bids = [
         m
-        for m in amounts
+        for m in sorted([*amounts, *_subunit_prices(sentence)], key=lambda m: m.start)
         # (no share sells for a million: "€3.2bn" beside "shares" is a total)
         if m.value < 1_000_000
         and (is_per_share(sentence, m) or _each_share(sentence, m))
