@@ -28,12 +28,13 @@ def _insert_articles(con, texts: dict[str, str]) -> None:
     upsert(con, "articles", rows, key=["article_id"])
 
 
-def _store(wh: Warehouse, texts: dict[str, str]) -> None:
+def _store(wh: Warehouse, texts: dict[str, str], days: dict[str, dt.date] | None = None) -> None:
+    """Store ``texts`` as articles published on ``days`` (default PUBLISHED)."""
     with wh.writer() as w, w.transaction() as con:
         _insert_articles(con, texts)
         store_article_records(
             con,
-            {a: extract_records(t, PUBLISHED) for a, t in texts.items()},
+            {a: extract_records(t, (days or {}).get(a, PUBLISHED)) for a, t in texts.items()},
             EXTRACTOR_VERSION,
         )
 
@@ -103,13 +104,11 @@ def test_a_raised_bid_keeps_the_deal_at_its_latest_price_per_share(warehouse: Wa
         "a0010": ("Broadcom offered $70 a share for Qualcomm.", dt.date(2018, 1, 22)),
         "a0011": ("Broadcom raised its offer for Qualcomm to $82 a share.", dt.date(2018, 2, 5)),
     }
-    with warehouse.writer() as w, w.transaction() as con:
-        _insert_articles(con, {a: text for a, (text, _) in told.items()})
-        store_article_records(
-            con,
-            {a: extract_records(text, day) for a, (text, day) in told.items()},
-            EXTRACTOR_VERSION,
-        )
+    _store(
+        warehouse,
+        {a: text for a, (text, _) in told.items()},
+        {a: day for a, (_, day) in told.items()},
+    )
     with warehouse.reader() as con:
         deals = con.execute(
             "SELECT investors, recipient, amount, currency, price_per_share, n_sources FROM v_deals"
