@@ -199,7 +199,12 @@ _OTHERS_INCLUDED = re.compile(
 def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
     included = _OTHERS_INCLUDED.match(sentence)
     first = first_after(included.end(), orgs) if included else None
-    if first is not None and first.start == included.end():
+    if first is not None and included is not None and first.start == included.end():
+        owned = re.match(r"(?:\s+[\w.-]+){0,3}['’]s\s+", sentence[first.end :])
+        if owned is not None:
+            # "include Saudi Prince Alwaleed bin Talal's Kingdom Holding and Fidelity": the
+            # owner's company invests
+            first = next((e for e in orgs if e.start == first.end + owned.end()), first)
         names = [
             n
             for n in coordinated(sentence, orgs, first)

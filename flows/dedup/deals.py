@@ -44,8 +44,16 @@ class _Deal:
         for other in self.members:
             if m.round and other.round and m.round != other.round:
                 return False
-            # Microsoft's and Google's pledges to one country in one month are two deals.
-            if m.investors and other.investors and not set(m.investors) & set(other.investors):
+            # Microsoft's and Google's pledges to one country in one month are two deals;
+            # one round told by two outlets naming different backers ("led by Valor",
+            # "investors include Fidelity") is one.
+            same_round = bool(m.round) and m.round == other.round
+            if (
+                not same_round
+                and m.investors
+                and other.investors
+                and not set(m.investors) & set(other.investors)
+            ):
                 return False
             if m.amount_usd and other.amount_usd:
                 high, low = max(m.amount_usd, other.amount_usd), min(m.amount_usd, other.amount_usd)

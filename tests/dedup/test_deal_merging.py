@@ -94,6 +94,36 @@ def test_two_rounds_of_one_company_never_merge(warehouse: Warehouse):
     ]
 
 
+def test_one_round_told_with_different_backers_is_one_deal(warehouse: Warehouse):
+    _store(
+        warehouse,
+        {
+            "a0030": (
+                dt.date(2024, 5, 27),
+                "xAI has raised $6 billion in a Series B funding round backed by Valor Equity "
+                "Partners and Sequoia Capital.",
+            ),
+            "a0031": (
+                dt.date(2024, 5, 27),
+                "xAI raised $6 billion in its Series B round. Investors in the round include "
+                "Kingdom Holding and Fidelity.",
+            ),
+        },
+    )
+    assert [(r, n) for r, _, _, n, _ in _deals(warehouse)] == [("xAI", 2)]
+
+
+def test_pledges_of_two_investors_to_one_country_are_two_deals(warehouse: Warehouse):
+    _store(
+        warehouse,
+        {
+            "a0040": (dt.date(2024, 11, 4), "Microsoft will invest $2 billion in Spain."),
+            "a0041": (dt.date(2024, 11, 6), "Google will invest $2 billion in Spain."),
+        },
+    )
+    assert [(r, n) for r, _, _, n, _ in _deals(warehouse)] == [("Spain", 1), ("Spain", 1)]
+
+
 def test_same_amount_months_apart_is_another_deal(warehouse: Warehouse):
     _store(
         warehouse,
