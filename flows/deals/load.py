@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 import duckdb
@@ -25,10 +26,20 @@ def _digest(*parts: object) -> str:
     ).hexdigest()[:20]
 
 
-def mention_id(article_id: str, record: DealRecord) -> str:
-    return _digest(
-        article_id, record.kind, record.span_start, name_key(record.recipient), record.amount
-    )
+def mention_id(article_id: str, record: DealRecord, by_investor: bool = False) -> str:
+    """Stable id of a record of an article. Two investors that each put a sum of the same
+    size into one company in one sentence ("Microsoft and Nvidia will each invest $2
+    billion in Anthropic") are told apart by their investors; other ids stay as they were."""
+    parts: list[object] = [
+        article_id,
+        record.kind,
+        record.span_start,
+        name_key(record.recipient),
+        record.amount,
+    ]
+    if by_investor:
+        parts.append("|".join(name_key(n) for n in record.investors))
+    return _digest(*parts)
 
 
 def store_article_records(
@@ -51,10 +62,13 @@ def store_article_records(
     con.execute("DELETE FROM deal_mentions WHERE list_contains(?, article_id)", [article_ids])
     rows = []
     for article_id, records in records_by_article.items():
+        plain = Counter(mention_id(article_id, r) for r in records)
         for record in records:
             rows.append(
                 {
-                    "mention_id": mention_id(article_id, record),
+                    "mention_id": mention_id(
+                        article_id, record, by_investor=plain[mention_id(article_id, record)] > 1
+                    ),
                     "article_id": article_id,
                     "kind": record.kind,
                     "subtype": record.subtype,

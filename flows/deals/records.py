@@ -15,6 +15,7 @@ means) and ``phrases`` (objects, places, prices and investors around a trigger w
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -194,6 +195,9 @@ def extract_records(
             _extract_clauses(sentence.text, sentence.start, published, context, entities)
         )
     records = _drop_vaguer(_dedupe(_correct_parties(_drop_small_valuations(records))))
+    # (after the merge of a sentence's readings, which would take two investors' equal
+    # sums for one reading told twice)
+    records = [part for record in records for part in _split_joint(record, published)]
     _mark_boilerplate_totals(records, sentences)
     records += _priced_after(records, sentences, published)
     records += mention_records(
@@ -738,6 +742,60 @@ def _extract_sentence(
     elif any(r.kind != "valuation" for r in kept):
         context.last_round = None  # the story moved on to another deal
     return kept
+
+
+# "Microsoft and Nvidia will each invest $2 billion", "will invest up to $5 billion and $10
+# billion, respectively": investors who act together, each with a sum of its own.
+_EACH = re.compile(r"^\s*(?:(?:will|would|have|has|had|also|both)\s+)*each\b", re.I)
+_AMOUNT_AND = re.compile(r"\s*(?:,|,?\s+and)\s*")
+
+
+def _split_joint(record: DealRecord, published: dt.date | None) -> list[DealRecord]:
+    """One record per investor when the sentence gives each its own sum: "each" after
+    the investors (the same sum for each), or as many coordinated sums as investors (in
+    their order). Otherwise the record as it is."""
+    if len(record.investors) < 2 or record.kind != "investment":
+        return [record]
+    sentence = record.evidence
+    amounts = [m for m in primary_amounts(find_amounts(sentence)) if m.value >= 1000]
+    last = None
+    for name in record.investors:
+        at = sentence.find(name.split()[0])
+        last = max(last or 0, at + len(name.split()[0])) if at >= 0 else last
+    if last is not None and _EACH.match(sentence[sentence.find(" ", last) :] or ""):
+        return [
+            replace(
+                record,
+                investors=[name],
+                lead_investors=[name] if name in record.lead_investors else [],
+            )
+            for name in record.investors
+        ]
+    group = next(
+        (
+            amounts[i : i + len(record.investors)]
+            for i, m in enumerate(amounts)
+            if m.value == record.amount
+            and len(amounts) >= i + len(record.investors)
+            and all(
+                _AMOUNT_AND.fullmatch(sentence[a.end : b.start])
+                for a, b in itertools.pairwise(amounts[i : i + len(record.investors)])
+            )
+        ),
+        None,
+    )
+    if group is None:
+        return [record]
+    return [
+        replace(
+            record,
+            investors=[name],
+            lead_investors=[name] if name in record.lead_investors else [],
+            amount_usd=to_usd(money.value, money.currency, published or record.announced_on),
+            **amount_fields(money),
+        )
+        for name, money in zip(record.investors, group, strict=True)
+    ]
 
 
 def _add_share_price(sentence: str, records: list[DealRecord], written: list[Money]) -> None:

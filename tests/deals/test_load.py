@@ -122,6 +122,17 @@ def test_a_raised_bid_keeps_the_deal_at_its_latest_price_per_share(warehouse: Wa
     assert mentions == [(70.0,), (82.0,)]
 
 
+def test_two_investors_with_equal_sums_in_one_sentence_are_two_deals(warehouse: Warehouse):
+    _store(warehouse, {"a0012": "Microsoft and Nvidia will each invest $2 billion in Anthropic."})
+    with warehouse.reader() as con:
+        deals = con.execute(
+            "SELECT investors, recipient, amount FROM v_deals ORDER BY investors"
+        ).fetchall()
+        n_mentions = con.execute("SELECT count(DISTINCT mention_id) FROM deal_mentions").fetchone()
+    assert deals == [(["Microsoft"], "Anthropic", 2e9), (["Nvidia"], "Anthropic", 2e9)]
+    assert n_mentions == (2,)
+
+
 def test_running_totals_stay_out_of_the_volume_views(warehouse: Warehouse):
     _store(
         warehouse,
