@@ -643,6 +643,8 @@ def _extract_sentence(
     if main is not None and main.amount is not None and main.recipient_kind in _PLACE_KINDS:
         # "will invest $5 billion in Belgium and €1 billion in Finland": each place its own
         out.extend(_next_pledges(sentence, main, entities, event_amounts, make))
+    if main is not None and main.kind == "investment" and main.amount is not None:
+        out.extend(_gapped_investors(sentence, main, orgs, event_amounts, make))
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -898,6 +900,49 @@ def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
             )
         )
         last_end = place.end
+    return records
+
+
+# "Nvidia will invest up to $10 billion in Anthropic and Microsoft up to $5 billion": a
+# second investor with its own sum and the verb left out.
+_GAPPED = re.compile(r",?\s+(?:and|while|with)\s+$")
+
+
+def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
+    records = []
+    recipient = next((e for e in orgs if e.name == main.recipient), None)
+    if recipient is None:
+        return []
+    for money in amounts:
+        if money.start <= recipient.end:
+            continue
+        investor = next(
+            (
+                e
+                for e in orgs
+                if recipient.end < e.end
+                and re.fullmatch(r"\s+", sentence[e.end : money.start])
+                and _GAPPED.search(sentence[recipient.end : e.start])
+                and not re.search(r"\d|[;:]", sentence[recipient.end : e.start])
+            ),
+            None,
+        )
+        if investor is None or name_key(investor.name) in {name_key(n) for n in main.investors}:
+            continue
+        # (the sum must close the clause: "and Microsoft $5 billion in ..." is read whole)
+        if not re.match(r"\s*(?:[.,;]|$)", sentence[money.end :]):
+            continue
+        records.append(
+            make(
+                "investment",
+                recipient,
+                subtype=main.subtype,
+                investors=[investor.name],
+                lead_investors=[],
+                confidence=main.confidence,
+                **amount_fields(money),
+            )
+        )
     return records
 
 
