@@ -54,21 +54,17 @@ def tokens(text: str | None) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", (text or "").lower()) if t not in _STOP}
 
 
-def gold_amount(text: str | None) -> float | None:
+def gold_amount(text: str | None) -> tuple[float | None, bool]:
+    """The gold amount's value, and whether it is a price per share ("$ 28 a share"):
+    after normalisation that is 28 USD a share, equal to a record's price per share and
+    never to a total."""
     if not text:
-        return None
-    found = primary_amounts(find_amounts(detokenise(text)))
-    return found[0].value if found else None
-
-
-def gold_per_share(text: str | None) -> bool:
-    """The gold amount is a price per share ("$ 28 a share"): after normalisation it is 28
-    USD a share, equal to a record's price per share and never to a total."""
-    if not text:
-        return False
+        return None, False
     plain = detokenise(text)
     found = primary_amounts(find_amounts(plain))
-    return bool(found) and is_per_share(plain, found[0])
+    if not found:
+        return None, False
+    return found[0].value, is_per_share(plain, found[0])
 
 
 def load_gold(eval_dir: Path) -> tuple[dict[str, dict], list[dict]]:
@@ -82,14 +78,15 @@ def load_gold(eval_dir: Path) -> tuple[dict[str, dict], list[dict]]:
         if event["event_type"] not in GOLD_TYPES:
             continue
         args = event["arguments"]
+        amount, per_share = gold_amount(_amount_text(args))
         events.append(
             {
                 "doc_id": event["doc_id"],
                 "kind": GOLD_TYPES[event["event_type"]],
                 "recipient": " ".join(a["text"] for a in args if a["role"] in RECIPIENT_ROLES),
                 "investor": " ".join(a["text"] for a in args if a["role"] in INVESTOR_ROLES),
-                "amount": gold_amount(amount_text := _amount_text(args)),
-                "per_share": gold_per_share(amount_text),
+                "amount": amount,
+                "per_share": per_share,
                 "sentence": event["sentence"],
             }
         )

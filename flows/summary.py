@@ -72,8 +72,8 @@ def price_text(
     """ "5.2bn USD (28 USD a share)", "70 USD a share": a deal's price, total first."""
     if price_per_share is None:
         return money_text(amount, currency, qualifier)
-    per_share = f"{price_per_share:,.2f}".rstrip("0").rstrip(".") + f" {currency or ''} a share"
-    per_share = per_share.replace("  ", " ")
+    number = f"{price_per_share:,.2f}".rstrip("0").rstrip(".")
+    per_share = " ".join(p for p in (number, currency, "a share") if p)
     if amount is None:
         return per_share
     return f"{money_text(amount, currency, qualifier)} ({per_share})"

@@ -575,8 +575,8 @@ def _places() -> dict[str, tuple[str, str]]:
     for name in data["regions"]["names"]:
         places[name] = (name, "region")
     for state in pycountry.subdivisions.get(country_code="US"):
-        # US states ("Michigan"); "Georgia" stays the country unless US places stand beside
-        # it (find_entities), "New York" the city.
+        # US states ("Michigan"); "Georgia" stays the country unless the story names US
+        # places (records._place_georgia), "New York" the city.
         if state.type == "State":
             places.setdefault(state.name, (state.name, "region"))
     for code in ("IN", "CA", "AU"):
@@ -837,14 +837,6 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     found.sort(key=lambda e: e.start)
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
-    # "$10 billion in North Carolina, $11 billion in Georgia": the state, not the country
-    if any(e.name == "Georgia" and e.kind == "country" for e in found) and any(
-        e.name in _us_places() and e.name != "Georgia" for e in found if e.is_place
-    ):
-        found = [
-            replace(e, kind="region") if e.name == "Georgia" and e.kind == "country" else e
-            for e in found
-        ]
     # "Cursor maker Anysphere", "TikTok owner ByteDance": the product names its maker
     found = [
         e

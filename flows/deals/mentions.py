@@ -19,7 +19,7 @@ from collections.abc import Callable
 from flows.deals.context import REFERENCE
 from flows.deals.deal import DealRecord
 from flows.deals.entities import Entity, name_key
-from flows.deals.money import find_amounts, primary_amounts
+from flows.deals.money import Money, find_amounts, primary_amounts
 from flows.deals.phrases import share_price
 from flows.deals.sentences import Sentence
 
@@ -65,17 +65,16 @@ def mention_records(
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
         names = {name_key(e.name) for e in orgs}
         # Only a sentence with a figure can say a deal's money again.
-        money = (
-            [(m.value, m.currency) for m in primary_amounts(find_amounts(sentence.text))]
-            if re.search(r"\d", sentence.text)
-            else []
+        amounts = (
+            primary_amounts(find_amounts(sentence.text)) if re.search(r"\d", sentence.text) else []
         )
+        money = [(m.value, m.currency) for m in amounts]
         restated = next(
             (r for r in reversed(told) if money and _restates(sentence.text, r, orgs, money)),
             None,
         )
         if restated is not None:
-            out.append(_mention_of(restated, sentence, keep_money=True))
+            out.append(_mention_of(restated, sentence, amounts, keep_money=True))
             continue
         for record in reversed(told):  # the latest telling of a deal wins
             if record.recipient_kind != "company":
@@ -89,7 +88,7 @@ def mention_records(
                 _speaks_of(sentence.text, w, orgs, target, buyers)
                 for w in word.finditer(sentence.text)
             ):
-                out.append(_mention_of(record, sentence))
+                out.append(_mention_of(record, sentence, amounts))
                 break
     return out
 
@@ -146,7 +145,9 @@ def _restates(
     return by_investor and not names - parties and bool(word.search(text))
 
 
-def _mention_of(record: DealRecord, sentence: Sentence, keep_money: bool = False) -> DealRecord:
+def _mention_of(
+    record: DealRecord, sentence: Sentence, amounts: list[Money], keep_money: bool = False
+) -> DealRecord:
     # Unless the sentence says the money again, the amount stays with the sentence that
     # told it: a mention adds a sentence, not money.
     money = (
@@ -161,7 +162,7 @@ def _mention_of(record: DealRecord, sentence: Sentence, keep_money: bool = False
             "stake": None,
         }
     )
-    price = share_price(sentence.text, primary_amounts(find_amounts(sentence.text)))
+    price = share_price(sentence.text, amounts)
     if price is not None and keep_money and record.currency not in {None, price.currency}:
         price = None  # (one currency tells both the total and the price per share)
     elif price is not None:

@@ -109,7 +109,12 @@ from flows.deals.spending import (
     new_vehicle,
     sector_investment,
 )
-from flows.deals.valuations import is_holding_value, is_valuation_amount, valuation_subject
+from flows.deals.valuations import (
+    DEAL_SIZE,
+    is_holding_value,
+    is_valuation_amount,
+    valuation_subject,
+)
 
 _AI_TERMS = re.compile(
     r"\b(?:AI|A\.I\.|artificial intelligence|machine learning|deep learning|generative|"
@@ -235,12 +240,7 @@ def _place_georgia(records: list[DealRecord], entities: list[Entity]) -> None:
 
 
 # "Cognition agreed to acquire Windsurf. The deal is valued at about $3 billion.": the price
-# of the deal the sentence before told without one.
-_DEAL_PRICED = re.compile(
-    r"[\"“]?(?:The|That|This)\s+(?:deal|transaction|acquisition|purchase|takeover|merger|"
-    r"agreement)\s+(?:(?:is|was|will\s+be|would\s+be|has\s+been)\s+)?"
-    r"(?:valued\s+at|worth|values\s+(?P<named>[^,;]{1,60}?)\s+at)\s+"
-)
+# of the deal the sentence before told without one (valuations.DEAL_SIZE).
 
 
 def _priced_after(
@@ -251,7 +251,7 @@ def _priced_after(
     out: list[DealRecord] = []
     with_record = {r.span_start for r in records}
     for i, sentence in enumerate(sentences):
-        priced = _DEAL_PRICED.match(sentence.text)
+        priced = DEAL_SIZE.match(sentence.text)
         if priced is None or sentence.start in with_record:
             continue
         money = next(
@@ -748,7 +748,11 @@ def _extract_sentence(
 
 # "Microsoft and Nvidia will each invest $2 billion", "will invest up to $5 billion and $10
 # billion, respectively": investors who act together, each with a sum of its own.
-_EACH = re.compile(r"^\s*(?:(?:will|would|have|has|had|also|both)\s+)*each\b", re.I)
+# ("each" right after a name: "$100,000 each" gives each recipient a sum, not each investor)
+_EACH = re.compile(
+    r"(?-i:[A-Z])[\w&.’'-]*\s+(?:(?:will|would|have|has|had|also|both)\s+)*each\s+(?!of\b)",
+    re.I,
+)
 _AMOUNT_AND = re.compile(r"\s*(?:,|,?\s+and)\s*")
 
 
@@ -760,11 +764,7 @@ def _split_joint(record: DealRecord, published: dt.date | None) -> list[DealReco
         return [record]
     sentence = record.evidence
     amounts = [m for m in primary_amounts(find_amounts(sentence)) if m.value >= 1000]
-    last = None
-    for name in record.investors:
-        at = sentence.find(name.split()[0])
-        last = max(last or 0, at + len(name.split()[0])) if at >= 0 else last
-    if last is not None and _EACH.match(sentence[sentence.find(" ", last) :] or ""):
+    if _EACH.search(sentence):
         return [
             replace(
                 record,

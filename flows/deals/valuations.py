@@ -120,19 +120,21 @@ _VALUED_RELATIVE = re.compile(
 )
 
 
-# "The deal is valued at $40 million": the size of the deal, not what a company is worth.
-_DEAL_VALUED = re.compile(
-    r"\W*(?:The|That|This|Their|Its)\s+(?:deal|transaction|round|investment|agreement|purchase|"
-    r"acquisition|offer|bid|financing|raise|contract)\s+(?:is|was|will\s+be|would\s+be|"
-    r"has\s+been|had\s+been)\s+(?:valued\s+at|worth)\s+(?:about\s+|around\s+|roughly\s+|"
-    r"nearly\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+)?$",
+# "The deal is valued at about $3 billion", "The deal values Windsurf at $3 billion": the
+# size of a deal told in a sentence of its own (a sum follows at the match's end).
+DEAL_SIZE = re.compile(
+    r"\W*(?:The|That|This|Their|Its)\s+(?:deal|transaction|acquisition|purchase|takeover|"
+    r"merger|agreement|round|investment|offer|bid|financing|raise|contract)\s+"
+    r"(?:(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
+    r"(?:valued\s+at|worth|values\s+(?P<named>[^,;]{1,60}?)\s+at)\s+",
     re.I,
 )
 
 
 def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
-    if _DEAL_VALUED.fullmatch(sentence[: money.start]):
-        return None
+    size = DEAL_SIZE.match(sentence)
+    if size is not None and size.end() == money.start and not size.group("named"):
+        return None  # "The deal is valued at $40 million": not what a company is worth
     valued = _VALUED_RELATIVE.search(sentence[: money.start])
     named = next((e for e in orgs if valued and e.end == valued.start()), None)
     if named is not None:
