@@ -22,6 +22,7 @@ from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
+    HELD,
     MODIFIED_NOUN,
     MONEY_PHRASE,
     SHARED_SUBJECT,
@@ -71,7 +72,9 @@ _BUY_GAP = re.compile(
     r"\s*(?:(?:a|an|the|its|rival|up|out|startup|start-up)\s+){0,3}"
     # "acquired Falmouth, Maine-based G.H. Bass"
     r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+)?"
-    r"(?:all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
+    # "purchased Miami-based Heinl's Nursery", "bought privately held Plaid Pantries"
+    rf"(?:{HELD}"
+    r"|all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
     r"|(?:[A-Z][a-z]+(?:-based)?\s+)?"
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
@@ -87,7 +90,18 @@ _PART_OF = re.compile(
     r"\s*(?:(?:the|a|an|its|all|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
     r"divisions?|stakes?|shares?|stock|(?:share\s+)?capital|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
-    r"(?:of|in)\s+(?:the\s+)?"
+    rf"(?:of|in)\s+(?:the\s+)?{HELD}?"
+)
+
+
+# "bought all of the stock of Ionic Industries", "purchased substantially all the assets of":
+# the whole of a company is the company (a few of its shares are not).
+_WHOLE_OF = re.compile(
+    r"\s*(?:(?:(?:substantially\s+)?all|the\s+(?:whole|entire|outstanding|remaining))\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:(?:outstanding|remaining|issued|common|capital|ordinary)\s+){0,2}"
+    r"(?:stock|shares|share\s+capital|assets|business(?:es)?|operations)"
+    r"|(?:the|its)\s+(?:assets|business(?:es)?|operations))"
+    rf"\s+(?:of|in)\s+(?:the\s+)?{HELD}?"
 )
 
 
@@ -112,6 +126,30 @@ def _compared_figure(sentence: str, money: Money) -> bool:
     )
 
 
+# What a figure measures when it is not a price: "a one billion dlr lawsuit", "three billion
+# dlrs in assets", "had sales of 350 mln dlrs".
+_MEASURED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:lawsuits?|suits?|judgments?|verdicts?|settlements?|fines?|damages|"
+    r"charges?|write-?downs?|loss(?:es)?|revenues?|sales|profits?|earnings)\b"
+    r"|\s+(?:in|of)\s+(?:(?:total|annual|combined|consolidated)\s+)?(?:assets|revenues?|sales|"
+    r"deposits|profits?|earnings|loans|premiums)\b",
+    re.I,
+)
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:assets|revenues?|sales|deposits|profits?|earnings|loss(?:es)?|premiums)\s+"
+    r"(?:of|totall?ing|exceeding)\s+$",
+    re.I,
+)
+
+
+def _measured_figure(sentence: str, money: Money) -> bool:
+    """A figure that measures something other than the price: a lawsuit, assets, sales."""
+    return bool(
+        _MEASURED_AFTER.match(sentence, money.end)
+        or _MEASURED_BEFORE.search(sentence[max(0, money.start - 40) : money.start])
+    )
+
+
 def _financing_figure(sentence: str, money: Money) -> bool:
     """ "offerings for a total of 150 mln dlrs to fund its acquisition of Anixter", "repay
     the 395 mln dlr bridge loan": money raised or borrowed for a purchase, not its price."""
@@ -132,6 +170,8 @@ def _financing_figure(sentence: str, money: Money) -> bool:
         )
     )
 
+
+_ASIDE = re.compile(r",\s+(?:through|via|using|by\s+way\s+of)\s+[^,;]{1,60},\s+", re.I)
 
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 
@@ -197,6 +237,13 @@ _AGREEMENT_WITH = re.compile(
 _PLAN_TO = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:application|bid|offer|plan|plans|attempt|proposal|move|"
     r"effort|agreement|deal|decision|intention|intent)\s+to\s+$",
+    re.I,
+)
+
+
+_OWN_APPLICATION = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:application|request|bid|offer|plan|proposal)\s+"
+    r"to\s+$",
     re.I,
 )
 
@@ -278,11 +325,15 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 possessor_of(sentence, plan.start() if plan else trigger.start(), orgs, context)
                 or acquirer
             )
-        target = first_after(trigger.end(), orgs)
-        referent = _DEFINITE.match(sentence[trigger.end() :])
+        # "acquire, through a wholly owned unit, all outstanding shares of Rospatch": the
+        # object follows the aside
+        aside = _ASIDE.match(sentence, trigger.end())
+        obj_from = aside.end() if aside else trigger.end()
+        target = first_after(obj_from, orgs)
+        referent = _DEFINITE.match(sentence[obj_from:])
         # ("acquired Falmouth, Maine-based G.H. Bass": that comma ends no clause)
-        based = _TOWN_BASED.match(sentence, trigger.end())
-        clause_from = based.end() if based else trigger.end()
+        based = _TOWN_BASED.match(sentence, obj_from)
+        clause_from = based.end() if based else obj_from
         if target is not None and target.start >= clause_end_at(sentence, clause_from):
             # "purchase of $2.8 billion in bonds, first reported by the Wall Street Journal"
             target = None
@@ -291,7 +342,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             referent
             and context.last_target is not None
             and word.startswith(_NOUN_TRIGGERS)
-            and (target is None or target.start > trigger.end() + referent.end())
+            and (target is None or target.start > obj_from + referent.end())
         ):
             target = context.last_target
         # "buy" and "purchase" take their object right after them; anything further
@@ -299,29 +350,29 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if target is not None and not word.startswith(
             ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
         ):
-            gap = sentence[trigger.end() : target.start]
-            if not _BUY_GAP.fullmatch(gap):
+            gap = sentence[obj_from : target.start]
+            if not (_BUY_GAP.fullmatch(gap) or _WHOLE_OF.fullmatch(gap)):
                 return []
         elif target is not None and re.search(
             r"\b(?:for|from|to|with|by|via|through|into|on|at)\s",
-            sentence[trigger.end() : target.start],
+            sentence[obj_from : target.start],
         ):
             # "the purchase of an iconic property for donation to South Carolina State Parks"
             return []
         if (
             target is not None
             and re.fullmatch(r"acquir(?:e|es|ed|ing)", word)
-            and target.start > trigger.end()
+            and target.start > obj_from
         ):
             # "the British Museum acquired black and white photographs of a full deck of
             # tarot cards now known as the Sola-Busca deck": the verb's object is the thing
             # bought, of which the name is a part; a company's own assets, control or
             # majority are bought "of" it.
-            gap = sentence[trigger.end() : target.start]
+            gap = sentence[obj_from : target.start]
             if re.search(r"\b(?:of|known as)\b", gap) and not _PART_OF.fullmatch(gap):
                 return []
         named = None
-        if target is not None and target.start >= trigger.end():
+        if target is not None and target.start >= obj_from:
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.
             clause_end = clause_end_at(sentence, target.end)
             named = next(
@@ -341,7 +392,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and not re.search(r"\bshare\s+(?:(?:in\s+)?cash\s+)?for$", word)
             # "acquire all outstanding shares of Rospatch Corp's common stock": the company
             and not (
-                _ALL_OF.search(sentence[trigger.end() : target.start])
+                _ALL_OF.search(sentence[obj_from : target.start])
                 and re.match(
                     r"['’]s?\s+(?:outstanding\s+)?(?:common\s+)?(?:stock|shares)\b(?!\s+(?:in|of)\b)",
                     sentence[target.end :],
@@ -369,22 +420,22 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                     _MODIFIED_PLURAL.match(sentence[target.end :])
                     # "a bid for the Fox assets": the assets of one company are that company's
                     and not (
-                        re.search(r"\bthe\s+$", sentence[trigger.end() : target.start])
+                        re.search(r"\bthe\s+$", sentence[obj_from : target.start])
                         and _COMPANY_PARTS.match(sentence[target.end :])
                     )
                 )
                 # "buy a USB-PD battery": after "a", a name followed by a noun is a brand
                 or (
-                    re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[trigger.end() : target.start])
+                    re.search(r"\b(?:a|an)\s+(?:\S+\s+)?$", sentence[obj_from : target.start])
                     and MODIFIED_NOUN.match(sentence[target.end :])
                 )
                 or re.search(
                     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some)\s+$",
-                    sentence[trigger.end() : target.start],
+                    sentence[obj_from : target.start],
                 )
                 # "Should Drew buy a Wii U?": a company is bought by its name, a product with
                 # "a"; "a company called X" is read above.
-                or re.fullmatch(r"\s+(?:a|an)\s+", sentence[trigger.end() : target.start])
+                or re.fullmatch(r"\s+(?:a|an)\s+", sentence[obj_from : target.start])
             )
         ):
             # "acquire four Florida banks": the name qualifies what is bought.
@@ -426,8 +477,15 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     targets = [t for t in targets if not t.is_place]
     if acquirer is not None and REGULATOR.search(acquirer.name):
         # "before his Justice Department okays its $84.5 billion acquisition of Time
-        # Warner": the regulator approves someone else's purchase; it never buys.
-        acquirer = None
+        # Warner": the regulator approves someone else's purchase; it never buys. "Suffield
+        # said the Federal Reserve Board approved its application to acquire Coastal": the
+        # teller's application.
+        teller = (
+            subject_before(sentence, acquirer.start, orgs, context)
+            if _OWN_APPLICATION.search(sentence[: trigger.start()])
+            else None
+        )
+        acquirer = teller if teller and not REGULATOR.search(teller.name) else None
     if not targets:
         return []
     if (
@@ -454,6 +512,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             if not is_per_share(sentence, m)
             and not _compared_figure(sentence, m)
             and not _financing_figure(sentence, m)
+            and not _measured_figure(sentence, m)
             # (the figure of an earlier clause: "raised $5 million ..., and plans to buy")
             and not (m.end <= lo and re.search(r"[,;]\s+(?:and|but|while)\s", sentence[m.end : lo]))
         ],
@@ -866,6 +925,7 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
                 if m.start > second.end
                 and not is_per_share(sentence, m)
                 and not _compared_figure(sentence, m)
+                and not _measured_figure(sentence, m)
             ),
             None,
         )

@@ -147,6 +147,15 @@ def subject_before(
     return subject
 
 
+# "Phoenix Steel said a group of investors offered to buy its mill": after "said" a subject
+# of its own, unnamed, acts; the teller does not.
+_UNNAMED_SUBJECT = re.compile(
+    r"\b(?:said|says|announced|disclosed)\s+(?:that\s+)?(?:an?|one|two|three|several|some)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:group|consortium|investors?|buyers?|bidders?|suitors?|"
+    r"partnership|part(?:y|ies))\b(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"(?:\s+[a-z]+){0,3}?\s+(?:to\s+)?$"
+)
+
 _RELATIVE_SUBJECT = re.compile(
     r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
 )
@@ -158,6 +167,9 @@ def _org_subject_before(
 ) -> Entity | None:
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
     ("it", "the company") comes after it."""
+    unnamed = _UNNAMED_SUBJECT.search(sentence[:pos])
+    if unnamed is not None and not any(unnamed.start() < e.start < pos for e in orgs):
+        return None
     relative = _RELATIVE_SUBJECT.search(sentence[:pos])
     if relative is not None:
         # "... and with Amazon, which bought Kiva Systems": the name the clause hangs on

@@ -831,6 +831,19 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 sentence, pieces if pieces is not None else [(start, end)]
             ):
                 entity = _capitalised_entity(sentence, piece_start, piece_end, vocabulary, headline)
+                dotted = sentence[entity.start : entity.end + 1] if entity else ""
+                if (
+                    entity is not None
+                    and entity.text + "." == dotted
+                    and dotted in _places()
+                    and not _NAME_AFTER_PLACE.match(sentence, entity.end + 1)
+                ):
+                    # "its U.K. Marketing companies": a dotted place before a capitalised
+                    # word is still the place ("U.S. Steel" is in the gazetteer)
+                    canonical, kind = _places()[dotted]
+                    entity = Entity(
+                        canonical, dotted, entity.start, entity.end + 1, kind, None, True
+                    )
                 if entity is not None:
                     found.append(entity)
                     taken.append((entity.start, entity.end))

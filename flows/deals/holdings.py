@@ -115,6 +115,12 @@ _OWNS_PERCENT = re.compile(
     re.I,
 )
 
+_OF_CAPITAL = re.compile(
+    r"(?:(?:issued|outstanding|ordinary|common|voting|preferred)\s+){0,3}"
+    r"(?:share\s+capital|shares|stock|equity|capital)\s+(?:of|in)\s+(?:the\s+)?",
+    re.I,
+)
+
 PERCENT_BOUGHT = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took)"
     r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
@@ -151,12 +157,23 @@ def percent_owned(
     """ "Kestrel owns more than 97% of Halvard Parks", "Meta acquires 49% of Scale AI for
     $14.3 billion": a holding of a stated share, with its price when one is told."""
     owned = owned or _OWNS_PERCENT.search(sentence)
-    if owned is None or _SELL.search(sentence[: owned.start()]):
+    if (
+        owned is None
+        or _SELL.search(sentence[: owned.start()])
+        # "warrants to buy 15 pct of the common stock": a right to buy, not a purchase
+        or re.search(r"\b(?:warrants?|options?|rights?)\s+to\s+$", sentence[: owned.start()])
+    ):
         return None
-    recipient = next((e for e in orgs if e.start == owned.end()), None)
+    # "80 pct of the ordinary share capital of B and R International"
+    capital = _OF_CAPITAL.match(sentence, owned.end())
+    recipient = next((e for e in orgs if e.start == (capital or owned).end()), None)
     investor = subject_before(sentence, owned.start(), orgs, context)
     if recipient is None:
         return None
+    if investor is not None and re.match(
+        r"\s+(?:share|stock|unit)?holders\b", sentence[investor.end : owned.start()]
+    ):
+        return None  # "Ionic holders will own about 74 pct of": its shareholders, not Ionic
     if investor is not None and name_key(recipient.name) == name_key(investor.name):
         # The story's company owns a share of itself? Then the reference means another.
         if not REFERENCE.search(sentence[: owned.start()]):

@@ -245,11 +245,42 @@ def _alternation(words: list[str]) -> str:
     )
 
 
+# Wire copy spells small numbers out ("three mln dlrs", "twenty-five billion euros"); a
+# spelled number counts only before a scale word (after a range's other end, if any), so
+# "one dollar" or "two euros" stay what they were.
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)} | {
+    w: 10 * i for i, w in enumerate(_TENS, start=2)
+}
+_SPELLED = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)})"
 # Indian grouping (1,00,000) and Western grouping (1,000,000) and plain decimals; a decimal
 # comma only before a scale word ("2,5 Mrd. Euro"), where a thousands group cannot stand.
 _NUMBER = (
     r"\d+,\d{1,2}(?=\s*(?:Mrd|Mio|Milliarden|Millionen|bn|mn|mln|million|billion)\b)|"
-    r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    rf"(?<![\w-]){_SPELLED}\b(?=(?:\s*(?:-|–|—|to|and)\s*(?:{_SPELLED}|\d+(?:\.\d+)?))?"
+    r"\s+(?:thousand|million|mln|mn|billion|bln|bn|trillion)\b)"
 )
 _SCALE = _alternation(list(_SCALES))
 _PREFIX = _alternation(list(_PREFIX_CURRENCIES))
@@ -330,6 +361,9 @@ class Money:
 def _number(raw: str, scale: float = 1.0) -> float:
     # In decimal, so "4.1 billion" is 4100000000.0 and not 4099999999.9999995 in a table.
     # (a comma before one or two digits is a decimal comma: "2,5 Mrd.")
+    if raw[0].isalpha():
+        spelled = sum(_NUMBER_WORDS[part] for part in raw.lower().split("-"))
+        return float(Decimal(spelled) * Decimal(repr(scale)))
     digits = raw.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", raw) else raw.replace(",", "")
     return float(Decimal(digits) * Decimal(repr(scale)))
 

@@ -24,6 +24,13 @@ ROUND = re.compile(
 MONEY_PHRASE = r"[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
 
 # "... and will invest", "..., and plans to buy": a verb with no subject of its own
+# How a company is described just before its name: "closely-held Analytichem", "Miami-based
+# Heinl's Nursery", "privately held Plaid Pantries".
+HELD = (
+    r"(?:(?:closely|privately|publicly|wholly|family|majority|state|employee)[- ]"
+    r"(?:held|owned|traded|controlled)\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+)"
+)
+
 AUXILIARIES = (
     r"(?:(?:will|would|also|has|have|had|is|are|was|now|then|plans?\s+to|agreed\s+to|"
     r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"

@@ -62,6 +62,12 @@ CASES = [
     ("12,5 Mio. Euro", 1.25e7, "EUR", None),
     ("3,5 Milliarden Euro", 3.5e9, "EUR", None),
     ("$1,250 million", 1.25e9, "USD", None),
+    # Wire copy spells small numbers out.
+    ("three mln dlrs", 3e6, "USD", None),
+    ("Two billion euros", 2e9, "EUR", None),
+    ("twenty-five million dollars", 2.5e7, "USD", None),
+    ("about seven mln stg", 7e6, "GBP", "about"),
+    ("$ three million", 3e6, "USD", None),
 ]
 
 
@@ -91,6 +97,11 @@ def test_amount_followed_by_a_count_is_not_a_range():
     )
 
 
+def test_spelled_range_keeps_both_ends():
+    [money] = find_amounts("It expects two to three billion dollars from the sale.")
+    assert (money.value, money.high, money.qualifier) == (2e9, 3e9, "range")
+
+
 def test_two_amounts_joined_by_and_stay_two():
     assert [m.value for m in find_amounts("$2 million and $3 million")] == [2e6, 3e6]
 
@@ -114,6 +125,10 @@ def test_bracketed_equivalent_is_one_amount():
         # Several countries' currencies share these names: no currency beats a wrong one.
         "The bank lent 5 billion pesos.",
         "It lost some 32 mln marks in 1985.",
+        # A spelled number is money only before a scale word.
+        "Each holder gets one dollar and two euros.",
+        "Someone million dollars richer.",
+        "It sold two-thirds of the unit for cash.",
     ],
 )
 def test_numbers_that_are_not_money(text: str):
@@ -151,6 +166,52 @@ def test_grouped_numbers_with_currency_words_round_trip(value: int, currency: st
     text = f"A deal worth {value:,} {_WORDS[currency]} was signed."
     [money] = find_amounts(text)
     assert (money.value, money.currency) == (value, currency)
+
+
+_SPELLED = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_SPELLED_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spell(value: int) -> str:
+    if value < 20:
+        return _SPELLED[value - 1]
+    tens, units = divmod(value, 10)
+    return _SPELLED_TENS[tens - 2] + (f"-{_SPELLED[units - 1]}" if units else "")
+
+
+@given(
+    value=st.integers(min_value=1, max_value=99),
+    scale=st.sampled_from(sorted(_SCALES)),
+    currency=st.sampled_from(sorted(_WORDS)),
+    capital=st.booleans(),
+)
+def test_spelled_numbers_round_trip(value: int, scale: float, currency: str, capital: bool):
+    spelled = _spell(value)
+    word = {1e3: "thousand", 1e6: "million", 1e9: "billion"}[scale]
+    text = f"It paid {spelled.title() if capital else spelled} {word} {_WORDS[currency]} cash."
+    [money] = find_amounts(text)
+    assert (money.value, money.currency) == (pytest.approx(value * scale), currency)
+    assert text[money.start : money.end] == money.text
 
 
 @given(value=st.integers(min_value=1, max_value=10**7))
