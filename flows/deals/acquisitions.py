@@ -80,14 +80,16 @@ _BUY_GAP = re.compile(
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
-    r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service)\s+"
+    r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service|"
+    r"contractor|broker|brokerage|dealer|wholesaler|refiner|marketer|bottler|builder|agency|"
+    r"consultancy|utility|hospital|laboratory|insurance\s+broker)\s+"
     # "bought a startup called Luma"
     r"(?:(?:called|named|dubbed|known\s+as)\s+)?)?"
 )
 
 _PART_OF = re.compile(
-    r"\s*(?:all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
-    r"\s*(?:(?:the|a|an|its|all|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\s*(?:(?:substantially\s+)?all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
+    r"\s*(?:(?:the|a|an|its|(?:substantially\s+)?all(?:\s+of)?|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
     r"divisions?|stakes?|shares?|stock|(?:share\s+)?capital|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
     rf"(?:of|in)\s+(?:the\s+)?{HELD}?"
@@ -241,6 +243,11 @@ _PLAN_TO = re.compile(
 )
 
 
+# "doubled its offer for Bell stock", "a tender offer for Rexnord shares": the bidder's own
+_OWN_OFFER = re.compile(
+    r"(?:\b(?:its|their|tender|takeover|buyout)|['’]s?)\s+(?:[\w$.,-]+\s+){0,3}?$", re.I
+)
+
 _OWN_APPLICATION = re.compile(
     r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:application|request|bid|offer|plan|proposal)\s+"
     r"to\s+$",
@@ -388,8 +395,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if (
             named is None
             and target is not None
-            # (a bid per share is for the company's shares: "for all of Revlon's stock")
+            # (a bid per share is for the company's shares: "for all of Revlon's stock"; so
+            # is an offer for them: "doubled its offer for Bell stock")
             and not re.search(r"\bshare\s+(?:(?:in\s+)?cash\s+)?for$", word)
+            and not (
+                re.fullmatch(r"(?:offer|bid)\s+for", word)
+                and _OWN_OFFER.search(sentence[: trigger.start()])
+            )
             # "acquire all outstanding shares of Rospatch Corp's common stock": the company
             and not (
                 _ALL_OF.search(sentence[obj_from : target.start])
@@ -684,11 +696,24 @@ _MERGER_OF = re.compile(
 _SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
 
 _UNIT = re.compile(
-    r"(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,3}?(?:unit|division|business|subsidiary|arm|"
+    # "sell part of its controls division", "its industrial tire and assembly division"
+    r"(?:(?:part|all|most|some|half)\s+of\s+)?"
+    r"(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,5}?(?:unit|division|business|subsidiary|arm|"
     r"operations|brand|stake|holding))\b",
     re.I,
 )
+# "sell its remaining South African business, Norton Co Pty Ltd, to": the unit's name follows
+_NAMED_UNIT = re.compile(
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:unit|division|business|subsidiary|arm|affiliate|"
+    r"operations)\s*,\s+",
+    re.I,
+)
 
+
+_NAME_AS_MODIFIER = re.compile(
+    r"\s+(?:investors|shareholders|stockholders|holders|interests|businessmen|executives|"
+    r"managers|institutions|buyers|partners)\b"
+)
 
 # "Yahoo's $4.8 billion sale to Verizon": the company whose sale it is, is sold.
 _POSSESSED_SALE = re.compile(
@@ -774,6 +799,11 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         return _purchase(make, target, buyer.name, price)
     for sale in _SALE.finditer(sentence):
         clause_end = clause_end_at(sentence, sale.end())
+        unit_named = _NAMED_UNIT.match(sentence, sale.end())
+        appositive = next((e for e in orgs if unit_named and e.start == unit_named.end()), None)
+        if appositive is not None:
+            # (the commas around the unit's name end no clause)
+            clause_end = clause_end_at(sentence, appositive.end + 1)
         # "to private equity firm Advent International": a description may come first
         to = re.compile(r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}").search(
             sentence, sale.end(), clause_end
@@ -782,8 +812,8 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             continue
         buyer = next((e for e in orgs if e.start == to.end()), None)
         seller = subject_before(sentence, sale.start(), orgs, context)
-        if buyer is None:
-            continue
+        if buyer is None or _NAME_AS_MODIFIER.match(sentence, buyer.end):
+            continue  # ("to a group of South African investors": no buyer named)
         sold = sentence[sale.end() : to.start()]
         # "sell a 51% stake in Altera to", "sells 51% stake in" (headlines drop "a"), "sold
         # its stake in Alibaba to"
@@ -801,6 +831,7 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 and e.end <= to.start()
                 and (
                     _BUY_GAP.fullmatch(sentence[sale.end() : e.start])
+                    or _NAMED_UNIT.fullmatch(sentence[sale.end() : e.start])
                     or (stake is not None and e.start == sale.end() + stake.end())
                 )
             ),

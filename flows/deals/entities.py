@@ -753,7 +753,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     for m in _places_pattern().finditer(sentence):
         # "Bank of America", "University of Tokyo", "Kinder Morgan Canada Limited", "Qatar
         # Airways": the place is part of a name.
-        if re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", sentence[: m.start()]):
+        if _place_in_name(sentence, m.start()):
             continue
         if _NAME_AFTER_PLACE.match(sentence[m.end() :]):
             continue
@@ -1150,6 +1150,44 @@ def _at_sentence_start(sentence: str, offset: int) -> bool:
     return not sentence[:offset].strip(" \t\"'“‘(-–—")
 
 
+_ABBREVIATED_FORMS = frozenset(
+    {"Corp", "Co", "Cos", "Inc", "Ltd", "Plc", "PLC", "LLC", "SA", "AG", "NV", "Group"}
+)
+# "Bank of America", "Government of India", "Life Insurance Corporation of India": a place
+# after these words is part of the name; after others ("Deutz of West Germany") it says
+# where the company is from.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:Bank|Banco|University|Republic|Government|State|States|Province|City|Town|County|"
+    r"Museum|Commonwealth|Church|Port|College|Institute|Council|Ministry|Department|"
+    r"Federation|Union|Association|Society|Chamber|Kingdom|Emirate|Islands|Court|Parliament|"
+    r"Assembly|Authority|Board|Exchange|Fund|Trust|Corporation|Company|Development|"
+    r"Insurance|Airlines|Airways|Railways|Post|Times|Journal|News|Press|Club|Party|Nation|"
+    r"Organi[sz]ation|Agency|Office|Service|Commission|Centre|Center|School|Hospital)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
+def _place_in_name(sentence: str, start: int) -> bool:
+    """Whether the place at ``start``, after "of", belongs to the name before it: "Bank of
+    America", "Financial Corp of Santa Barbara" (an ordinary word needs its place), not
+    "Deutz of West Germany" or "Nippon Steel Co of Japan" (where the company is from)."""
+    before = sentence[:start]
+    if _INSTITUTION_OF.search(before):
+        return True
+    if not re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", before):
+        return False
+    formed = re.search(
+        r"(?:(?<=\s)|^)((?:[A-Z][\w.&-]*\s+)*?)(?:Corp|Co|Cos|Inc|Ltd|Plc|PLC|LLC|SA|AG|NV|Group)"
+        r"\s+of\s+(?:the\s+)?$",
+        before,
+    )
+    if formed is not None:
+        head = formed.group(1).split()
+        return len(head) == 1 and zipf_frequency(head[0], "en") >= _ORDINARY_ZIPF
+    # "Nestle of Switzerland": one name, then where it is from; longer spans keep the place
+    return not re.search(r"(?<![A-Z][a-z]\s)\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$", before)
+
+
 def _capitalised_entity(
     sentence: str,
     start: int,
@@ -1277,6 +1315,22 @@ def _capitalised_entity(
             words = words[:-1]
     if not words:
         return None
+    of = next(
+        (i for i, w in enumerate(words) if w == "of" and i and words[i - 1] in _ABBREVIATED_FORMS),
+        None,
+    )
+    if (
+        of is not None
+        and not headline
+        # ("Financial Corp of Santa Barbara", "Controls Corp of America": an ordinary word
+        # needs its place to be a name; "Occidental Life Insurance Co of Australia Ltd" ends
+        # in a legal form of its own)
+        and not (of == 2 and zipf_frequency(words[0], "en") >= _ORDINARY_ZIPF)
+        and words[-1].rstrip(".") not in _ABBREVIATED_FORMS
+    ):
+        # "Enercon Data Corp of Minneapolis", "Laurentian Group of Montreal": where the
+        # company is from, not part of its name ("Power Corporation of Canada" spells its form)
+        words = words[:of]
     name = " ".join(words)
     name_start = sentence.index(words[0], offset)
     name_end = name_start + len(name)
