@@ -414,7 +414,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?"
                 # "after buying Fox's share": a holding in another company, not Fox
                 r"(?=(?:stock|shares|share|stake|holding|interest|bonds|debt|notes)\b))?"
-                r"\s*(?:(?:common|preferred|ordinary)\s+)?"
+                r"\s*(?:(?:common|preferred|ordinary|treasury|voting|outstanding)\s+)?"
                 r"(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"
                 r"phones?|cars?|tickets?|items?|goods|services?|subscriptions?|gift cards?|"
                 r"games?|apps?|consoles?|books?|chips?|movies?|films?|songs?|albums?|"

@@ -28,7 +28,11 @@ _COMPOUND_STAKE = re.compile(
 # "Viking bought $250 million of Disney stock", "loaded up on Disney shares"
 _SHARE_BUY = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
-    r"snapped up|added)\s+(?:(?:more|additional|some)\s+)?"
+    # "Qintex will also acquire another 2.4 mln Roach treasury shares"
+    # (a plan of the subject's; "an option to buy", "the proceeds to buy" are not)
+    r"(?:will|would|(?:agreed|agrees|plans?|planned|intends?|offered|offers|expects?)\s+to)"
+    r"\s+(?:also\s+)?(?:acquire|buy|purchase)|"
+    r"snapped up|added)\s+(?:(?:more|additional|some|another)\s+)?"
     r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?"
     # "bought 75 million more Apple shares"
     r"(?:\d[\d.,]*\s+(?:million\s+|billion\s+|mln\s+)?(?:more\s+|additional\s+)?)?$",
@@ -122,7 +126,9 @@ _OF_CAPITAL = re.compile(
 )
 
 PERCENT_BOUGHT = re.compile(
-    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took)"
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took|"
+    # "its offer for 49 pct of Canadian Tire": a bid for a stake
+    r"(?:offer|bid|tender\s+offer)\s+for)"
     r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
     r"another|an additional)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+"
     r"(?:the\s+)?",
@@ -326,9 +332,11 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             # "Leucadia said it bought the Minstar stake"; "the Disney stake" of the story's
             # investor; "its Alibaba stake"
             investor = investor or possessor_of(sentence, org.start, orgs, context) or context.focus
-        elif re.match(r"(?:['’]s?)?\s+(?:common\s+)?(?:shares|stock)\b", after, re.I) or (
-            shares_in := _SHARES_IN.search(sentence[: org.start])
-        ):
+        elif re.match(
+            r"(?:['’]s?)?\s+(?:(?:common|treasury|ordinary|voting)\s+)?(?:shares|stock)\b",
+            after,
+            re.I,
+        ) or (shares_in := _SHARES_IN.search(sentence[: org.start])):
             bought = (
                 shares_in
                 or _SHARE_BUY.search(sentence[: org.start])

@@ -33,6 +33,7 @@ from flows.deals.acquisitions import (
     sold_to,
 )
 from flows.deals.context import (
+    POSSESSOR,
     REFERENCE,
     Context,
     at_start,
@@ -578,12 +579,16 @@ def _extract_sentence(
         for trigger in ACQUIRE.finditer(sentence):
             seen = {name_key(a.recipient) for a in acquisitions}
             found = acquisition_records(sentence, trigger, orgs, amounts, context, make)
+            # "its offer for USAir would not hinder USAir's acquisition of Piedmont": a buyer
+            # named as the purchase's owner is who buys, whatever was bought before
+            owner = POSSESSOR.search(sentence[: trigger.start()])
+            named_buyer = owner is not None and re.match(r"[A-Z]", owner.group(2) or "")
             for record in list(found):
                 buyers = {name_key(n) for n in record.investors}
                 bought = [
                     a for a in acquisitions if a.investors and name_key(a.recipient) in buyers
                 ]
-                if bought:
+                if bought and not named_buyer:
                     # "brokered its $1 billion buyout of Instagram and closed the $3 billion
                     # deal for Oculus VR": what was just bought is not the next buyer.
                     record.investors = list(bought[-1].investors)
