@@ -255,6 +255,46 @@ _OWN_APPLICATION = re.compile(
 )
 
 
+# "Rospatch said it rejected a proposal by Diagnostic Retrieval Systems Inc to acquire its
+# stock", "received an unsolicited offer from Sterling Grace, acting together with others,
+# to purchase all the assets of the fund": the proposer buys the one it proposed to.
+_PROPOSAL_BY = re.compile(
+    r"\b(?:proposal|offer|bid|approach|request)\s+(?:from|by)\s+(?:the\s+)?$", re.I
+)
+_TO_PURCHASE = re.compile(r"(?:\s*\([^)]{1,20}\))?(?:\s*,[^,;]{1,100},)?\s+to\s+$")
+_ITSELF = re.compile(
+    r"\s*(?:it|(?:all\s+(?:of\s+)?)?(?:its|the\s+(?:company|fund|bank|firm)['’]s?)\s+"
+    r"(?:(?:outstanding|common|remaining)\s+)*(?:stock|shares|assets|business)|"
+    r"(?:all\s+(?:of\s+)?)?the\s+(?:\w+\s+)?(?:stock|shares|assets|business)\s+of\s+the\s+"
+    r"(?:company|fund|bank|firm|group|trust)|"
+    r"the\s+(?:company|fund|bank|firm|group|trust))\b",
+    re.I,
+)
+
+
+def _proposed_purchase(sentence, trigger, orgs, context) -> tuple[Entity, Entity] | None:
+    """The proposer and the company it proposed to buy, when the object is that company."""
+    if not _ITSELF.match(sentence, trigger.end()):
+        return None
+    proposer = next(
+        (
+            e
+            for e in orgs
+            if e.end <= trigger.start()
+            and _PROPOSAL_BY.search(sentence[: e.start])
+            and _TO_PURCHASE.fullmatch(sentence[e.end : trigger.start()])
+        ),
+        None,
+    )
+    if proposer is None:
+        return None
+    proposal = _PROPOSAL_BY.search(sentence[: proposer.start])
+    receiver = subject_before(sentence, proposal.start(), orgs, context) if proposal else None
+    if receiver is None or name_key(receiver.name) == name_key(proposer.name):
+        return None
+    return proposer, receiver
+
+
 def _person_before(sentence: str, start: int, end: int) -> Entity | None:
     """The full name whose last word is ``sentence[start:end]`` ("Soon-Shiong" in "Dr.
     Patrick Soon-Shiong's"), without a title, when it is two or three capitalised words."""
@@ -303,6 +343,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         target = subject_before(sentence, passive.start(), orgs, context)
         acquirer = first_after(passive.end(), orgs)
         targets = [target] if target is not None else []
+    elif (proposed := _proposed_purchase(sentence, trigger, orgs, context)) is not None:
+        acquirer, target = proposed
+        targets = [target]
     else:
         word = trigger.group(0).lower()
         acquirer = subject_before(sentence, trigger.start(), orgs, context)

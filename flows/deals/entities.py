@@ -37,7 +37,7 @@ class Entity:
 
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|"
+    r"[,\s]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|"
     r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A|"
     r"Bhd|Sdn|Berhad|Tbk|Ltda|Srl|SRL|PBC)\.?$"
 )
@@ -45,6 +45,9 @@ _ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
     r"Holdings|Group|Fund|Bank|Investments?|Management|Networks|Software|Semiconductors?|"
     r"Therapeutics|Energy|Cloud|Computing|Analytics|Intelligence|Dynamics|Motors|Security|"
+    # (older industry's company words: "Corning Glass Works", "Allied Mills")
+    r"Works|Mills|Industries|Enterprises|Manufacturing|Mines|Mining|Airlines|Foods|Stores|"
+    r"Petroleum|Resources|Chemicals?|Pharmaceuticals?|Laboratories|Insurance|Bancorp|"
     r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|Plc|PLC|SA|Co\.?|Company|Corporation|Limited|NV)$"
 )
 
@@ -1125,6 +1128,8 @@ def _is_participle(word: str) -> bool:
     "Boeing" and "Xiaoping" are not."""
     if not word.endswith("ing") or len(word) < 6:
         return False
+    if zipf_frequency(word.lower(), "en") < _ORDINARY_ZIPF:
+        return False  # "Corning", "Spalding": rarer than any verb form in use
     stem = word[:-3].lower()
     stems = {stem, stem + "e"}
     if len(stem) > 2 and stem[-1] == stem[-2]:
