@@ -156,6 +156,11 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s+(?:to\s+)?$"
 )
 
+_PERSON_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:investor|financier|businessman|businesswoman|billionaire|raider|"
+    r"tycoon|magnate|entrepreneur|developer|banker|executive)\b"
+)
+
 _RELATIVE_SUBJECT = re.compile(
     r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
 )
@@ -187,6 +192,11 @@ def _org_subject_before(
         )
         # "SoftBank-Backed Startup Raises $100 Million": the backer describes the subject
         and not _BACKER.match(sentence, e.end)
+        # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
+        # description, not a company
+        and not (
+            re.search(r"\bthe\s+$", sentence[: e.start]) and _PERSON_NOUN.match(sentence, e.end)
+        )
     ]
     ref_matches = [
         r for r in REFERENCE.finditer(sentence[:pos]) if not is_appositive(sentence, r, orgs)

@@ -851,6 +851,20 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
+    # "the Wallaceburg, Ontario, metal can making operations", "Olympia, Wash.": a single
+    # unknown word followed by its state or country between commas is a town
+    found = [
+        replace(e, kind="city")
+        if e.kind == "org"
+        and not e.known
+        and " " not in e.text
+        and i + 1 < len(found)
+        and found[i + 1].kind in {"region", "country"}
+        and re.fullmatch(r",\s+", sentence[e.end : found[i + 1].start])
+        and sentence[found[i + 1].end : found[i + 1].end + 1] in {",", ""}
+        else e
+        for i, e in enumerate(found)
+    ]
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
     # "Cursor maker Anysphere", "TikTok owner ByteDance": the product names its maker
