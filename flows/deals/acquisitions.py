@@ -132,7 +132,10 @@ def _compared_figure(sentence: str, money: Money) -> bool:
 # dlrs in assets", "had sales of 350 mln dlrs".
 _MEASURED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:lawsuits?|suits?|judgments?|verdicts?|settlements?|fines?|damages|"
-    r"charges?|write-?downs?|loss(?:es)?|revenues?|sales|profits?|earnings)\b"
+    r"charges?|write-?downs?|loss(?:es)?|revenues?|sales|profits?|earnings|"
+    # "hired its CEO in a $2.4 billion licensing deal": a deal of another kind
+    r"(?:licen[cs]ing|supply|cloud|computing|services?|advertising|distribution|royalty)\s+"
+    r"(?:deals?|contracts?|agreements?|pacts?))\b"
     r"|\s+(?:in|of)\s+(?:(?:total|annual|combined|consolidated)\s+)?(?:assets|revenues?|sales|"
     r"deposits|profits?|earnings|loans|premiums)\b",
     re.I,
@@ -293,6 +296,12 @@ def _proposed_purchase(sentence, trigger, orgs, context) -> tuple[Entity, Entity
     if receiver is None or name_key(receiver.name) == name_key(proposer.name):
         return None
     return proposer, receiver
+
+
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:after|before|when|while|since|because|until|as)\s+(?:[A-Z][\w.&-]*\s+){1,4}"
+    r"(?:(?:had|has|have|was|is|also|then|first)\s+)?[a-z]+(?:ed|s)\b"
+)
 
 
 def _person_before(sentence: str, start: int, end: int) -> Entity | None:
@@ -570,6 +579,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and not _measured_figure(sentence, m)
             # (the figure of an earlier clause: "raised $5 million ..., and plans to buy")
             and not (m.end <= lo and re.search(r"[,;]\s+(?:and|but|while)\s", sentence[m.end : lo]))
+            # (or of a later one with a subject of its own: "acquired Windsurf weeks after
+            # Google hired its CEO in a $2.4 billion deal")
+            and not (m.start >= hi and _OTHER_CLAUSE.search(sentence[hi : m.start]))
         ],
         lo,
         hi,

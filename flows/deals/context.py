@@ -207,6 +207,7 @@ def _org_subject_before(
         for e in left
         if not any(r.start() < e.start < r.end() and "," in r.group(0) for r in ref_matches)
     ]
+    left = outside_asides(sentence, ref_matches, left, pos)
     last_ref = ref_matches[-1].start() if ref_matches else -1
     if left and left[-1].start > last_ref:
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
@@ -243,6 +244,18 @@ def _org_subject_before(
         named = [e for e in companies if e.end <= last_ref]
         return resolved or (named[-1] if named else None)
     return None
+
+
+def outside_asides(
+    sentence: str, refs: list[re.Match[str]], entities: list[Entity], pos: int
+) -> list[Entity]:
+    """ "The startup, founded in 2023 by former OpenAI researchers, has raised": a name in the
+    aside that describes a reference is not who acts."""
+    for r in refs:
+        aside = re.match(r",[^,;]{1,120},", sentence[r.end() : pos])
+        if aside is not None:
+            entities = [e for e in entities if not r.end() < e.start < r.end() + aside.end()]
+    return entities
 
 
 def is_appositive(sentence: str, ref: re.Match[str], orgs: list[Entity]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import REFERENCE, is_appositive
+from flows.deals.context import REFERENCE, is_appositive, outside_asides
 from flows.deals.entities import Entity
 from flows.deals.money import Money
 
@@ -146,12 +146,12 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         return next((e for e in orgs if e.name == target), None) or Entity(
             target, target, 0, 0, "org"
         )
-    before = [e for e in orgs if e.end <= money.start]
     refs = [
         r
         for r in REFERENCE.finditer(sentence[: money.start])
         if not is_appositive(sentence, r, orgs)
     ]
+    before = outside_asides(sentence, refs, [e for e in orgs if e.end <= money.start], money.start)
     traded = [e for e in before if _TRADED.match(sentence, e.end)]
     if refs and traded:
         # "GoDaddy shares jumped 34 per cent ..., valuing the website group at $5bn": the
