@@ -78,7 +78,14 @@ NP_REJECT = re.compile(
 
 _DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|our|his|her)(?:\s+|$))+", re.I)
 
-LEAD = re.compile(r"\b(?:co-)?led by\s+", re.I)
+# ("the startup led by former OpenAI CTO Mira Murati": who runs the company, not who leads
+# the round)
+LEAD = re.compile(
+    r"(?<!startup\s)(?<!start-up\s)(?<!company\s)(?<!firm\s)(?<!lab\s)(?<!team\s)"
+    r"(?<!business\s)(?<!agency\s)(?<!studio\s)"
+    r"\b(?:co-)?led by\s+",
+    re.I,
+)
 
 _PARTICIPANTS = re.compile(
     r"\b(?:with participation (?:from|of)|participation from|alongside|along with|joined by|"
