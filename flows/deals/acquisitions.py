@@ -51,6 +51,9 @@ ACQUIRE = re.compile(
     + r"|"
     + _PRICED_BID
     + r"|acquisitions? of|buy(?:s|ing)?|bought|purchase of|"
+    # "Disney's pending $52.4 billion deal for 21st Century Fox's assets" (owned or priced)
+    r"(?<=['’]s\s)deal\s+for|(?<=\d\s)(?:billion|million|bn|mln)\s+deal\s+for|"
+    r"(?<=['’]s\s)(?:pending|proposed|planned|agreed)\s+deal\s+for|"
     r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
@@ -180,7 +183,7 @@ _ASIDE = re.compile(r",\s+(?:through|via|using|by\s+way\s+of)\s+[^,;]{1,60},\s+"
 
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 
-_NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer")
+_NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer", "deal")
 
 _TIME_POSSESSIVE = re.compile(
     r"\b(?:last|this|next)\s+(?:year|month|week|quarter)['’]s\s+(?:[\w$€£¥.\-]+\s+){0,3}$"
@@ -195,6 +198,7 @@ _GERUND_OPENING = re.compile(r"^\W*(?:(?:by|before|after|since|in|through|while|
 # Nouns naming a purchase, whose possessor is the buyer: "its $13.7 billion acquisition of".
 _ACQUISITION_NOUN = re.compile(
     r"^(?:acquisitions? of|purchase of|takeover of|buyout of|(?:takeover\s+)?bid for|offer for|"
+    r"(?:(?:billion|million|bn|mln|pending|proposed|planned|agreed)\s+)?deal\s+for|"
     r"merger with|(?:offer|bid)\s+of\s+\S+\s+(?:\S+\s+)?(?:a|per)\s+share|" + _PRICED_BID + ")",
     re.I,
 )
@@ -301,6 +305,14 @@ def _proposed_purchase(sentence, trigger, orgs, context) -> tuple[Entity, Entity
 _OTHER_CLAUSE = re.compile(
     r"\b(?:after|before|when|while|since|because|until|as)\s+(?:[A-Z][\w.&-]*\s+){1,4}"
     r"(?:(?:had|has|have|was|is|also|then|first)\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+# What a deal for a company's goods buys: "a deal for Nvidia chips", "Broadcom components"
+_SUPPLIED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:components|chips|parts|rights|supplies|equipment|services|"
+    r"products|content|programming|data|capacity|servers|GPUs|licen[cs]es?|patents|power|"
+    r"gas|oil|fuel|cars|vehicles|aircraft|jets|planes|engines|devices|software|models?)\b"
 )
 
 
@@ -518,6 +530,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             ):
                 # "Alphabet acquired Wiz, Mandiant and DeepMind": a list closed by "and"
                 targets = listed
+        if (
+            "deal" in word
+            and targets
+            and _SUPPLIED.match(sentence, targets[-1].end)
+            and not re.match(r"['’]s?\s", sentence[targets[-1].end :])
+        ):
+            return []  # "Apple's deal for Broadcom components": a supply deal
         if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
             owner = possessor_of(sentence, trigger.start(), orgs, context)
             named_owner = POSSESSOR.search(sentence[: trigger.start()])
