@@ -451,7 +451,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                     e
                     for e in orgs
                     if target.end <= e.start < clause_end
-                    and re.search(r"\b(?:called|named|dubbed|known as)\s+$", sentence[: e.start])
+                    and re.search(
+                        r"\b(?:called|named|dubbed|known as)\s+$",
+                        sentence[max(0, e.start - 20) : e.start],
+                    )
                 ),
                 None,
             )

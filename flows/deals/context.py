@@ -195,7 +195,8 @@ def _org_subject_before(
         # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
         # description, not a company
         and not (
-            re.search(r"\bthe\s+$", sentence[: e.start]) and _PERSON_NOUN.match(sentence, e.end)
+            _PERSON_NOUN.match(sentence, e.end)
+            and re.search(r"\bthe\s+$", sentence[max(0, e.start - 8) : e.start])
         )
     ]
     ref_matches = [
@@ -261,7 +262,10 @@ def outside_asides(
 def is_appositive(sentence: str, ref: re.Match[str], orgs: list[Entity]) -> bool:
     """ "Mistral AI, the Paris-based start-up that ...": the description renames the
     organisation right before it and refers to nothing earlier."""
-    return any(re.fullmatch(r"\s*,\s*", sentence[e.end : ref.start()]) for e in orgs)
+    return any(
+        0 < ref.start() - e.end <= 4 and re.fullmatch(r"\s*,\s*", sentence[e.end : ref.start()])
+        for e in orgs
+    )
 
 
 def first_after(pos: int, entities: list[Entity], places: bool = False) -> Entity | None:

@@ -581,7 +581,7 @@ def _extract_sentence(
             found = acquisition_records(sentence, trigger, orgs, amounts, context, make)
             # "its offer for USAir would not hinder USAir's acquisition of Piedmont": a buyer
             # named as the purchase's owner is who buys, whatever was bought before
-            owner = POSSESSOR.search(sentence[: trigger.start()])
+            owner = POSSESSOR.search(sentence[max(0, trigger.start() - 80) : trigger.start()])
             named_buyer = owner is not None and re.match(r"[A-Z]", owner.group(2) or "")
             for record in list(found):
                 buyers = {name_key(n) for n in record.investors}
