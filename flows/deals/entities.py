@@ -865,6 +865,17 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         else e
         for i, e in enumerate(found)
     ]
+    # "invest $100 million in its Spring Hill plant", "their Fremont factory": a company's
+    # own plant is named for its town
+    found = [
+        replace(e, kind="city")
+        if e.kind == "org"
+        and not e.known
+        and re.search(r"\b(?:its|their|our)\s+$", sentence[max(0, e.start - 7) : e.start])
+        and _OWN_FACILITY.match(sentence, e.end)
+        else e
+        for e in found
+    ]
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
     # "Cursor maker Anysphere", "TikTok owner ByteDance": the product names its maker
@@ -1183,6 +1194,13 @@ _INSTITUTION_OF = re.compile(
     r"Insurance|Airlines|Airways|Railways|Post|Times|Journal|News|Press|Club|Party|Nation|"
     r"Organi[sz]ation|Agency|Office|Service|Commission|Centre|Center|School|Hospital)"
     r"\s+of\s+(?:the\s+)?$"
+)
+
+
+_OWN_FACILITY = re.compile(
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:plants?|factory|factories|mill|refinery|facility|facilities|fab|smelter|mine|campus|"
+    r"complex|warehouse|terminal|works|site|operations|hub)\b"
 )
 
 
