@@ -512,9 +512,10 @@ class Vocabulary:
 
 
 # "St. Martin's": the abbreviation's full stop does not end the name.
+# ("C$109 million", "HK$3 billion": a currency's letters are no name)
 _TOKEN = (
     r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
-    r"\d+[A-Za-z][\w.]*)"
+    r"\d+[A-Za-z][\w.]*)(?![A-Z]*[$€£¥])"
 )
 _CONNECTOR = r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s+[A-Z]))"
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
