@@ -66,8 +66,10 @@ _SHARE_SPEND = re.compile(
 )
 # "bought shares worth $500 million in Nebius", "purchased 2 million shares of Arm"
 _SHARES_IN = re.compile(
-    r"\b(?:bought|buys|buying|purchased|purchases|acquired|acquires)\s+"
-    r"(?:(?:more|additional|some|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
+    r"\b(?:bought|buys|buying|purchased|purchases|acquired|acquires|added|adds|"
+    r"(?:will|would|(?:agreed|agrees|plans?|offered|offers|intends?)\s+to)\s+(?:also\s+)?"
+    r"(?:buy|acquire|purchase))\s+"
+    r"(?:(?:more|additional|some|another|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
     r"(?:shares|stock)\s+(?:worth\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+)?(?:in|of)\s+$",
     re.I,
 )
@@ -293,8 +295,9 @@ def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
 
 
 _PAID_FOR_SHARES = re.compile(
-    r"['’]?s?\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:shares|stock)\b"
-    r"[^,;$]{0,50}?\bfor\s+(?:a\s+total\s+of\s+|about\s+|some\s+)?"
+    # "bought 362,700 Wrather common shares ... for", "900,000 shares of Beta Corp for"
+    r"(?:['’]?s?\s+(?:common\s+|ordinary\s+|preferred\s+|treasury\s+)?(?:shares|stock)\b"
+    r"[^,;$]{0,50}?|\s{1,3})\bfor\s+(?:a\s+total\s+of\s+|about\s+|some\s+)?"
 )
 
 
