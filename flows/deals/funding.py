@@ -515,7 +515,8 @@ def investment_record(
         subtype = "funding_round"  # "SoftBank leads $500M round in Skild AI"
     if (round_match and round_match[1].lower() == "debt") or re.match(
         # "led a $100 million debt facility for Lambda", "a $2 billion term loan"
-        r"\s+(?:[\w-]+\s+)?(?:debt|credit|loan|loans|bond|bonds|notes)\b",
+        # "175 mln dlrs of subordinated financing debt"
+        r"\s+(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,2}?(?:debt|credit|loan|loans|bond|bonds|notes)\b",
         sentence[money.end :],
         re.I,
     ):
