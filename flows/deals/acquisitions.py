@@ -242,12 +242,12 @@ _AGREEMENT_WITH = re.compile(
     r"\b(?:agreement|agreements|deal|contract|talks|accord)\s+with\s+(?:the\s+)?$", re.I
 )
 
-# "TWA's application to acquire USAir": the possessor of the plan is the buyer.
-_PLAN_TO = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:application|bid|offer|plan|plans|attempt|proposal|move|"
-    r"effort|agreement|deal|decision|intention|intent)\s+to\s+$",
-    re.I,
+_PLAN_NOUN = (
+    r"(?:application|bid|offer|plan|plans|attempt|proposal|move|effort|agreement|deal|"
+    r"decision|intention|intent|request)"
 )
+# "TWA's application to acquire USAir": the possessor of the plan is the buyer.
+_PLAN_TO = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_PLAN_NOUN}\s+to\s+$", re.I)
 
 
 # "doubled its offer for Bell stock", "a tender offer for Rexnord shares": the bidder's own
@@ -255,10 +255,9 @@ _OWN_OFFER = re.compile(
     r"(?:\b(?:its|their|tender|takeover|buyout)|['’]s?)\s+(?:[\w$.,-]+\s+){0,3}?$", re.I
 )
 
+# "the Federal Reserve Board approved its application to acquire Coastal"
 _OWN_APPLICATION = re.compile(
-    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:application|request|bid|offer|plan|proposal)\s+"
-    r"to\s+$",
-    re.I,
+    rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_PLAN_NOUN}\s+to\s+$", re.I
 )
 
 
