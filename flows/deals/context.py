@@ -172,8 +172,9 @@ def _org_subject_before(
 ) -> Entity | None:
     """The organisation acting in a clause: the last org before ``pos`` unless a reference
     ("it", "the company") comes after it."""
-    unnamed = _UNNAMED_SUBJECT.search(sentence[:pos])
-    if unnamed is not None and not any(unnamed.start() < e.start < pos for e in orgs):
+    window = max(0, pos - 200)
+    unnamed = _UNNAMED_SUBJECT.search(sentence[window:pos])
+    if unnamed is not None and not any(window + unnamed.start() < e.start < pos for e in orgs):
         return None
     relative = _RELATIVE_SUBJECT.search(sentence[:pos])
     if relative is not None:

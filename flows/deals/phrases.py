@@ -23,7 +23,6 @@ ROUND = re.compile(
 # A written sum before a noun: "$6.6 billion ", "€600m "
 MONEY_PHRASE = r"[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
 
-# "... and will invest", "..., and plans to buy": a verb with no subject of its own
 # How a company is described just before its name: "closely-held Analytichem", "Miami-based
 # Heinl's Nursery", "privately held Plaid Pantries".
 HELD = (
@@ -31,6 +30,7 @@ HELD = (
     r"(?:held|owned|traded|controlled)\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+)"
 )
 
+# "... and will invest", "..., and plans to buy": a verb with no subject of its own
 AUXILIARIES = (
     r"(?:(?:will|would|also|has|have|had|is|are|was|now|then|plans?\s+to|agreed\s+to|"
     r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"
