@@ -446,7 +446,19 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     percent = STAKE.search(sentence)
-    money_fields = amount_fields(amounts[0]) if amounts else {}
+    # "investing $15.2 billion in the UAE, including its $1.5 billion stake in G42": the
+    # stake's own price is the one told with it
+    word = stake.start() + (m.start() if m else 0)
+    own = next(
+        (
+            a
+            for a in amounts
+            if a.end <= word and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}?", sentence[a.end : word])
+        ),
+        None,
+    )
+    money = own or (amounts[0] if amounts else None)
+    money_fields = amount_fields(money) if money else {}
     return make(
         "investment",
         recipient,
