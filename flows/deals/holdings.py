@@ -130,7 +130,11 @@ _OF_CAPITAL = re.compile(
 PERCENT_BOUGHT = re.compile(
     r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took|"
     # "its offer for 49 pct of Canadian Tire": a bid for a stake
-    r"(?:offer|bid|tender\s+offer)\s+for)"
+    r"(?:offer|bid|tender\s+offer)\s+for|"
+    # "Meta paid $14.3 billion for 49% of Scale AI"
+    r"pa(?:y|ys|id|ying)\s+(?:(?:about|around|nearly|some|roughly)\s+)?\S*\d\S*"
+    r"(?:\s+(?:million|billion|trillion|mln|bn))?(?:\s+(?:dollars|dlrs|euros|pounds))?"
+    r"\s+(?:in\s+cash\s+)?for)"
     r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
     r"another|an additional)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+"
     r"(?:the\s+)?",
@@ -189,7 +193,9 @@ def percent_owned(
         investor = context.focus_other_than(recipient.name)
     if investor is None:
         return None
-    price = next((m for m in amounts if m.start > recipient.end), None)
+    price = next((m for m in amounts if owned.start() <= m.start < owned.end()), None) or next(
+        (m for m in amounts if m.start > recipient.end), None
+    )
     return make(
         "investment",
         recipient,
