@@ -282,20 +282,18 @@ def _proposed_purchase(sentence, trigger, orgs, context) -> tuple[Entity, Entity
     """The proposer and the company it proposed to buy, when the object is that company."""
     if not _ITSELF.match(sentence, trigger.end()):
         return None
-    proposer = next(
-        (
-            e
-            for e in orgs
-            if e.end <= trigger.start()
-            and _PROPOSAL_BY.search(sentence[: e.start])
-            and _TO_PURCHASE.fullmatch(sentence[e.end : trigger.start()])
-        ),
-        None,
-    )
-    if proposer is None:
+    for proposer in orgs:
+        if proposer.end > trigger.start() or not _TO_PURCHASE.fullmatch(
+            sentence[proposer.end : trigger.start()]
+        ):
+            continue
+        proposal = _PROPOSAL_BY.search(sentence[max(0, proposer.start - 30) : proposer.start])
+        if proposal is not None:
+            break
+    else:
         return None
-    proposal = _PROPOSAL_BY.search(sentence[: proposer.start])
-    receiver = subject_before(sentence, proposal.start(), orgs, context) if proposal else None
+    proposal_at = max(0, proposer.start - 30) + proposal.start()
+    receiver = subject_before(sentence, proposal_at, orgs, context)
     if receiver is None or name_key(receiver.name) == name_key(proposer.name):
         return None
     return proposer, receiver

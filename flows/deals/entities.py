@@ -1184,6 +1184,11 @@ def _at_sentence_start(sentence: str, offset: int) -> bool:
 _ABBREVIATED_FORMS = frozenset(
     {"Corp", "Co", "Cos", "Inc", "Ltd", "Plc", "PLC", "LLC", "SA", "AG", "NV", "Group"}
 )
+# "Enercon Data Corp of ": the words of a name up to its form, then "of"
+_FORM_OF = re.compile(
+    r"(?:(?<=\s)|^)((?:[A-Z][\w.&-]*\s+)*?)(?:" + "|".join(sorted(_ABBREVIATED_FORMS)) + r")"
+    r"\s+of\s+(?:the\s+)?$"
+)
 # "Bank of America", "Government of India", "Life Insurance Corporation of India": a place
 # after these words is part of the name; after others ("Deutz of West Germany") it says
 # where the company is from.
@@ -1209,21 +1214,22 @@ def _place_in_name(sentence: str, start: int) -> bool:
     """Whether the place at ``start``, after "of", belongs to the name before it: "Bank of
     America", "Financial Corp of Santa Barbara" (an ordinary word needs its place), not
     "Deutz of West Germany" or "Nippon Steel Co of Japan" (where the company is from)."""
-    before = sentence[:start]
+    before = sentence[max(0, start - 120) : start]  # (a name is never longer)
     if _INSTITUTION_OF.search(before):
         return True
     if not re.search(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$", before):
         return False
-    formed = re.search(
-        r"(?:(?<=\s)|^)((?:[A-Z][\w.&-]*\s+)*?)(?:Corp|Co|Cos|Inc|Ltd|Plc|PLC|LLC|SA|AG|NV|Group)"
-        r"\s+of\s+(?:the\s+)?$",
-        before,
-    )
+    formed = _FORM_OF.search(before)
     if formed is not None:
-        head = formed.group(1).split()
-        return len(head) == 1 and zipf_frequency(head[0], "en") >= _ORDINARY_ZIPF
+        return _needs_its_place(formed.group(1).split())
     # "Nestle of Switzerland": one name, then where it is from; longer spans keep the place
     return not re.search(r"(?<![A-Z][a-z]\s)\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$", before)
+
+
+def _needs_its_place(head: list[str]) -> bool:
+    """ "Financial Corp of Santa Barbara", "Controls Corp of America": one ordinary word
+    before the legal form is no name without the place after it."""
+    return len(head) == 1 and zipf_frequency(head[0], "en") >= _ORDINARY_ZIPF
 
 
 def _capitalised_entity(
@@ -1363,7 +1369,7 @@ def _capitalised_entity(
         # ("Financial Corp of Santa Barbara", "Controls Corp of America": an ordinary word
         # needs its place to be a name; "Occidental Life Insurance Co of Australia Ltd" ends
         # in a legal form of its own)
-        and not (of == 2 and zipf_frequency(words[0], "en") >= _ORDINARY_ZIPF)
+        and not _needs_its_place(words[: of - 1])
         and words[-1].rstrip(".") not in _ABBREVIATED_FORMS
     ):
         # "Enercon Data Corp of Minneapolis", "Laurentian Group of Montreal": where the

@@ -25,13 +25,19 @@ _COMPOUND_STAKE = re.compile(
     re.I,
 )
 
+# A purchase the subject plans ("will also acquire", "agreed to buy"); "an option to buy" and
+# "the proceeds to buy" are no plan of the subject's.
+_PLANNED_BUY = (
+    r"(?:will|would|(?:agreed|agrees|plans?|planned|intends?|offered|offers|expects?)\s+to)"
+    r"\s+(?:also\s+)?(?:acquire|buy|purchase)"
+)
+
 # "Viking bought $250 million of Disney stock", "loaded up on Disney shares"
 _SHARE_BUY = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|loaded up on|loads up on|amassed|"
     # "Qintex will also acquire another 2.4 mln Roach treasury shares"
-    # (a plan of the subject's; "an option to buy", "the proceeds to buy" are not)
-    r"(?:will|would|(?:agreed|agrees|plans?|planned|intends?|offered|offers|expects?)\s+to)"
-    r"\s+(?:also\s+)?(?:acquire|buy|purchase)|"
+    + _PLANNED_BUY
+    + r"|"
     r"snapped up|added)\s+(?:(?:more|additional|some|another)\s+)?"
     r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?"
     # "bought 75 million more Apple shares"
@@ -67,8 +73,8 @@ _SHARE_SPEND = re.compile(
 # "bought shares worth $500 million in Nebius", "purchased 2 million shares of Arm"
 _SHARES_IN = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|acquires|added|adds|"
-    r"(?:will|would|(?:agreed|agrees|plans?|offered|offers|intends?)\s+to)\s+(?:also\s+)?"
-    r"(?:buy|acquire|purchase))\s+"
+    + _PLANNED_BUY
+    + r")\s+"
     r"(?:(?:more|additional|some|another|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
     r"(?:shares|stock)\s+(?:worth\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+)?(?:in|of)\s+$",
     re.I,
