@@ -313,6 +313,36 @@ _SUPPLIED = re.compile(
 )
 
 
+# "Informatica for about $8 billion": the money is the price of the company right before
+_FOR_MONEY = re.compile(
+    r"\s+for\s+(?:(?:about|around|roughly|nearly|some|almost|approximately|an\s+estimated|"
+    r"more\s+than|over|up\s+to|just\s+(?:over|under))\s+)?$",
+    re.I,
+)
+
+
+def _priced_for_other(
+    sentence: str, money: Money, orgs: list[Entity], parties: list[Entity]
+) -> bool:
+    """Whether the amount is told as another company's price: in "acquire Informatica for
+    about $8 billion, its biggest deal since it bought Slack", $8 billion is never Slack's."""
+    told = _FOR_MONEY.search(sentence, max(0, money.start - 40), money.start)
+    if told is None:
+        return False
+    named = next((e for e in orgs if e.end == told.start()), None)
+    # ("Deci was acquired by Nvidia for about $300 million": the buyer's price)
+    keys = {name_key(p.name) for p in parties}
+    return (
+        named is not None
+        and not named.is_place
+        and name_key(named.name) not in keys
+        # ("bought WTRK Inc from Cox Enterprises Inc for 13.8 mln dlrs": the seller's)
+        and not re.search(
+            r"\bfrom\s+(?:the\s+)?$", sentence[max(0, named.start - 10) : named.start]
+        )
+    )
+
+
 def _person_before(sentence: str, start: int, end: int) -> Entity | None:
     """The full name whose last word is ``sentence[start:end]`` ("Soon-Shiong" in "Dr.
     Patrick Soon-Shiong's"), without a title, when it is two or three capitalised words."""
@@ -587,6 +617,14 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         acquirer = after[0] if after else context.focus
     lo = min(trigger.start(), targets[0].start)
     hi = max(trigger.end(), targets[-1].end)
+    # (a buyer that is what the sentence just bought is a misreading the caller mends: "...
+    # Informatica for $8 billion, its biggest deal since it bought Slack")
+    parties = [*targets]
+    if acquirer is not None and not (
+        context.last_target is not None
+        and name_key(context.last_target.name) == name_key(acquirer.name)
+    ):
+        parties.append(acquirer)
     price = nearest(
         sentence,
         [
@@ -601,6 +639,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # (or of a later one with a subject of its own: "acquired Windsurf weeks after
             # Google hired its CEO in a $2.4 billion deal")
             and not (m.start >= hi and _OTHER_CLAUSE.search(sentence[hi : m.start]))
+            and not _priced_for_other(sentence, m, orgs, parties)
         ],
         lo,
         hi,

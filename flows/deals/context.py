@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.deals.deal import DealRecord
-from flows.deals.entities import Entity, Vocabulary, is_person, name_key
+from flows.deals.entities import ORG_WORDS, Entity, Vocabulary, is_person, name_key
 
 # "it", "the company", "the Boston-based company", "the online giant", "the drugmaker",
 # "The Farmington, Connecticut-based company"
@@ -70,6 +70,8 @@ class Context:
     # "the company" means. Older mentions fade so a story can move on to another company.
     mentions: dict[str, float] = field(default_factory=dict)
     named: dict[str, Entity] = field(default_factory=dict)
+    # surname -> the company a person was introduced with ("OpenAI CEO Sam Altman")
+    affiliations: dict[str, Entity] = field(default_factory=dict)
 
     def focus_other_than(self, name: str) -> Entity | None:
         """The most salient organisation that is not ``name``: "the entertainment company
@@ -82,6 +84,21 @@ class Context:
             if k != name_key(name) and self.named[k].category not in {"government", "regulator"}
         ]
         return self.named[max(others, key=lambda k: self.mentions[k])] if others else None
+
+    def is_surname(self, entity: Entity) -> bool:
+        """Whether a one-word name is the last word of a person's full name told earlier
+        ("Aggarwal" after "Bhavish Aggarwal"): news calls a person by surname."""
+        if entity.known or " " in entity.text:
+            return False
+        return any(
+            named.kind == "org"
+            and not named.known
+            and re.fullmatch(
+                rf"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+{re.escape(entity.text)}", named.text
+            )
+            and not ORG_WORDS.search(named.text)
+            for named in self.named.values()
+        )
 
     def fade(self) -> None:
         for key in self.mentions:
@@ -221,7 +238,9 @@ def _org_subject_before(
         # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
         # CBS All Access, Disney has made ..." is led by Disney.
         opens = re.fullmatch(
-            r"\W*(?:(?:In|On|At|By|Last|This|Since|After)\b[^,]{0,30},\s*)?",
+            r"\W*(?:(?:In|On|At|By|Last|This|Since|After)\b[^,]{0,30},\s*)?"
+            # "Bengaluru-based Krutrim, the AI startup founded by Ola's Bhavish Aggarwal,"
+            r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\s+)?",
             sentence[: first.start],
         )
         if opens and (
@@ -234,18 +253,49 @@ def _org_subject_before(
         # "CoFAB Inc said it acquired Gulfex", "Exco, a subsidiary of B&C, said it would buy":
         # the teller is what "it" means.
         companies = [e for e in left if not is_person(sentence, e)]
+        resolved = _resolve(sentence, pos, context, prefer_recipient)
         for teller in reversed(companies):
             if re.search(r"\b(?:by|of|with|from|to|for)\s+$", sentence[: teller.start]):
                 continue  # "X, which is owned by Brierley Investments Ltd, ..., said it"
             if _SAID.fullmatch(sentence[teller.end : last_ref]):
+                # "Aggarwal said the company will invest": a founder named before, speaking
+                # of the company he was introduced with (else of the story's company)
+                if (company := context.affiliations.get(teller.text)) is not None:
+                    return company
+                if resolved is not None and context.is_surname(teller):
+                    break
                 return teller
-        resolved = _resolve(sentence, pos, context, prefer_recipient)
         # "Nvidia said it would invest": with no article context, "it" is the org before;
         # "Elon Musk said the company raised" speaks of a company, not of himself; "The
         # company then stunned Wall Street" names nothing before it.
         named = [e for e in companies if e.end <= last_ref]
         return resolved or (named[-1] if named else None)
     return None
+
+
+# "Krutrim, the AI startup founded by Ola's Bhavish Aggarwal"
+_FOUNDED_BY = re.compile(
+    r",\s+(?:the|an?)\s+[^,;]{0,60}?\b(?:co-)?founded\s+by\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:\S+['’]s\s+)?(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+)
+# "Sam Altman, the chief executive of OpenAI"
+_TITLE_OF = re.compile(
+    r"(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:the\s+|its\s+)?(?:co-)?"
+    r"(?:founder|CEO|chief\s+executive(?:\s+officer)?|president|chairman|chairwoman)"
+    r"(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+of\s+$"
+)
+
+
+def note_affiliations(context: Context, sentence: str, orgs: list[Entity]) -> None:
+    """Remember which company each newly introduced person speaks for, by surname."""
+    for org in orgs:
+        if org.is_place:
+            continue
+        person = AFFILIATION.match(sentence, org.end) or _FOUNDED_BY.match(sentence, org.end)
+        if person is None:
+            person = _TITLE_OF.search(sentence[max(0, org.start - 120) : org.start])
+        if person is not None:
+            context.affiliations[person.group("person").split()[-1]] = org
 
 
 def outside_asides(

@@ -64,6 +64,12 @@ _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", 
 def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
     """Best date for the event told in ``sentence``; None if neither sentence nor article
     gives one."""
+    return date_told(sentence, published) or published
+
+
+def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The date ``sentence`` itself tells, relative ones resolved against ``published``;
+    None when it tells none."""
     if m := _FULL_DATE.search(sentence):
         return _safe_date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
     if m := _DAY_MONTH_YEAR.search(sentence):
@@ -113,7 +119,7 @@ def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
         if m.group(0).lower().startswith("last") and back == 0:
             back = 7
         return published - dt.timedelta(days=back)
-    return published
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

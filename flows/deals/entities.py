@@ -41,7 +41,7 @@ _LEGAL_SUFFIX = re.compile(
     r"plc|Plc|PLC|GmbH|AG|SE|SA|S\.A|SAS|NV|N\.V|BV|B\.V|Pte|Pty|AB|ASA|Oy|KK|SpA|S\.p\.A|"
     r"Bhd|Sdn|Berhad|Tbk|Ltda|Srl|SRL|PBC)\.?$"
 )
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:AI|Capital|Ventures|Partners|Labs?|Technologies|Technology|Robotics|Systems|"
     r"Holdings|Group|Fund|Bank|Investments?|Management|Networks|Software|Semiconductors?|"
     r"Therapeutics|Energy|Cloud|Computing|Analytics|Intelligence|Dynamics|Motors|Security|"
@@ -1029,7 +1029,7 @@ def _title_parts(sentence: str, parts: list[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for start, end in parts:
         for title in _TITLE_IN_SPAN.finditer(sentence, start, end):
-            if _ORG_WORDS.search(sentence[title.end() : end]):
+            if ORG_WORDS.search(sentence[title.end() : end]):
                 continue  # "Orbis Founder Partners" is a fund's name
             out.append((start, title.start()))
             start = title.end()
@@ -1129,7 +1129,7 @@ def _headline_pieces(
             or (_is_participle(text) and text not in vocabulary.names)
             or not vocabulary.vouches_for(re.sub(r"['’]s$", "", text) or text, strict=True)
         )
-        if ordinary and piece_start is not None and _ORG_WORDS.match(text):
+        if ordinary and piece_start is not None and ORG_WORDS.match(text):
             ordinary = False  # "AMD To Buy ZT Systems": a company word ends the name
         if ordinary:
             if piece_start is not None:
@@ -1327,7 +1327,7 @@ def _capitalised_entity(
             # "Asterion AI" keeps its "AI"; "Microsoft CEO" loses the title.
             or (
                 words[-1] in _NOT_NAMES
-                and not (len(words) > 1 and _ORG_WORDS.search(words[-1]))
+                and not (len(words) > 1 and ORG_WORDS.search(words[-1]))
                 # "Big Machine", "Blue Data": a name whose first word alone is a plain
                 # adjective keeps the field word that makes it a name.
                 # "Crunchy Data" too: only a known company's name before it ("Nvidia Data")
@@ -1351,7 +1351,7 @@ def _capitalised_entity(
                 i
                 and word not in {"of", "&", "de"}
                 and not vocabulary.vouches_for(word)
-                and not _ORG_WORDS.match(word)  # "ZT Systems" keeps its company word
+                and not ORG_WORDS.match(word)  # "ZT Systems" keeps its company word
             ):
                 words = words[:i]
                 break
@@ -1418,7 +1418,7 @@ def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
     # "Bank of America", "Johnson & Johnson"; "Kinder Morgan said it would" speaks of itself
     # as "it", a person would not.
     if (
-        _ORG_WORDS.search(name)
+        ORG_WORDS.search(name)
         or re.search(r"\sof\s|&", name)
         or _SPEAKS_AS_IT.match(sentence[end:])
     ):

@@ -39,10 +39,11 @@ from flows.deals.context import (
     at_start,
     coordinated,
     first_after,
+    note_affiliations,
     subject_before,
 )
 from flows.deals.currency import to_usd
-from flows.deals.dates import announced_on
+from flows.deals.dates import announced_on, date_told
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import (
     Entity,
@@ -963,8 +964,9 @@ def _clause_date(
     start = max(sentence.rfind(",", 0, money.start), sentence.rfind(";", 0, money.start)) + 1
     ends = [i for i in (sentence.find(",", money.end), sentence.find(";", money.end)) if i >= 0]
     clause = sentence[start : min(ends) if ends else len(sentence)]
-    # only a date written out ("in 2012", "in March 2024"), never one relative to the article
-    return announced_on(clause, published) if announced_on(clause, None) else None
+    # ("Salesforce said on Tuesday it would acquire Informatica for $8 billion, its biggest
+    # deal since it bought Slack in 2021": Tuesday, not 2021)
+    return date_told(clause, published)
 
 
 def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:
@@ -1115,6 +1117,7 @@ def _update_context(
                 weights[key] = (weights[key][0] + 1.0, weights[key][1])
     for weight, org in weights.values():
         context.mention(org, weight)
+    note_affiliations(context, sentence, orgs)
 
 
 def _drop_small_valuations(records: list[DealRecord]) -> list[DealRecord]:
