@@ -343,6 +343,21 @@ def _priced_for_other(
     )
 
 
+def _buys_together(sentence: str, orgs: list[Entity], buyer: Entity, verb: int) -> bool:
+    """ "A consortium including Blackstone, MGX and Temasek agreed to buy": the list right
+    before the verb buys together."""
+    together = coordinated(sentence, orgs, buyer)
+    listed = [e for e in orgs if e.name in together and buyer.start <= e.start and e.end <= verb]
+    last = listed[-1] if listed else buyer
+    first = next((e for e in orgs if e.name in together), buyer)
+    return (
+        last.end <= verb
+        and re.fullmatch(r"[^,;]{0,40}", sentence[last.end : verb]) is not None
+        and not any(last.end <= e.start < verb for e in orgs)
+        and not re.search(r"\b(?:from|by|of|to|with|for)\s+(?:the\s+)?$", sentence[: first.start])
+    )
+
+
 def _person_before(sentence: str, start: int, end: int) -> Entity | None:
     """The full name whose last word is ``sentence[start:end]`` ("Soon-Shiong" in "Dr.
     Patrick Soon-Shiong's"), without a title, when it is two or three capitalised words."""
@@ -679,7 +694,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 target,
                 # "taken private by Permira and Canada Pension Plan Investment Board"
                 investors=(
-                    (coordinated(sentence, orgs, buyer) if passive else [buyer.name])
+                    (
+                        coordinated(sentence, orgs, buyer)
+                        if passive or _buys_together(sentence, orgs, buyer, trigger.start())
+                        else [buyer.name]
+                    )
                     if buyer
                     else []
                 ),

@@ -181,6 +181,7 @@ _PERSON_NOUN = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
 )
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|has|had)\b[^,;]{0,80}$")
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
 
@@ -194,6 +195,12 @@ def _org_subject_before(
     if unnamed is not None and not any(window + unnamed.start() < e.start < pos for e in orgs):
         return None
     relative = _RELATIVE_SUBJECT.search(sentence[:pos])
+    if relative is None:
+        # "the AI Infrastructure Partnership, which was set up last year with the aim of
+        # investing $30 billion": no other name in the clause, so the one it hangs on acts
+        relative = _RELATIVE_CLAUSE.search(sentence, max(0, pos - 100), pos)
+        if relative is not None and any(relative.end() <= e.start < pos for e in orgs):
+            relative = None
     if relative is not None:
         # "... and with Amazon, which bought Kiva Systems": the name the clause hangs on
         named = next((e for e in orgs if e.end == relative.start()), None)
@@ -379,7 +386,7 @@ def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     ]
     i = orgs.index(anchor)
     joiner = re.compile(
-        r"^\s*(?:,|,?\s*and|&)\s*(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
+        r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
     )
     lo = i
     while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):

@@ -50,6 +50,13 @@ _IN_YEAR = re.compile(
     r"(?<!since )(?<!created )\b(?:in|back in|during)\s+((?:19|20)\d\d)\b",
     re.I,
 )
+# "valued at $14 billion in a 2024 funding round"
+_YEAR_OF_EVENT = re.compile(
+    r"\b(?:in|during)\s+(?:a|an|its|their|the)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|raise|deal|funding|financing|investment|transaction|acquisition|purchase|"
+    r"takeover|merger|offering|IPO)\b",
+    re.I,
+)
 _WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
 _SEASON = re.compile(r"\b(last|this|earlier this)\s+(spring|summer|autumn|fall|winter)\b", re.I)
 _NAMED_MONTH = re.compile(
@@ -77,7 +84,7 @@ def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
     if m := _MONTH_YEAR.search(sentence):
         return _safe_date(int(m[2]), _MONTHS[m[1].lower()], 1)
     if published is None:
-        if m := _IN_YEAR.search(sentence):
+        if m := _IN_YEAR.search(sentence) or _YEAR_OF_EVENT.search(sentence):
             return dt.date(int(m[1]), 1, 1)
         return None
     if m := _MONTH_DAY.search(sentence):
@@ -85,8 +92,9 @@ def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
         if day and day > published:
             day = _safe_date(published.year - 1, _MONTHS[m[1].lower()], int(m[2]))
         return day
-    if (m := _IN_YEAR.search(sentence)) and int(m[1]) < published.year:
-        return dt.date(int(m[1]), 1, 1)
+    year = _IN_YEAR.search(sentence) or _YEAR_OF_EVENT.search(sentence)
+    if year and int(year[1]) < published.year:
+        return dt.date(int(year[1]), 1, 1)
     if m := _NAMED_MONTH.search(sentence):
         # "raised $500 million last October", "in March": the latest such month before the
         # article ("last" never the article's own month)

@@ -188,6 +188,13 @@ _PLACE_MODIFIERS = _DIRECTIONS | {
 }  # fmt: skip
 
 
+# "the AI Infrastructure Partnership", "the AI Alliance": a body named for AI keeps the word
+# ("AI startup Nimbus" does not)
+_AI_BODY = re.compile(
+    r"AI(?:\s+[A-Z][\w-]*){0,3}\s+(?:Partnership|Alliance|Institute|Foundation|Council|"
+    r"Initiative|Consortium|Coalition|Fund)"
+)
+
 # Capitalised words that are never an organisation on their own.
 _NOT_NAMES = {
     "AI",
@@ -517,7 +524,11 @@ _TOKEN = (
     r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
     r"\d+[A-Za-z][\w.]*)(?![A-Z]*[$€£¥])"
 )
-_CONNECTOR = r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s+[A-Z]))"
+# ("First National Bank and Trust Co of Washington" is one bank)
+_CONNECTOR = (
+    r"(?:\s+(?:of|de|del|der|den|la|le|du|des|van|von|da|di|for|&)(?=\s+[A-Z])"
+    r"|(?<=Bank)\s+and(?=\s+Trust\b))"
+)
 _CAPITALISED = re.compile(rf"(?<![\w'’.,$€£¥₹]){_TOKEN}(?:(?:{_CONNECTOR})?\s+{_TOKEN})*")
 
 
@@ -1247,7 +1258,7 @@ def _capitalised_entity(
     while (
         words
         and (
-            words[0] in _NOT_NAMES
+            (words[0] in _NOT_NAMES and not _AI_BODY.fullmatch(" ".join(words)))
             or words[0] in _HEADLINE_VERBS
             # "the Series B of Reka": the round's letter goes with "Series"
             or (

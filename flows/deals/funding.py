@@ -391,6 +391,10 @@ def investment_record(
         ):
             continue  # "Mubadala-backed MGX", "which is backed by": who backs it already
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
+        described = _DESCRIBED_OBJECT.match(sentence, candidate.end())
+        if described is not None:
+            # "backed Orbis Robotics, the warehouse startup, in a $105 million round"
+            near += [m for m in amounts if m.start == described.end() and m not in near]
         if near:
             # "repatriate $245 billion and invest $30 billion in the US": the closest figure
             trigger, money = candidate, min(near, key=lambda m: gap_between(candidate, m))
@@ -466,6 +470,15 @@ def investment_record(
                 ),
                 None,
             )
+    # "ASML invested €1.3 billion in the round": one investor's part of the round told before
+    part = context.last_round if _INTO_THE_ROUND.match(sentence, anchor) else None
+    if recipient is None and investor is not None and part is not None:
+        last = context.last_recipient
+        recipient = (
+            last
+            if last is not None and last.name == part.recipient
+            else Entity(part.recipient, part.recipient, 0, 0, "org")
+        )
     if recipient is None and investor is not None:
         # "ASML is investing €1.3 billion and will hold about 11% of the company"
         share = _SHARE_OF.search(sentence, anchor)
@@ -521,20 +534,36 @@ def investment_record(
         re.I,
     ):
         subtype = "debt"  # "agreed to commit $4 billion in debt financing to help Broadcom"
+    round_label = round_name(round_match[1]) if round_match else None
+    if part is not None and same_company(part.recipient, recipient.name):
+        subtype, round_label = "equity", part.round
     is_lead = word in {"led", "leads", "co-led", "leading", "co-leading"}
-    others = [n for n in investors_from(sentence, orgs, recipient.name)[1] if n not in investors]
+    leads, named = investors_from(sentence, orgs, recipient.name)
+    # "Nvidia backed Wayve in a $1.05 billion round led by SoftBank Group": the round's lead
+    leads = investors if is_lead else [n for n in leads if n not in investors]
+    others = [n for n in named if n not in investors and n not in leads]
     total = _running_total(sentence, money)
     return make(
         "investment",
         recipient,
         subtype="cumulative" if total else subtype,
-        investors=[*investors, *others],
+        investors=list(dict.fromkeys([*leads, *investors, *others])),
         # "Sequoia and Accel led the $45 million round": both lead
-        lead_investors=investors if is_lead else [],
-        round=round_name(round_match[1]) if round_match else None,
+        lead_investors=leads,
+        round=round_label,
         confidence=0.45 if total else 0.8,
         **amount_fields(money),
     )
+
+
+_DESCRIBED_OBJECT = re.compile(
+    r"\s+[A-Z][^,;]{0,60}?,\s+(?:the|a|an)\s+[^,;]{1,60},\s+(?:in|with|through|via)\s+"
+    r"(?:(?:a|an|its|the)\s+)?"
+)
+_INTO_THE_ROUND = re.compile(
+    r"\s+(?:in|into|to)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|raise|financing)\b",
+    re.I,
+)
 
 
 # "Amazon doubled its investment in Anthropic to $8 billion", "Microsoft has poured more

@@ -16,6 +16,7 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
+from flows.deals.phrases import ROUND, round_name
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -471,15 +472,27 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     )
     money = own or (amounts[0] if amounts else None)
     money_fields = amount_fields(money) if money else {}
+    # "took a stake in Nscale as part of a $155 million Series A round": the sum is the
+    # round's, in which the holder is one investor
+    in_round = _ROUND_TOLD.match(sentence, money.end) if money is not None and not own else None
+    label = ROUND.search(in_round.group(0)) if in_round is not None else None
     return make(
         "investment",
         recipient,
-        subtype="stake",
+        subtype="funding_round" if in_round else "stake",
         investors=[investor.name],
         stake=float(percent[1]) if percent else None,
+        round=round_name(label[1]) if label else None,
         confidence=0.8,
         **money_fields,
     )
+
+
+_ROUND_TOLD = re.compile(
+    r"\s+(?:(?:pre-seed|seed|(?:pre-)?Series\s+[A-Z]\d?|growth|funding|financing|equity|"
+    r"venture)\s+)*(?:round|raise)\b",
+    re.I,
+)
 
 
 # A standing position rather than a purchase: "Microsoft, an investor in OpenAI,", "X is

@@ -245,6 +245,13 @@ def _place_georgia(records: list[DealRecord], entities: list[Entity]) -> None:
 # of the deal the sentence before told without one (valuations.DEAL_SIZE).
 
 
+_SIZE_HEDGED = re.compile(
+    r"\W*(?:The|That|This|Its)\s+(?:deal|transaction|investment|financing|stake)\s+"
+    r"(?:could|would|may|might|is\s+expected\s+to|is\s+set\s+to)\s+(?:\w+\s+)?(?=exceed\b)",
+    re.I,
+)
+
+
 def _priced_after(
     records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
 ) -> list[DealRecord]:
@@ -253,9 +260,10 @@ def _priced_after(
     out: list[DealRecord] = []
     with_record = {r.span_start for r in records}
     for i, sentence in enumerate(sentences):
-        priced = DEAL_SIZE.match(sentence.text)
+        priced = DEAL_SIZE.match(sentence.text) or _SIZE_HEDGED.match(sentence.text)
         if priced is None or sentence.start in with_record:
             continue
+        hedged = priced.re is _SIZE_HEDGED
         money = next(
             (
                 m
@@ -267,7 +275,12 @@ def _priced_after(
         told = [
             r
             for r in records
-            if r.kind == "acquisition"
+            if (
+                r.kind == "acquisition"
+                # "Meta is in talks to make a multibillion-dollar investment in Scale AI. The
+                # financing could exceed $10 billion."
+                or (hedged and r.kind == "investment" and r.subtype in {"equity", "stake"})
+            )
             and r.investors
             and r.amount is None
             and i > 0
@@ -276,7 +289,7 @@ def _priced_after(
         if money is None or not told:
             continue
         deal = told[-1]
-        named = priced.group("named")
+        named = priced.groupdict().get("named")
         if named and not same_company(named.strip(), deal.recipient):
             continue  # ("The deal values Embraer's ADRs at": not the company bought)
         out.append(
@@ -285,7 +298,7 @@ def _priced_after(
                 evidence=sentence.text,
                 span_start=sentence.start,
                 span_end=sentence.start + len(sentence.text),
-                confidence=0.7,
+                confidence=0.45 if hedged else 0.7,
                 price_per_share=None,
                 amount_usd=to_usd(money.value, money.currency, published or deal.announced_on),
                 **amount_fields(money),
@@ -338,7 +351,10 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
             and first_seen[longer] < first_seen.get(name, len(entities))
             # ("AT&T Time Warner", "Kinder Morgan KMI", "Net-a-Porter The Italian": two
             # names, a ticker or a headline run together)
-            and not any(w.isupper() or is_function_word(w) or is_known(w) for w in rest)
+            # ("Corvane" for "Corvane AI": "AI" is a part of names, not a ticker)
+            and not any(
+                (w.isupper() and w != "AI") or is_function_word(w) or is_known(w) for w in rest
+            )
         )
 
     def full(name: str) -> str:
@@ -747,9 +763,21 @@ def _extract_sentence(
     rounds = [r for r in kept if r.kind == "investment" and r.subtype == "funding_round"]
     if rounds:
         context.last_round = rounds[0]
-    elif any(r.kind != "valuation" for r in kept):
+    elif any(r.kind != "valuation" and not _part_of(r, context.last_round) for r in kept):
         context.last_round = None  # the story moved on to another deal
     return kept
+
+
+def _part_of(record: DealRecord, round_: DealRecord | None) -> bool:
+    """ "ASML invested €1.3 billion in the round": an investor's part of the round told
+    before, which later sentences may still name investors of."""
+    return (
+        round_ is not None
+        and record.kind == "investment"
+        and record.subtype == "equity"
+        and same_company(record.recipient, round_.recipient)
+        and record.round == round_.round
+    )
 
 
 # "Microsoft and Nvidia will each invest $2 billion", "will invest up to $5 billion and $10
@@ -1143,7 +1171,9 @@ def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
         investors = [
             n
             for n in record.investors
-            if not same_company(n, record.recipient)
+            # ("the AI Infrastructure Partnership ... investing $30 billion in AI
+            # infrastructure": a field is no company)
+            if not (record.recipient_kind == "company" and same_company(n, record.recipient))
             and category_of(n) != "regulator"
             # "filed an application with the Department of Transportation for ... its
             # takeover of USAir": an authority approves purchases, it makes none
