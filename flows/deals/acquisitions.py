@@ -181,6 +181,11 @@ def _financing_figure(sentence: str, money: Money) -> bool:
 
 _ASIDE = re.compile(r",\s+(?:through|via|using|by\s+way\s+of)\s+[^,;]{1,60},\s+", re.I)
 
+_EXAMPLES = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:companies|firms|startups|start-ups|businesses|rivals|makers|"
+    r"developers|chains|banks|lenders|insurers|studios|platforms|providers),?\s+"
+    r"(?:including|such\s+as|among\s+them)\s+"
+)
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
 
 _NOUN_TRIGGERS = ("acquisition", "purchase", "takeover", "buyout", "bid", "offer", "deal")
@@ -442,6 +447,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         # object follows the aside
         aside = _ASIDE.match(sentence, trigger.end())
         obj_from = aside.end() if aside else trigger.end()
+        examples = _EXAMPLES.match(sentence, obj_from) if word.startswith("acqui") else None
+        if examples is not None:
+            # "to acquire AI software companies, including Silo AI for $665 million"
+            obj_from = examples.end()
         target = first_after(obj_from, orgs)
         referent = _DEFINITE.match(sentence[obj_from:])
         # ("acquired Falmouth, Maine-based G.H. Bass": that comma ends no clause)

@@ -384,9 +384,24 @@ def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
             and not orgs[k + 1].is_place
         )
     ]
+    # ("Humain, backed by the Public Investment Fund, and AMD": the backer stands aside)
+    aside = r"(?:,\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60})?"
+    orgs = [
+        e
+        for e in orgs
+        if e is anchor
+        or not (
+            re.search(
+                r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+(?:the\s+)?$",
+                sentence[max(0, e.start - 40) : e.start],
+            )
+            and re.match(r",\s*and\s", sentence[e.end :])
+        )
+    ]
     i = orgs.index(anchor)
     joiner = re.compile(
-        r"^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
+        rf"^{aside}\s*(?:,|,?\s*and|&)\s*(?:the\s+)?"
+        r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
     )
     lo = i
     while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):

@@ -192,7 +192,7 @@ _PLACE_MODIFIERS = _DIRECTIONS | {
 # ("AI startup Nimbus" does not)
 _AI_BODY = re.compile(
     r"AI(?:\s+[A-Z][\w-]*){0,3}\s+(?:Partnership|Alliance|Institute|Foundation|Council|"
-    r"Initiative|Consortium|Coalition|Fund)"
+    r"Initiative|Consortium|Coalition|Fund|Zone|Hub|Campus|City|Park|Factory|Gigafactory)"
 )
 
 # Capitalised words that are never an organisation on their own.

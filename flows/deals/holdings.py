@@ -425,6 +425,16 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     investor = subject_before(sentence, stake.start(), orgs, context)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
     if (
+        m is not None
+        and recipient is not None
+        and referent is None
+        and re.fullmatch(
+            r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*[,;]?\s*(?:with|while|and|as)\s+",
+            sentence[stake.start() + m.end() : recipient.start],
+        )
+    ):
+        recipient = None  # "a 70% stake in the venture, with Meta owning the rest"
+    if (
         referent is not None
         and investor is not None
         and (bought := _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()]))

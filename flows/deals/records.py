@@ -388,6 +388,9 @@ _DEAL_VERB = re.compile(
 )
 
 
+_BACKER_ASIDE = re.compile(r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60}")
+
+
 @dataclass(frozen=True)
 class _Clause:
     start: int
@@ -430,7 +433,9 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
         verb = _DEAL_VERB.search(right)
         if (
             verb is None
-            or not _DEAL_VERB.search(left)
+            # ("Humain, backed by the Public Investment Fund, and AMD will invest": the
+            # aside tells no deal of its own)
+            or not _DEAL_VERB.search(_BACKER_ASIDE.sub("", left))
             or not find_amounts(left + right)
             # the subject acts in the clause: its verb comes within a few words
             or not re.fullmatch(r"[^,;]{0,60}", right[: verb.start()])

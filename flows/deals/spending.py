@@ -65,7 +65,7 @@ _NEEDS_AMOUNT |= {"lend", "lends", "lending", "plan", "programme", "program", "p
 # "$80 billion AI data center spend", "€109 billion in private AI investments": the field
 # stands between the amount and the noun, with nothing after it.
 _FIELD_SPEND = re.compile(
-    r"^\s+(?:in\s+)?(?P<field>(?:[\w-]+\s+){1,4}?)"
+    r"^\s+(?:in\s+)?(?!(?:in|on|for|of)\s)(?P<field>(?:[\w-]+\s+){1,4}?)"
     r"(?:investments?|spend|spending|capex|capital expenditures?)\b"
     r"(?!\s+(?:in|into|on|at|to|toward|towards|for\s+(?![a-z]+\s+\d)|by|from)\b)",
     re.I,
