@@ -153,6 +153,11 @@ _OWNER_OF_FIRM = re.compile(
 )
 
 
+_APPOSITIVE_OF = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:of|at|for)\s+(?:[\w.&'’-]+\s+){0,3}$"
+)
+
+
 def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> list[str]:
     """The investors named between ``start`` and ``end``: a person for "Ola founder Bhavish
     Aggarwal", no owner for "Prima Materia, Daniel Ek's investment firm"."""
@@ -169,6 +174,8 @@ def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> 
             _OWNER_OF_FIRM.match(sentence, e.end)
         ):
             continue
+        if _APPOSITIVE_OF.search(sentence, max(start, e.start - 80), e.start):
+            continue  # "Prima Materia, the investment company of Spotify founder Daniel Ek"
         person = AFFILIATION.match(sentence, e.end)
         names.append(person["person"] if person and person.end() <= end else e.name)
     return names
@@ -317,6 +324,18 @@ _SHARE_OF_IT = re.compile(
 )
 
 
+# "Alphabet's Chrome browser", "Intel's Altera unit": a named part of a company
+OWNED_UNIT = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:browser|unit|business|division|arm|subsidiary|network|app|"
+    r"platform|brand|studio|studios|chain|label|franchise)\b"
+)
+
+_PLACE_DESCRIBES = re.compile(
+    r"-based\s+|\s+(?:[\w-]+\s+){0,3}?(?:firm|company|startup|start-up|group|maker|lab|"
+    r"developer|provider|operator|giant|champion|unicorn|chipmaker|conglomerate|fund)\s+"
+)
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -347,8 +366,16 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         if re.search(
             r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start], re.I
         ):
-            # "in Abu Dhabi's G42": the possessed organisation is the destination.
-            if re.match(r"['’]s\s", sentence[e.end :]) and i + 1 < len(window):
+            # "in Abu Dhabi's G42": the possessed organisation is the destination; so is
+            # one a place describes ("in Abu Dhabi-based G42", "in Abu Dhabi AI firm G42")
+            if i + 1 < len(window) and (
+                re.match(r"['’]s\s", sentence[e.end :])
+                or (
+                    e.is_place
+                    and not window[i + 1].is_place
+                    and _PLACE_DESCRIBES.fullmatch(sentence[e.end : window[i + 1].start])
+                )
+            ):
                 return window[i + 1]
             return e
     orgs = [e for e in window if not e.is_place]
