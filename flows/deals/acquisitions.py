@@ -31,6 +31,7 @@ from flows.deals.phrases import (
     listed_after,
     nearest,
 )
+from flows.deals.valuations import valued_name
 
 # "offered 25 dlrs a share for TWA", "will pay $28 a share in cash for Embraer", "Hawker
 # Siddeley's offer of 74 dlrs a share for all of Clarostat": a bid told by its price per
@@ -673,6 +674,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # Google hired its CEO in a $2.4 billion deal")
             and not (m.start >= hi and _OTHER_CLAUSE.search(sentence[hi : m.start]))
             and not _priced_for_other(sentence, m, orgs, parties)
+            # ("merged with X in a deal that valued xAI at $80 billion": the buyer's worth)
+            and not (
+                (valued := valued_name(sentence, m)) is not None
+                and not any(same_company(valued, t.name) for t in targets)
+            )
         ],
         lo,
         hi,

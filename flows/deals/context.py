@@ -217,6 +217,11 @@ def _org_subject_before(
         )
         # "SoftBank-Backed Startup Raises $100 Million": the backer describes the subject
         and not _BACKER.match(sentence, e.end)
+        # "Orrin went public on Nasdaq on Thursday, raising $420 million": where it listed
+        and not (
+            e.category == "exchange"
+            and re.search(r"\b(?:on|at|in)\s+(?:the\s+)?$", sentence[max(0, e.start - 8) : e.start])
+        )
         # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
         # description, not a company
         and not (

@@ -264,6 +264,14 @@ MODIFIED_NOUN = re.compile(
 )
 
 
+_COMPANY_NOUN = re.compile(
+    r"(?:company|firm|startup|start-up|operator|maker|developer|provider|group|lab|business|"
+    r"platform|bank|lender|insurer|retailer|carrier|airline|unit|subsidiary|venture|"
+    r"manufacturer|supplier|chipmaker|automaker|drugmaker|conglomerate)",
+    re.I,
+)
+
+
 def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     """The object starting at ``start``: a named organisation or place when one opens it,
     else up to six words before the next clause, time phrase or preposition."""
@@ -298,6 +306,8 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
         phrase = " ".join(words)
     if not words or NP_REJECT.match(phrase):
         return None
+    if lead and _COMPANY_NOUN.fullmatch(words[-1]):
+        return None  # "in the local data centre operator": a company told of, not a field
     if not re.match(r"[A-Za-z0-9]", phrase) or find_amounts(phrase):
         return None  # "Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy"
     if re.fullmatch(r"[\d,.]+|(?:[A-Za-z]\.)*[A-Za-z]\.?", phrase):

@@ -69,10 +69,38 @@ _PART_BOUGHT = re.compile(
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
 
 
+# (a possessive values a thing of the company: "values Embraer's ADRs at $28 billion")
+_NAME = r"(?P<name>(?-i:[A-Z]|[a-z]{1,2}[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,3})"
+_QUALIFIED = r"\s+at\s+(?:(?:about|around|over|more\s+than|nearly|roughly|some|approximately)\s+)?$"
+# "a deal that valued xAI at $80 billion and X at $33 billion": each name with its value
+_VALUED_NAME = re.compile(rf"\bvalu(?:ed|es|ing)\s+(?:[^;]{{1,80}}?\band\s+)?{_NAME}{_QUALIFIED}")
+
+
+def valued_name(sentence: str, money: Money) -> str | None:
+    """The company a deal is said to value at ``money`` ("valued xAI at"), if named."""
+    m = _VALUED_NAME.search(sentence, max(0, money.start - 140), money.start)
+    return m.group("name") if m else None
+
+
+def _bought(sentence: str, name: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:acquir\w*|buy\w*|bought|purchas\w*|merg\w*\s+with|takeover\s+of|bid\s+for|"
+            rf"offer\s+for)\s+(?:the\s+)?{re.escape(name)}\b",
+            sentence,
+        )
+    )
+
+
 def is_valuation_amount(sentence: str, money: Money) -> bool:
     before = sentence[max(0, money.start - 60) : money.start]
     after = sentence[money.end : money.end + 30]
     if _VALUATION_AFTER.match(after):
+        return True
+    named = valued_name(sentence, money)
+    if named is not None and not _bought(sentence, named) and money.value >= 1e6:
+        # "merged with X in a deal that valued xAI at $80 billion": what the buyer is worth,
+        # not the price of what it bought (the target's value is the price)
         return True
     if not _VALUATION_BEFORE.search(before):
         return False
@@ -135,6 +163,13 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     size = DEAL_SIZE.match(sentence)
     if size is not None and size.end() == money.start and not size.group("named"):
         return None  # "The deal is valued at $40 million": not what a company is worth
+    told = valued_name(sentence, money)
+    if told is not None:
+        # "valued xAI at $80 billion and X at $33 billion": the name before each sum
+        at = sentence.rfind(told, 0, money.start)
+        valued_org = next((e for e in orgs if e.start <= at < e.end), None)
+        if valued_org is not None:
+            return valued_org
     valued = _VALUED_RELATIVE.search(sentence[: money.start])
     named = next((e for e in orgs if valued and e.end == valued.start()), None)
     if named is not None:
