@@ -372,49 +372,57 @@ def at_start(sentence: str, entity: Entity) -> bool:
     return not sentence[: entity.start].strip(" \"'“‘(")
 
 
+# ("Humain, backed by the Public Investment Fund, and AMD": the backer stands aside)
+_ASIDE_BACKER = r"(?:,\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60})?"
+_BACKER_BEFORE = re.compile(
+    r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+(?:the\s+)?$"
+)
+_LIST_JOINER = re.compile(
+    rf"^{_ASIDE_BACKER}\s*(?:,|,?\s*and|&)\s*(?:the\s+)?"
+    r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
+)
+
+
 def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
     or "and" acts together with it."""
     if anchor not in orgs:
         return [anchor.name]
-    # "Lux Capital and Amazon's Industrial Innovation Fund": the owner is a part of the name
-    # that follows it, not one of the list.
-    orgs = [
-        e
-        for k, e in enumerate(orgs)
-        if e is anchor
-        or not (
+
+    def in_list(k: int) -> bool:
+        e = orgs[k]
+        if e is anchor:
+            return True
+        # "Lux Capital and Amazon's Industrial Innovation Fund": the owner is a part of the
+        # name that follows it, not one of the list.
+        if (
             k + 1 < len(orgs)
             and re.fullmatch(r"['’]s?\s+", sentence[e.end : orgs[k + 1].start])
             and not orgs[k + 1].is_place
-        )
-    ]
-    # ("Humain, backed by the Public Investment Fund, and AMD": the backer stands aside)
-    aside = r"(?:,\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60})?"
-    orgs = [
-        e
-        for e in orgs
-        if e is anchor
-        or not (
-            re.search(
-                r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+(?:the\s+)?$",
-                sentence[max(0, e.start - 40) : e.start],
-            )
+        ):
+            return False
+        return not (
+            _BACKER_BEFORE.search(sentence, max(0, e.start - 40), e.start)
             and re.match(r",\s*and\s", sentence[e.end :])
         )
-    ]
+
+    # Walk out from the anchor while the names are joined (only the neighbours are read:
+    # a sentence may name hundreds).
     i = orgs.index(anchor)
-    joiner = re.compile(
-        rf"^{aside}\s*(?:,|,?\s*and|&)\s*(?:the\s+)?"
-        r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
-    )
-    lo = i
-    while lo > 0 and joiner.match(sentence[orgs[lo - 1].end : orgs[lo].start]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(orgs) and joiner.match(sentence[orgs[hi].end : orgs[hi + 1].start]):
-        hi += 1
-    return list(dict.fromkeys(e.name for e in orgs[lo : hi + 1]))
+    members = [anchor]
+    for step in (-1, 1):
+        near, k = anchor, i + step
+        while 0 <= k < len(orgs):
+            if not in_list(k):
+                k += step
+                continue
+            e = orgs[k]
+            gap = sentence[e.end : near.start] if step < 0 else sentence[near.end : e.start]
+            if not _LIST_JOINER.match(gap):
+                break
+            members = [e, *members] if step < 0 else [*members, e]
+            near, k = e, k + step
+    return list(dict.fromkeys(e.name for e in members))
 
 
 def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) -> Entity | None:
