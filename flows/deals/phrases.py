@@ -52,6 +52,8 @@ NP_REJECT = re.compile(
     # "invest in price", "invest in our people": ways of running a business, not recipients
     r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
     r"ourselves|themselves|itself|growth|innovation|"
+    # "its largest investment in any state", "invest in its existing Midlothian campus"
+    r"(?:any|every|each|existing|own|current)\s.*|all\s+(?:of|the|its|their|these|those)\b.*|"
     # "spent $46.4 million on this failed drug": a thing named earlier, not a field
     r"(?:this|that|these|those)\s.*|"
     # returning cash to shareholders is not investing it
@@ -295,6 +297,10 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
         if place is not None and not MODIFIED_NOUN.match(sentence, place.end):
             return place  # ("in a U.S. company": the place only qualifies what follows)
     words = phrase.split()
+    if phrase.lower() in {"investment", "investments", "spending"}:
+        # "mobilise €200 billion for investment in artificial intelligence": the field follows
+        into = re.match(r"\s*(?:in|into)\s+", sentence[end:])
+        return noun_phrase(sentence, end + into.end(), orgs) if into else None
     if len(words) > 1 and words[-1].lower() in {"investment", "investments", "spending"}:
         words = words[:-1]  # "mobilise €200 billion for AI investment": the field is AI
         phrase = " ".join(words)

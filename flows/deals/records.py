@@ -985,6 +985,9 @@ def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
     return records
 
 
+_NEXT_ITEM = re.compile(r"\s+and\s+(?=(?:the|its|their|a|an)\s)")
+
+
 def _clause_date(
     sentence: str, record: DealRecord, amounts: list[Money], published: dt.date | None
 ) -> dt.date | None:
@@ -996,7 +999,16 @@ def _clause_date(
         return None
     start = max(sentence.rfind(",", 0, money.start), sentence.rfind(";", 0, money.start)) + 1
     ends = [i for i in (sentence.find(",", money.end), sentence.find(";", money.end)) if i >= 0]
-    clause = sentence[start : min(ends) if ends else len(sentence)]
+    end = min(ends) if ends else len(sentence)
+    # ("its $34 billion purchase of Red Hat in 2019 and the $4.6 billion acquisition of
+    # Apptio last year": each purchase of a list with its own date)
+    for joint in _NEXT_ITEM.finditer(sentence, start, end):
+        if joint.end() <= money.start:
+            start = joint.end()
+        elif joint.start() >= money.end:
+            end = joint.start()
+            break
+    clause = sentence[start:end]
     # ("Salesforce said on Tuesday it would acquire Informatica for $8 billion, its biggest
     # deal since it bought Slack in 2021": Tuesday, not 2021)
     return date_told(clause, published)
