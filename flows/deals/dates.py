@@ -130,6 +130,11 @@ def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
+def tells_day(text: str) -> bool:
+    """Whether ``text`` writes out a full date ("March 4, 2025", "4 March 2025")."""
+    return bool(_FULL_DATE.search(text) or _DAY_MONTH_YEAR.search(text))
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

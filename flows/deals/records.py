@@ -43,7 +43,7 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.currency import to_usd
-from flows.deals.dates import announced_on, date_told
+from flows.deals.dates import announced_on, date_told, tells_day
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import (
     Entity,
@@ -1010,7 +1010,10 @@ def _clause_date(
             break
     clause = sentence[start:end]
     # ("Salesforce said on Tuesday it would acquire Informatica for $8 billion, its biggest
-    # deal since it bought Slack in 2021": Tuesday, not 2021)
+    # deal since it bought Slack in 2021": Tuesday, not 2021; but "BOSTON, March 4, 2025 --
+    # Nexa Health today announced": a dateline's full date is what "today" means)
+    if date_told(clause, None) is None and tells_day(sentence):
+        return None
     return date_told(clause, published)
 
 
