@@ -71,6 +71,8 @@ ACQUIRE = re.compile(
 # "privately-held medical benefit management company eviCore".
 _TOWN_BASED = re.compile(
     r"\s*(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+"
+    # ("acquired the Wallaceburg, Ontario, metal can making operations of")
+    r"|\s*the\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*,\s+"
 )
 
 _BUY_GAP = re.compile(
@@ -80,21 +82,23 @@ _BUY_GAP = re.compile(
     # "purchased Miami-based Heinl's Nursery", "bought privately held Plaid Pantries"
     rf"(?:{HELD}"
     r"|all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
-    r"|(?:[A-Z][a-z]+(?:-based)?\s+)?"
+    r"|(?:[A-Z][a-z]+(?:-based)?\s+){0,2}"
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
     r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service|"
     r"contractor|broker|brokerage|dealer|wholesaler|refiner|marketer|bottler|builder|agency|"
-    r"consultancy|utility|hospital|laboratory|insurance\s+broker)\s+"
+    r"consultancy|utility|hospital|laboratory|insurance\s+broker|affiliate|subsidiary|unit)\s+"
     # "bought a startup called Luma"
     r"(?:(?:called|named|dubbed|known\s+as)\s+)?)?"
 )
 
 _PART_OF = re.compile(
     r"\s*(?:(?:substantially\s+)?all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
-    r"\s*(?:(?:the|a|an|its|(?:substantially\s+)?all(?:\s+of)?|some|most)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\s*(?:(?:the|a|an|its|(?:substantially\s+)?all(?:\s+of)?|some|most)\s+)?"
+    # "the Wallaceburg, Ontario, metal can making operations of Nestle Enterprises"
+    r"(?:[A-Z][\w.]*,\s+[A-Z][\w.]*,\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:assets?|business(?:es)?|operations?|control|majority|rest|remainder|units?|"
     r"divisions?|stakes?|shares?|stock|(?:share\s+)?capital|holdings?|portfolio|interests?|subsidiar(?:y|ies)|arm)\s+"
     rf"(?:of|in)\s+(?:the\s+)?{HELD}?"
@@ -246,7 +250,9 @@ _ANSWERS = re.compile(
 )
 
 _AGREEMENT_WITH = re.compile(
-    r"\b(?:agreement|agreements|deal|contract|talks|accord)\s+with\s+(?:the\s+)?$", re.I
+    r"\b(?:agreement|agreements|deal|contract|talks|accord|letter\s+of\s+intent)\s+with\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
 
 _PLAN_NOUN = (
@@ -422,7 +428,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         agreed = (
             _AGREEMENT_WITH.search(sentence[: acquirer.start])
             if acquirer is not None
-            and re.fullmatch(r"\s+to\s+", sentence[acquirer.end : trigger.start()])
+            and re.fullmatch(
+                r"(?:\s*\([^)]{1,20}\))?\s+to\s+", sentence[acquirer.end : trigger.start()]
+            )
             else None
         )
         if agreed is not None:

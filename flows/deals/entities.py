@@ -1277,6 +1277,8 @@ def _capitalised_entity(
                 )
             )
             or words[0].lower() in _FUNCTION_WORDS
+            # "its South African business", "a West German bank": an adjective of place
+            or (len(words) == 2 and words[0] in _DIRECTIONS and words[1] in _DEMONYMS)
             or words[0].endswith("-based")  # "Miami-based Heinl's Nursery"
             # "in Northern India": a direction before a place is a part of it ("Southwest"
             # alone may be a company's short name)
