@@ -83,7 +83,8 @@ _BUY_GAP = re.compile(
     rf"(?:{HELD}"
     r"|all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
     r"|(?:[A-Z][a-z]+(?:-based)?\s+){0,2}"
-    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|and|or)\b)[a-z][\w-]*\s+){0,5}"
+    # ("Canadian ski stick and boot manufacturer CFAS": an "and" inside the description)
+    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
@@ -542,7 +543,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and not (
                 _ALL_OF.search(sentence[obj_from : target.start])
                 and re.match(
-                    r"['’]s?\s+(?:outstanding\s+)?(?:common\s+)?(?:stock|shares)\b(?!\s+(?:in|of)\b)",
+                    # ("all Rexnord Inc common shares": without a possessive too)
+                    r"(?:['’]s?)?\s+(?:outstanding\s+)?(?:common\s+)?(?:stock|shares)\b"
+                    r"(?!\s+(?:in|of)\b)",
                     sentence[target.end :],
                 )
             )
