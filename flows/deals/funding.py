@@ -473,6 +473,20 @@ def investment_record(
             )
     # "ASML invested €1.3 billion in the round": one investor's part of the round told before
     part = context.last_round if _INTO_THE_ROUND.match(sentence, anchor) else None
+    last_round = context.last_round
+    if (
+        part is None
+        and recipient is None
+        and investor is not None
+        and last_round is not None
+        and investor.name in last_round.investors
+        and last_round.amount is not None
+        and money.currency == last_round.currency
+        and money.value < last_round.amount
+    ):
+        # "OpenAI closed a $40 billion round led by SoftBank. SoftBank will invest $30
+        # billion, with the remaining $10 billion coming from ...": the lead's part
+        part = last_round
     if recipient is None and investor is not None and part is not None:
         last = context.last_recipient
         recipient = (
@@ -543,6 +557,11 @@ def investment_record(
     # "Nvidia backed Wayve in a $1.05 billion round led by SoftBank Group": the round's lead
     leads = investors if is_lead else [n for n in leads if n not in investors]
     others = [n for n in named if n not in investors and n not in leads]
+    if subtype == "equity" and part is not None:
+        # (the others named beside a part are in the round: "with the remaining $10 billion
+        # coming from investors including Microsoft, Coatue and Thrive")
+        part.investors = list(dict.fromkeys([*part.investors, *others]))
+        leads, others = [], []
     total = _running_total(sentence, money)
     return make(
         "investment",
