@@ -82,7 +82,8 @@ _BUY_GAP = re.compile(
     # "purchased Miami-based Heinl's Nursery", "bought privately held Plaid Pantries"
     rf"(?:{HELD}"
     r"|all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
-    r"|(?:[A-Z][a-z]+(?:-based)?\s+){0,2}"
+    # ("Israeli AI firm Run:ai")
+    r"|(?:(?:[A-Z][a-z]+(?:-based)?|[A-Z]{2,3})\s+){0,3}"
     # ("Canadian ski stick and boot manufacturer CFAS": an "and" inside the description)
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
