@@ -866,8 +866,10 @@ _SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
 _UNIT = re.compile(
     # "sell part of its controls division", "its industrial tire and assembly division"
     r"(?:(?:part|all|most|some|half)\s+of\s+)?"
-    r"(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,5}?(?:unit|division|business|subsidiary|arm|"
-    r"operations|brand|stake|holding))\b",
+    # ("its wholly owned U.K. Marketing companies")
+    r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
+    r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|subsidiar(?:y|ies)|arm|"
+    r"companies|operations|brand|stake|holding))\b",
     re.I,
 )
 # "sell its remaining South African business, Norton Co Pty Ltd, to": the unit's name follows
