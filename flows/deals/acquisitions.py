@@ -865,7 +865,9 @@ _SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
 
 _UNIT = re.compile(
     # "sell part of its controls division", "its industrial tire and assembly division"
-    r"(?:(?:part|all|most|some|half)\s+of\s+)?"
+    r"(?:(?:part|all|most|some|half)\s+of\s+"
+    # ("the assets and operations of its Salt Lake City Division")
+    r"|the\s+(?:assets|operations|business)(?:\s+and\s+(?:assets|operations|business))?\s+of\s+)?"
     # ("its wholly owned U.K. Marketing companies")
     r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
     r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|subsidiar(?:y|ies)|arm|"
