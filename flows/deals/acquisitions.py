@@ -628,7 +628,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 acquirer = context.focus
             if owner is None and targets:
                 # "The acquisition of Wiz by Google": the buyer follows the target.
-                by = re.match(r"\s+by\s+(?:the\s+)?", sentence[targets[-1].end :])
+                # ("the acquisition of South Bay Savings in Gardena, Calif., By Standard
+                # Pacific Savings": a place between, and wire copy's capitals)
+                by = re.match(
+                    r"(?:\s+(?:in|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*)?,?)?"
+                    r"\s+(?i:by)\s+(?:the\s+)?",
+                    sentence[targets[-1].end :],
+                )
                 if by is not None:
                     acquirer = next(
                         (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
