@@ -206,7 +206,7 @@ def extract_records(
     # sums for one reading told twice)
     records = [part for record in records for part in _split_joint(record, published)]
     _mark_boilerplate_totals(records, sentences)
-    records += _priced_after(records, sentences, published)
+    records = _priced_after(records, sentences, published)
     records += mention_records(
         records,
         sentences,
@@ -255,13 +255,18 @@ _SIZE_HEDGED = re.compile(
 def _priced_after(
     records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
 ) -> list[DealRecord]:
-    """A record of the purchase told just before, with the price this sentence gives it;
-    the load merges the two into one deal."""
+    """The records with, for a sentence that only prices the purchase told just before, a
+    record of that purchase at the price (the load merges the two into one deal)."""
     out: list[DealRecord] = []
     with_record = {r.span_start for r in records}
+    replaced: set[int] = set()
     for i, sentence in enumerate(sentences):
         priced = DEAL_SIZE.match(sentence.text) or _SIZE_HEDGED.match(sentence.text)
-        if priced is None or sentence.start in with_record:
+        # ("The deal values Windsurf at about $3 billion" is read as Windsurf's valuation
+        # alone; after "agreed to acquire Windsurf" it is the purchase's price)
+        valued = [r for r in records if r.span_start == sentence.start and r.kind == "valuation"]
+        own = [r for r in records if r.span_start == sentence.start]
+        if priced is None or (sentence.start in with_record and len(valued) != len(own)):
             continue
         hedged = priced.re is _SIZE_HEDGED
         money = next(
@@ -292,6 +297,9 @@ def _priced_after(
         named = priced.groupdict().get("named")
         if named and not same_company(named.strip(), deal.recipient):
             continue  # ("The deal values Embraer's ADRs at": not the company bought)
+        if any(not same_company(r.recipient, deal.recipient) for r in valued):
+            continue
+        replaced |= {id(r) for r in valued}
         out.append(
             replace(
                 deal,
@@ -304,7 +312,7 @@ def _priced_after(
                 **amount_fields(money),
             )
         )
-    return out
+    return [r for r in records if id(r) not in replaced] + out
 
 
 # A press release's closing section ("About Nexa Health"), and what it says of money
