@@ -181,6 +181,7 @@ _PERSON_NOUN = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
 )
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]{1,100},")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|has|had)\b[^,;]{0,80}$")
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
@@ -229,8 +230,13 @@ def _org_subject_before(
             and re.search(r"\bthe\s+$", sentence[max(0, e.start - 8) : e.start])
         )
     ]
+    # ("Google, which has also backed the startup, agreed to invest": a reference inside a
+    # relative clause describes the subject; it is not who acts)
+    clauses = [m.span() for m in _CLOSED_RELATIVE.finditer(sentence, max(0, pos - 200), pos)]
     ref_matches = [
-        r for r in REFERENCE.finditer(sentence[:pos]) if not is_appositive(sentence, r, orgs)
+        r
+        for r in REFERENCE.finditer(sentence[:pos])
+        if not is_appositive(sentence, r, orgs) and not any(a < r.start() < b for a, b in clauses)
     ]
     # "The Dearborn, Mich., auto maker": a name inside the description is not the actor.
     left = [

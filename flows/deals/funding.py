@@ -528,6 +528,11 @@ def investment_record(
                 name_key(recipient.name).split()[-1] == name_key(investor.name).split()[-1]
             ):
                 recipient = None  # "Robertson ... its investment in the company": not himself
+        elif ref is not None and context.last_recipient is not None:
+            # "Google, which has also backed the startup, agreed to invest up to $2 billion
+            # in it": "it" is the company the story's last deal went into, if any
+            last = context.last_recipient
+            recipient = None if same_company(last.name, investor.name) else last
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     investors = coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
@@ -596,7 +601,8 @@ _GROWN_TO = re.compile(
 )
 _HAS_SINCE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:invested|poured|put|plowed|ploughed|sunk|pumped|"
-    r"committed|spent)\b[^.;]*\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|to\s+date|"
+    # (a decimal point ends no sentence: "has invested about $13.8 billion in OpenAI since")
+    r"committed|spent)\b(?:[^.;]|\.(?=\d))*\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d|to\s+date|"
     r"so\s+far|in\s+total|over\s+the\s+years)\b",
     re.I,
 )
