@@ -387,7 +387,9 @@ _CLAUSE_BREAK = re.compile(
 _SHARED_VERB = re.compile(rf"(?<=and\s){AUXILIARIES}")
 _RELATIVE_DEAL = re.compile(
     r",\s+(?:which|who)\s+(?P<told>(?P<object>(?-i:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,2}\s+)?"
-    r"(?:(?:has|had|also|recently|previously)\s+)*(?-i:[a-z]+(?:ed|ght|t))\b[^,;]+),\s+"
+    # ("Mistral, which was valued at $6 billion last year, is now seeking")
+    r"(?:(?:has|had|was|were|been|also|recently|previously|last)\s+)*(?-i:[a-z]+(?:ed|ght|t))\b"
+    r"[^,;]+),\s+"
 )
 _DEAL_VERB = re.compile(
     rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
