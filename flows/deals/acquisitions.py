@@ -25,11 +25,11 @@ from flows.deals.phrases import (
     HELD,
     MODIFIED_NOUN,
     MONEY_PHRASE,
-    OWNED_UNIT,
     SHARED_SUBJECT,
     is_per_share,
     listed_after,
     nearest,
+    owned_unit,
 )
 from flows.deals.valuations import valued_name
 
@@ -522,12 +522,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 None,
             )
             target = named or target
-            owned = re.match(r"['’]s?\s+", sentence[target.end :])
-            unit = next(
-                (e for e in orgs if owned is not None and e.start == target.end + owned.end()),
-                None,
-            )
-            if unit is not None and OWNED_UNIT.match(sentence, unit.end):
+            if (unit := owned_unit(sentence, target, orgs)) is not None:
                 # "an offer for Alphabet's Chrome browser", "buy Intel's Altera unit"
                 named = target = unit
         if (

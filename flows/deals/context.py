@@ -379,12 +379,11 @@ def at_start(sentence: str, entity: Entity) -> bool:
 
 
 # ("Humain, backed by the Public Investment Fund, and AMD": the backer stands aside)
-_ASIDE_BACKER = r"(?:,\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60})?"
-_BACKER_BEFORE = re.compile(
-    r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+(?:the\s+)?$"
-)
+_BACKED_BY = r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+"
+BACKER_ASIDE = re.compile(rf"{_BACKED_BY}[^,;]{{1,60}}")
+_BACKER_BEFORE = re.compile(rf"{_BACKED_BY}(?:the\s+)?$")
 _LIST_JOINER = re.compile(
-    rf"^{_ASIDE_BACKER}\s*(?:,|,?\s*and|&)\s*(?:the\s+)?"
+    rf"^(?:{BACKER_ASIDE.pattern})?\s*(?:,|,?\s*and|&)\s*(?:the\s+)?"
     r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?$"
 )
 

@@ -16,7 +16,7 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
-from flows.deals.phrases import OWNED_UNIT, ROUND, round_name
+from flows.deals.phrases import ROUND, owned_unit, round_name
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -422,9 +422,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
-    owned = re.match(r"['’]s?\s+", sentence[recipient.end :]) if recipient else None
-    unit = next((e for e in orgs if owned and e.start == recipient.end + owned.end()), None)
-    if unit is not None and OWNED_UNIT.match(sentence, unit.end):
+    unit = owned_unit(sentence, recipient, orgs) if recipient is not None else None
+    if unit is not None:
         recipient = unit  # "a 51% stake in Intel's Altera unit"
     investor = subject_before(sentence, stake.start(), orgs, context)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None

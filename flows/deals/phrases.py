@@ -346,9 +346,20 @@ OWNED_UNIT = re.compile(
     r"platform|brand|studio|studios|chain|label|franchise)\b"
 )
 
+
+def owned_unit(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity | None:
+    """The named part of ``owner`` right after it ("Alphabet's Chrome browser", "Intel's
+    Altera unit"), if the sentence names one."""
+    owned = re.match(r"['’]s?\s+", sentence[owner.end :])
+    if owned is None:
+        return None
+    unit = next((e for e in orgs if e.start == owner.end + owned.end()), None)
+    return unit if unit is not None and OWNED_UNIT.match(sentence, unit.end) else None
+
+
 _PLACE_DESCRIBES = re.compile(
-    r"-based\s+|\s+(?:[\w-]+\s+){0,3}?(?:firm|company|startup|start-up|group|maker|lab|"
-    r"developer|provider|operator|giant|champion|unicorn|chipmaker|conglomerate|fund)\s+"
+    rf"-based\s+|\s+(?:[\w-]+\s+){{0,3}}?(?:{_COMPANY_NOUN.pattern}|giant|champion|unicorn|"
+    r"fund)\s+"
 )
 
 

@@ -33,6 +33,7 @@ from flows.deals.acquisitions import (
     sold_to,
 )
 from flows.deals.context import (
+    BACKER_ASIDE,
     POSSESSOR,
     REFERENCE,
     Context,
@@ -262,11 +263,13 @@ def _priced_after(
     replaced: set[int] = set()
     for i, sentence in enumerate(sentences):
         priced = DEAL_SIZE.match(sentence.text) or _SIZE_HEDGED.match(sentence.text)
+        if priced is None:
+            continue
         # ("The deal values Windsurf at about $3 billion" is read as Windsurf's valuation
         # alone; after "agreed to acquire Windsurf" it is the purchase's price)
-        valued = [r for r in records if r.span_start == sentence.start and r.kind == "valuation"]
         own = [r for r in records if r.span_start == sentence.start]
-        if priced is None or (sentence.start in with_record and len(valued) != len(own)):
+        valued = [r for r in own if r.kind == "valuation"]
+        if sentence.start in with_record and len(valued) != len(own):
             continue
         hedged = priced.re is _SIZE_HEDGED
         money = next(
@@ -398,9 +401,6 @@ _DEAL_VERB = re.compile(
 )
 
 
-_BACKER_ASIDE = re.compile(r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+[^,;]{1,60}")
-
-
 @dataclass(frozen=True)
 class _Clause:
     start: int
@@ -445,7 +445,7 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
             verb is None
             # ("Humain, backed by the Public Investment Fund, and AMD will invest": the
             # aside tells no deal of its own)
-            or not _DEAL_VERB.search(_BACKER_ASIDE.sub("", left))
+            or not _DEAL_VERB.search(BACKER_ASIDE.sub("", left))
             or not find_amounts(left + right)
             # the subject acts in the clause: its verb comes within a few words
             or not re.fullmatch(r"[^,;]{0,60}", right[: verb.start()])
