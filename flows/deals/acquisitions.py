@@ -4,6 +4,7 @@ the seller's side."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -17,9 +18,9 @@ from flows.deals.context import (
     possessor_of,
     subject_before,
 )
-from flows.deals.dates import announced_on
+from flows.deals.dates import announced_on, date_told
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, name_key, same_company
+from flows.deals.entities import OWN_FACILITY, Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
     HELD,
@@ -596,7 +597,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 targets = listed_after(sentence, target, orgs)
             elif (
                 len(listed := listed_after(sentence, target, orgs)) > 1
-                and re.fullmatch(r",?\s*(?:and|&)\s+", sentence[listed[-2].end : listed[-1].start])
+                # ("Instagram in 2012 and WhatsApp in 2014": each with its year)
+                and re.fullmatch(
+                    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s*(?:and|&)\s+",
+                    sentence[listed[-2].end : listed[-1].start],
+                )
                 and not _CLAUSE_VERB.match(sentence, listed[-1].end)
             ):
                 # "Alphabet acquired Wiz, Mandiant and DeepMind": a list closed by "and"
@@ -725,6 +730,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         context.last_target = target
         if buyer is not None:
             context.bought_by[name_key(buyer.name)] = target
+        year = _OWN_YEAR.match(sentence, target.end) if len(targets) > 1 else None
         records.append(
             make(
                 "acquisition",
@@ -744,10 +750,15 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 **(amount_fields(price) if price else {}),
             )
         )
+        if year is not None:
+            # "bought Instagram in 2012 and WhatsApp in 2014": each purchase its own year
+            records[-1].announced_on = date_told(year.group(0), None)
     if len(records) == 1 and price is not None:
         records += _next_priced_purchases(sentence, price, orgs, amounts, records[0], make)
     return records
 
+
+_OWN_YEAR = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 
 # "bought Slack for $27.7 billion in 2021 and Tableau for $15.7 billion in 2019"
 _AND_NEXT = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")
@@ -952,7 +963,7 @@ def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
     return None
 
 
-def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
+def sale_record(sentence, orgs, amounts, context, make, entities=()) -> DealRecord | None:
     """A sale told from the seller's side: the buyer (after "to") acquires what is sold."""
     for owned in _POSSESSED_SALE.finditer(sentence):
         target = next((e for e in orgs if e.end == owned.start() and not e.is_place), None)
@@ -992,7 +1003,9 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         # its stake in Alibaba to"
         stake = re.match(
             r"(?:(?:its|their|a|the)\s+)?(?:[\w-]+\s+)?"
-            r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?stake\s+in\s+",
+            r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?stake\s+in\s+"
+            # "a 50% stake in its Veladero mine", "in the Khazzan field": the asset named
+            r"(?P<held>(?:its|their|the)\s+)?",
             sold,
             re.I,
         )
@@ -1009,7 +1022,26 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 )
             ),
             None,
+        ) or next(
+            (
+                # "a 50% stake in its Veladero mine": a facility named for its place
+                e
+                for e in entities
+                if stake is not None
+                and stake["held"]
+                and e.start == sale.end() + stake.end()
+                and OWN_FACILITY.match(sentence, e.end)
+            ),
+            None,
         )
+        if named is not None and stake is not None:
+            if named.is_place:
+                # "a 50% stake in its Veladero mine": the mine, named for its place, is sold
+                facility = sentence[named.end : OWN_FACILITY.match(sentence, named.end).end()]
+                name = named.name + ("" if "," in facility else facility)
+                named = dataclasses.replace(named, name=name, kind="org")
+            # "a 51% stake in Intel's Altera unit": the unit is what is sold
+            named = owned_unit(sentence, named, orgs) or named
         if stake is None and (
             own := re.fullmatch(
                 # "sell its Carling stake to Elders IXL"
@@ -1041,6 +1073,13 @@ def sale_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             if own_stake is not None and not same_company(seller.name, buyer.name):
                 named, stake = seller, own_stake
         unit = _UNIT.match(sold)
+        if named is None and stake is not None and stake["held"] and seller is not None:
+            # "a 49% stake in its payments unit to KKR": a stake in the seller's unit
+            held_unit = _UNIT.fullmatch(sold[stake.start("held") :].strip())
+            if held_unit is not None and "stake" not in held_unit["unit"].lower():
+                name = f"{seller.name} {held_unit['unit']}"
+                start = sale.end() + stake.start("held")
+                named = Entity(name, name, start, start + len(held_unit.group(0)), "org")
         # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
         # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
         whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])

@@ -884,7 +884,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         if e.kind == "org"
         and not e.known
         and re.search(r"\b(?:its|their|our)\s+$", sentence[max(0, e.start - 7) : e.start])
-        and _OWN_FACILITY.match(sentence, e.end)
+        and OWN_FACILITY.match(sentence, e.end)
         else e
         for e in found
     ]
@@ -1214,7 +1214,7 @@ _INSTITUTION_OF = re.compile(
 )
 
 
-_OWN_FACILITY = re.compile(
+OWN_FACILITY = re.compile(
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:plants?|factory|factories|mill|refinery|facility|facilities|fab|smelter|mine|campus|"
     r"complex|warehouse|terminal|works|site|operations|hub)\b"

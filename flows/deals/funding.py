@@ -83,7 +83,11 @@ _NOT_GRANT_AFTER = re.compile(
 
 FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
-    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed))\b"
+    r"bag(?:s|ged)?|nab(?:s|bed)?|complet(?:e|es|ed)|announc(?:e|es|ed)|gets?|got|receiv(?:e|es|ed)|obtain(?:s|ed)?|"
+    # ("borrowed heavily from banks ... to fund its $5 billion plant": the money borrowed
+    # is the verb's own object)
+    r"borrow(?:s|ed|ing)?(?=\s+(?:(?:about|nearly|some|around|roughly|over|more\s+than|"
+    r"another|an\s+additional)\s+)?(?:US\$|[$€£¥₹]|\d)))\b"
     # "receive bids from", "secured approval from": things other than money come from others
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
@@ -311,6 +315,7 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
     round_match = ROUND.search(sentence)
     debt = bool(
         (round_match and round_match[1].lower() == "debt")
+        or trigger.group(0).lower().startswith("borrow")
         or (
             money is not None
             and re.match(

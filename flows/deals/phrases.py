@@ -425,7 +425,7 @@ def listed_after(sentence: str, first: Entity, orgs: list[Entity]) -> list[Entit
     followed by a year ("Pixar in 2006, Marvel in 2009, and Lucasfilm in 2012")."""
     listed = [first]
     joiner = re.compile(
-        r"\s*(?:\s+in\s+\d{4}|\s*\([^)]{1,12}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)\s*"
+        r"\s*(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s*\([^)]{1,12}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)\s*"
     )
     for e in orgs:
         if e.start <= listed[-1].start:

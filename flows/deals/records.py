@@ -648,7 +648,7 @@ def _extract_sentence(
     fallbacks: list[Callable[[], DealRecord | None]] = [
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
-        lambda: sale_record(sentence, orgs, sale_amounts, context, make),
+        lambda: sale_record(sentence, orgs, sale_amounts, context, make, entities),
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
         lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
