@@ -97,6 +97,8 @@ _BUY_GAP = re.compile(
     r"(?:(?:called|named|dubbed|known\s+as)\s+)?)?"
 )
 
+_SHARES_WORD = re.compile(r"\b(?:shares?|stock|stakes?|interests?|holdings?|capital)\b")
+
 _PART_OF = re.compile(
     r"\s*(?:(?:substantially\s+)?all|most|some|part|half|much)\s+of\s+(?:the\s+)?|"
     r"\s*(?:(?:the|a|an|its|(?:substantially\s+)?all(?:\s+of)?|some|most)\s+)?"
@@ -486,7 +488,13 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
         ):
             gap = sentence[obj_from : target.start]
-            if not (_BUY_GAP.fullmatch(gap) or _WHOLE_OF.fullmatch(gap)):
+            # ("buy most of 21st Century Fox's entertainment assets": a part of a company)
+            if not (
+                _BUY_GAP.fullmatch(gap)
+                or _WHOLE_OF.fullmatch(gap)
+                # ("a warrant to buy shares of PC Acquisition": a few shares are no purchase)
+                or (_PART_OF.fullmatch(gap) and not _SHARES_WORD.search(gap))
+            ):
                 return []
         elif target is not None and re.search(
             r"\b(?:for|from|to|with|by|via|through|into|on|at)\s",
@@ -1206,7 +1214,21 @@ def paid_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
         after = _FOR_TARGET.match(sentence, money.end)
         if paid is None or after is None:
             continue
-        target = next((e for e in orgs if e.start == after.end() and not e.is_place), None)
+        # ("pay $32 billion in cash for cloud security company Wiz": a description first)
+        target = next(
+            (
+                e
+                for e in orgs
+                if e.start >= after.end()
+                and not e.is_place
+                and _BUY_GAP.fullmatch(sentence[after.end() : e.start])
+                # ("for the Kestrel headquarters": a thing of the company's, not a company)
+                and not re.fullmatch(
+                    r"(?:(?:a|an|the|its|their)\s+)+", sentence[after.end() : e.start]
+                )
+            ),
+            None,
+        )
         if target is None or _NOT_COMPANY.match(sentence, target.end):
             continue
         buyer = subject_before(sentence, paid.start(), orgs, context)

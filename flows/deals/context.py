@@ -186,6 +186,16 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|has|had)\
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
 
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+_TOLD_THAT = re.compile(
+    r"\b(?:said|says|announced|disclosed|reported)(?:\s+(?:on|last|this)\s+\w+)?"
+    r"(?:\s+that)?\s+(?:the\s+)?"
+)
+
+
 def _org_subject_before(
     sentence: str, pos: int, orgs: list[Entity], context: Context, prefer_recipient: bool = False
 ) -> Entity | None:
@@ -247,6 +257,18 @@ def _org_subject_before(
     left = outside_asides(sentence, ref_matches, left, pos)
     last_ref = ref_matches[-1].start() if ref_matches else -1
     if left and left[-1].start > last_ref:
+        told = max(_TOLD_THAT.finditer(sentence, left[0].end, pos), key=_start, default=None)
+        teller_named = told is not None and (
+            # "General Motors said SoftBank's Vision Fund will invest": the reported clause's
+            # own subject acts, the possessor naming whose fund it is
+            reported := next((e for e in left if e.start == told.end()), None)
+        )
+        if teller_named:
+            owned = next(
+                (e for e in left if re.fullmatch(r"['’]s?\s+", sentence[reported.end : e.start])),
+                None,
+            )
+            return owned or reported
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
         first = left[0]
         between = sentence[first.end : pos]

@@ -863,6 +863,20 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
+    dateline = _DATELINE.match(sentence)
+    town = found[0].text.title() if found else ""
+    if (
+        dateline is not None
+        and found
+        and found[0].end == dateline.end("place")
+        # ("IBM - the company - will": capitals before a dash are a dateline only with its
+        # date or agency, or when they spell a place)
+        and (dateline["date"] or dateline["agency"] or town in _places())
+    ):
+        # "SAN FRANCISCO, Dec 1 (Reuters) - Nvidia will invest": the town the story was
+        # filed from, written in capitals, is a place
+        canonical, kind = _places().get(town, (town, "city"))
+        found[0] = replace(found[0], name=canonical, kind=kind, known=town in _places())
     # "the Wallaceburg, Ontario, metal can making operations", "Olympia, Wash.": a single
     # unknown word followed by its state or country between commas is a town
     found = [
@@ -1211,6 +1225,13 @@ _INSTITUTION_OF = re.compile(
     r"Insurance|Airlines|Airways|Railways|Post|Times|Journal|News|Press|Club|Party|Nation|"
     r"Organi[sz]ation|Agency|Office|Service|Commission|Centre|Center|School|Hospital)"
     r"\s+of\s+(?:the\s+)?$"
+)
+
+
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})"
+    r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?P<agency>\([A-Za-z .]+\)\s*)?"
+    r"(?:--|[-—–])\s"
 )
 
 

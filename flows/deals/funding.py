@@ -320,7 +320,8 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
             money is not None
             and re.match(
                 r"\s+(?:[\w-]+\s+)?(?:loan|credit|debt\s+(?:facility|financing|line))\b"
-                r"|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b"
+                # ("in debt and equity": a mixed raise is not all debt)
+                r"|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)\s+"
                 r"(?:sale|offering|issue)\b",
                 sentence[money.end :],

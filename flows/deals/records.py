@@ -140,7 +140,9 @@ _NEGATION = re.compile(
     # ("Google, not to be outdone, will invest": an idiom, no denial)
     r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
     r"abandoned|pulled out|"
-    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|no plans?|"
+    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|"
+    # "stop Gruppo Ferruzzi buying a majority of British Sugar"
+    r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
     r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
     re.I,
@@ -294,10 +296,52 @@ def _priced_after(
             and i > 0
             and sentences[max(0, i - 2)].start <= r.span_start < sentence.start
         ]
+        named = priced.groupdict().get("named")
+        stake = next(
+            (
+                r
+                for r in reversed(records)
+                if r.kind == "investment"
+                and r.subtype == "stake"
+                and r.stake is not None
+                and r.stake < 100
+                and i > 0
+                and sentences[max(0, i - 2)].start <= r.span_start < sentence.start
+            ),
+            None,
+        )
+        if (
+            money is not None
+            and stake is not None
+            and not own
+            and named
+            and not hedged
+            and REFERENCE.fullmatch(named.strip())
+        ):
+            # "Walmart will buy a 77% stake in Flipkart for $16 billion. The deal values the
+            # Bengaluru-based company at $20.8 billion": a part bought values the whole
+            out.append(
+                replace(
+                    stake,
+                    kind="valuation",
+                    subtype=None,
+                    investors=[],
+                    lead_investors=[],
+                    stake=None,
+                    round=None,
+                    evidence=sentence.text,
+                    span_start=sentence.start,
+                    span_end=sentence.start + len(sentence.text),
+                    confidence=0.7,
+                    price_per_share=None,
+                    amount_usd=to_usd(money.value, money.currency, published or stake.announced_on),
+                    **amount_fields(money),
+                )
+            )
+            continue
         if money is None or not told:
             continue
         deal = told[-1]
-        named = priced.groupdict().get("named")
         if named and not same_company(named.strip(), deal.recipient):
             continue  # ("The deal values Embraer's ADRs at": not the company bought)
         if any(not same_company(r.recipient, deal.recipient) for r in valued):
@@ -368,8 +412,25 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
             )
         )
 
+    def spelled_out(name: str) -> str | None:
+        # "General Motors Co. ... GM will also invest": initials stand for the name in full,
+        # not for "GM Cruise Holdings", which starts with them
+        if not re.fullmatch(r"[A-Z]{2,5}", name):
+            return None
+        matches = {
+            name_key(n): n
+            for n in first_seen
+            if first_seen[n] < first_seen.get(name, len(entities))
+            and "".join(w[0] for w in name_key(n).split()).upper() == name
+            and len(name_key(n).split()) == len(name)
+        }
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
     def full(name: str) -> str:
         if is_known(name):
+            return name
+        if spelled_out(name) is not None:
+            # (left as written: a reader, and a search for "GM", finds the initials)
             return name
         longer = {name_key(n): n for n in first_seen if completes(name, n)}
         return next(iter(longer.values())) if len(longer) == 1 else name
@@ -379,6 +440,11 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
             record.recipient = full(record.recipient)
         record.investors = list(dict.fromkeys(full(n) for n in record.investors))
         record.lead_investors = list(dict.fromkeys(full(n) for n in record.lead_investors))
+
+
+_FUNDING_TOLD = re.compile(
+    r"\s+(?:in\s+)?(?:new\s+|fresh\s+|additional\s+)?(?:funding|financing)\b(?!\s+(?:for|to)\b)"
+)
 
 
 # Where a sentence joins two deals, each with its own subject: "the U.S. government took a
@@ -559,7 +625,12 @@ def _extract_sentence(
     stake = STAKE.search(sentence)
     funding = None
     if not acquire:
-        funding = FUNDING.search(sentence) or raise_before_money(sentence, event_amounts)
+        # ("Nexa Health announced it raised $20 million": the raising verb, not the telling)
+        verbs = list(FUNDING.finditer(sentence))
+        told = [v for v in verbs if not v.group(0).lower().startswith("announc")]
+        funding = ((told or verbs)[0] if verbs else None) or raise_before_money(
+            sentence, event_amounts
+        )
         # (only in the raising clause: "...; it had $10 million in revenue" is another)
         clause = _OTHER_CLAUSE.search(sentence, funding.end()) if funding else None
         if funding and PROCEEDS.search(
@@ -632,7 +703,12 @@ def _extract_sentence(
     elif (
         funding
         and event_amounts
-        and (ROUND.search(sentence) or not funding.group(0).lower().startswith("announc"))
+        and (
+            ROUND.search(sentence)
+            or not funding.group(0).lower().startswith("announc")
+            # "Nexa Health announced $20 million in new funding from Kestrel Capital"
+            or _FUNDING_TOLD.match(sentence, event_amounts[0].end)
+        )
     ):
         main = funding_record(sentence, funding, orgs, event_amounts, context, make)
     elif funding and not event_amounts and UNPRICED_ROUND.search(sentence):
@@ -677,7 +753,14 @@ def _extract_sentence(
         out.insert(0, main)
         if main.kind == "investment" and main.stake is None:
             main.stake = _stake_told(sentence, main, orgs)
-    if main is not None and main.amount is not None and main.recipient_kind in _PLACE_KINDS:
+    if (
+        main is not None
+        and main.amount is not None
+        and (
+            main.recipient_kind in _PLACE_KINDS
+            or (main.recipient_kind == "company" and main.subtype == "equity")
+        )
+    ):
         # "will invest $5 billion in Belgium and €1 billion in Finland": each place its own
         out.extend(_next_pledges(sentence, main, entities, event_amounts, make))
     if main is not None and main.kind == "investment" and main.amount is not None:
@@ -925,14 +1008,20 @@ _AND_AMOUNT_IN = re.compile(
 
 def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
     records = []
-    placed = next((e for e in entities if e.is_place and e.name == main.recipient), None)
+    to_place = main.recipient_kind in _PLACE_KINDS
+
+    def fits(e: Entity) -> bool:
+        # "$5 billion in Intel and up to $100 billion in OpenAI": companies after a company
+        return e.is_place if to_place else not e.is_place
+
+    placed = next((e for e in entities if fits(e) and e.name == main.recipient), None)
     last_end = placed.end if placed is not None else len(sentence)
     for money in amounts:
         if money.start < last_end or not _AND_AMOUNT_IN.search(sentence[last_end : money.start]):
             continue
         into = re.match(r"\s+(?:in|into|for|to)\s+(?:the\s+)?", sentence[money.end :])
         place = next(
-            (e for e in entities if into and e.is_place and e.start == money.end + into.end()),
+            (e for e in entities if into and fits(e) and e.start == money.end + into.end()),
             None,
         )
         if place is None:

@@ -45,7 +45,7 @@ _SPEND_OBJECT = re.compile(
     r"(?:(?:over|during|within|in)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
     r"(?:\w+\s+){0,2}?(?:years?|months?|decades?)\s+"
     # "is spending $65 billion this year on AI infrastructure"
-    r"|(?:this|next|last)\s+(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+)?"
+    r"|(?:this|next|last)\s+(?:fiscal\s+)?(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+)?"
     r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
     r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
