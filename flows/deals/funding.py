@@ -321,7 +321,9 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
             and re.match(
                 r"\s+(?:[\w-]+\s+)?(?:loan|credit|debt\s+(?:facility|financing|line))\b"
                 # ("in debt and equity": a mixed raise is not all debt)
-                r"|\s+(?:in|of)\s+(?:new\s+)?(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
+                r"|\s+(?:in|of)\s+(?:new\s+)?(?:(?:junk|senior|convertible|corporate|"
+                r"unsecured|secured|high-yield|investment-grade|green)\s+)?"
+                r"(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)\s+"
                 r"(?:sale|offering|issue)\b",
                 sentence[money.end :],
@@ -883,3 +885,44 @@ def round_record(
         confidence=confidence if confidence is not None else 0.8 if money else 0.6,
         **(amount_fields(money) if money else {}),
     )
+
+
+# "Microsoft and Nvidia agreed to invest up to $5 billion and $10 billion respectively in
+# Anthropic": each investor its own sum, in the order named
+_RESPECTIVELY = re.compile(r",?\s+respectively,?\s+(?:in|into)\s+(?:the\s+)?", re.I)
+
+
+def respective_investments(sentence, orgs, amounts, context, make) -> list[DealRecord]:
+    told = _RESPECTIVELY.search(sentence)
+    if told is None:
+        return []
+    listed = [m for m in amounts if m.end <= told.start()]
+    sums: list[Money] = []
+    for money in reversed(listed):
+        if sums and not re.fullmatch(r",?\s*(?:and\s+)?", sentence[money.end : sums[0].start]):
+            break
+        if not sums and money.end != told.start():
+            break
+        sums.insert(0, money)
+    recipient = next((e for e in orgs if e.start == told.end()), None)
+    verb = INVEST.search(sentence, 0, sums[0].start) if sums else None
+    if len(sums) < 2 or recipient is None or verb is None:
+        return []
+    investor = subject_before(sentence, verb.start(), orgs, context)
+    investors = coordinated(sentence, orgs, investor) if investor is not None else []
+    if len(investors) != len(sums):
+        return []
+    # ("up to $5 billion and $10 billion": the qualifier is said once, of both)
+    qualifier = sums[0].qualifier
+    return [
+        make(
+            "investment",
+            recipient,
+            subtype="equity",
+            investors=[name],
+            lead_investors=[],
+            confidence=0.8,
+            **(amount_fields(money) | {"qualifier": money.qualifier or qualifier}),
+        )
+        for name, money in zip(investors, sums, strict=True)
+    ]

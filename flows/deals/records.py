@@ -77,6 +77,7 @@ from flows.deals.funding import (
     possessed_round,
     raise_before_money,
     recapitalisation,
+    respective_investments,
     round_for,
     round_investors,
     round_record,
@@ -566,6 +567,16 @@ def _mark_ai_recipients(records: list[DealRecord], sentences: list[str]) -> None
             record.is_ai = True
 
 
+# "Investors who bought $1,000 of Netflix stock ten years ago would now have", "If you had
+# invested $1,000 in Netflix": a reader's sum, not a deal
+_READER_BUYS = re.compile(
+    r"\b(?:(?:investors|anyone|someone|those|people|shareholders)\s+who\s+(?:had\s+)?|"
+    r"if\s+you\s+(?:had\s+)?|had\s+you\s+)(?:bought|invested|put|purchased)\s+"
+    r"(?:just\s+|only\s+)?$",
+    re.I,
+)
+
+
 def _extract_sentence(
     sentence: str,
     offset: int,
@@ -591,6 +602,7 @@ def _extract_sentence(
         and not is_per_share(sentence, m)
         and not re.search(r"\b(?:for\s+every|every|per)\s+$", sentence[: m.start])
         and not is_holding_value(sentence, m)
+        and not _READER_BUYS.search(sentence[: m.start])
     ]
     # "SoftBank sold its entire $5.8 billion stake in Nvidia to fund its investments in
     # OpenAI": the price of a holding given up is a deal only for whoever buys it.
@@ -655,7 +667,10 @@ def _extract_sentence(
             for m in event_amounts
             if m.value != grant.amount and not GRANT_NOUN.match(sentence[m.end :])
         ]
-    if (bought := PERCENT_BOUGHT.search(sentence)) is not None and (
+    if respective := respective_investments(sentence, orgs, event_amounts, context, make):
+        main = respective[0]
+        out.extend(respective[1:])
+    elif (bought := PERCENT_BOUGHT.search(sentence)) is not None and (
         main := percent_owned(sentence, orgs, context, make, bought, event_amounts)
     ):
         pass  # "Meta acquires 49% of Scale AI": a stake, not a takeover
@@ -1238,7 +1253,9 @@ def _update_context(
     for record in records:
         # ("... valuing the website group at more than $5bn. The firm ... raised $460m": the
         # company just valued is what "the firm" raising money means.)
-        if record.kind in {"investment", "valuation"} and record.recipient_kind == "company":
+        # ("Apple agreed to acquire Texture. ... The company was valued at $200 million in
+        # a 2015 funding round": the company bought, whose history the story then tells)
+        if record.recipient_kind == "company" and record.kind != "partnership":
             context.last_recipient = next(
                 (e for e in orgs if e.name == record.recipient),
                 Entity(record.recipient, record.recipient, 0, 0, "org"),
