@@ -18,7 +18,7 @@ REFERENCE = re.compile(
     r"maker|business|platform|developer|investor|fund|conglomerate|corporation|lender|bank|"
     r"insurer|"
     r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
-    r"manufacturer|operator|supplier|miner|utility|network|studio|unit))\b",
+    r"manufacturer|operator|supplier|miner|utility|network|studio|unit|designer))\b",
     re.I,
 )
 
@@ -150,6 +150,17 @@ def subject_before(
 ) -> Entity | None:
     """The organisation (or the person working for it) acting in a clause before ``pos``."""
     subject = _org_subject_before(sentence, pos, orgs, context, prefer_recipient)
+    titled = _BARE_TITLE.match(sentence)
+    if (
+        titled is not None
+        and titled.end() <= pos
+        and (subject is None or titled.start("person") <= subject.start < titled.end())
+        and context.focus is not None
+        and not context.focus.is_place
+    ):
+        # "Chief Executive Masayoshi Son has also agreed to buy": titled without a company,
+        # the executive acts for the company the story is about
+        return context.focus
     if subject is None or subject.end == 0:
         return subject
     person = AFFILIATION.match(sentence, subject.end)
@@ -163,6 +174,13 @@ def subject_before(
         return Entity(name, name, person.start("person"), person.end("person"), "person")
     return subject
 
+
+# A title with no company before it ("Chief Executive Masayoshi Son", opening the sentence)
+_BARE_TITLE = re.compile(
+    r"^\W*(?:(?:Its|The\s+company['’]s|The\s+firm['’]s)\s+)?(?:Chief\s+Executive(?:\s+Officer)?|"
+    r"CEO|Chairman|Chairwoman|President|Founder|Co-founder|Chief\s+Financial\s+Officer|CFO)\s+"
+    r"(?P<person>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\b"
+)
 
 # "Phoenix Steel said a group of investors offered to buy its mill": after "said" a subject
 # of its own, unnamed, acts; the teller does not.

@@ -158,7 +158,9 @@ _LOAN_TO = re.compile(
 )
 
 _BOND_OF = re.compile(
-    r"\b(?:issued\s+by|(?:bonds?|notes|debt)\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$"
+    r"\b(?:issued\s+by|(?:bonds?|notes|debt)\s+of)\s+(?:the\s+)?"
+    # ("issued by Venezuela's state oil company, Petroleos de Venezuela SA")
+    r"(?:[A-Z][\w.]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:[a-z][\w-]*,\s+)?$"
 )
 
 _POSSESSED_BONDS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:bonds|notes|debt)\b")
@@ -301,6 +303,13 @@ def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
         if not verbs:
             continue
         issuer = subject_before(sentence, verbs[-1].start(), orgs, context)
+        debt = _DEBT_AFTER.match(sentence[money.end :])
+        client = re.match(r"\s+(?:on\s+behalf\s+of|for)\s+", sentence[money.end + debt.end() :])
+        if client is not None:
+            # "its role in selling $6.5 billion of bonds for 1MDB": a bank selling another's
+            # debt; the issuer is the client
+            at = money.end + debt.end() + client.end()
+            issuer = next((e for e in orgs if e.start == at), issuer)
         if issuer is None:
             continue
         return _debt(make, issuer, [], 0.6, money)

@@ -186,7 +186,13 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         for r in REFERENCE.finditer(sentence[: money.start])
         if not is_appositive(sentence, r, orgs)
     ]
-    before = outside_asides(sentence, refs, [e for e in orgs if e.end <= money.start], money.start)
+    before = outside_asides(
+        sentence,
+        refs,
+        # ("values the SoftBank-owned chip designer at": the owner describes the company)
+        [e for e in orgs if e.end <= money.start and not _OWNER_DESCRIBES.match(sentence, e.end)],
+        money.start,
+    )
     traded = [e for e in before if _TRADED.match(sentence, e.end)]
     if refs and traded:
         # "GoDaddy shares jumped 34 per cent ..., valuing the website group at $5bn": the
@@ -202,6 +208,8 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     valued = re.match(r"\s+for\s+", sentence[money.end :])
     return next((e for e in orgs if valued and e.start == money.end + valued.end()), None)
 
+
+_OWNER_DESCRIBES = re.compile(r"-(?:owned|backed|controlled|funded)\s+(?:[\w-]+\s+){0,2}?[a-z]")
 
 _TRADED = re.compile(r"(?:['’]s?)?\s+(?:shares|stock|stocks|share price)\b", re.I)
 
