@@ -1198,7 +1198,7 @@ _PAID = re.compile(
     r"less than|just under|just over)\s+)?$",
     re.I,
 )
-_FOR_TARGET = re.compile(r"\s+(?:in\s+(?:cash|stock)\s+)?for\s+")
+_FOR_TARGET = re.compile(r"\s+(?:in\s+(?:cash|stock)(?:\s+and\s+(?:cash|stock))?\s+)?for\s+")
 # What is paid for, when the name only qualifies it: "for Twitter shares", "Disney stock"
 _NOT_COMPANY = re.compile(
     r"(?:['’]s?)?\s*(?:stock|shares|bonds|debt|notes|assets|rights|products?|services?|"

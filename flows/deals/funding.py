@@ -26,6 +26,7 @@ from flows.deals.phrases import (
     gap_between,
     investors_from,
     noun_phrase,
+    owned_unit,
     recipient_after,
     round_name,
 )
@@ -372,7 +373,7 @@ _IPO = re.compile(
     r"(?:public|stock market|share|secondary|second|dual)\s+listing)\b"
 )
 _TO_DATE = re.compile(
-    r"\s*(?:(?:in\s+)?(?:total\s+)?(?:funding|capital|investment)\s+)?"
+    r"\s*(?:(?:in\s+)?(?:total\s+)?(?:funding|capital|investment|equity|debt)\s+)?"
     r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch))\b",
     re.I,
 )
@@ -446,6 +447,9 @@ def investment_record(
         # "continues to invest in its San Antonio data centers, including $50 million for"
         anchor = trigger.end()
     recipient = recipient_after(sentence, anchor, entities) or compound
+    if recipient is not None and not recipient.is_place:
+        # "in JD.com's online grocery business, Dada-JD Daojia": the part named is funded
+        recipient = owned_unit(sentence, recipient, orgs) or recipient
     if word.startswith(("back", "fund")):
         # "Kestrel Ventures backed Orbis Robotics with $10 million": the object is funded
         funded = next(

@@ -431,6 +431,12 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
+    if (
+        recipient is not None
+        and m is not None
+        and re.search(r"\b(?:from|by)\s", sentence[stake.start() + m.end() : recipient.start])
+    ):
+        recipient = None  # "a 25% stake in a Mozambique gas field from Eni": the seller
     unit = owned_unit(sentence, recipient, orgs) if recipient is not None else None
     if unit is not None:
         recipient = unit  # "a 51% stake in Intel's Altera unit"

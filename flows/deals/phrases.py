@@ -347,6 +347,11 @@ OWNED_UNIT = re.compile(
 )
 
 
+_UNIT_NAMED_AFTER = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:unit|business|division|arm|subsidiary|affiliate)\s*,\s+"
+)
+
+
 def owned_unit(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity | None:
     """The named part of ``owner`` right after it ("Alphabet's Chrome browser", "Intel's
     Altera unit"), if the sentence names one."""
@@ -354,7 +359,11 @@ def owned_unit(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity | Non
     if owned is None:
         return None
     unit = next((e for e in orgs if e.start == owner.end + owned.end()), None)
-    return unit if unit is not None and OWNED_UNIT.match(sentence, unit.end) else None
+    if unit is not None and OWNED_UNIT.match(sentence, unit.end):
+        return unit
+    # "JD.com's online grocery business, Dada-JD Daojia,": the part named after it
+    described = _UNIT_NAMED_AFTER.match(sentence, owner.end + owned.end())
+    return next((e for e in orgs if described and e.start == described.end()), None)
 
 
 _PLACE_DESCRIBES = re.compile(
