@@ -118,6 +118,13 @@ STAKE = re.compile(
     r"(?:stake|interest|ownership(?:\s+position)?|position)(?=\s+in\b)",
     re.I,
 )
+# "acquired a stake of just under 3% in EssilorLuxottica": the size after the noun
+STAKE_OF = re.compile(
+    r"\b(?:stake|interest|holding)\s+of\s+(?:(?:just\s+)?(?:about|around|nearly|almost|roughly|"
+    r"some|under|over|more\s+than|less\s+than)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+    r"(?=\s+in\b)",
+    re.I,
+)
 
 
 # "owns more than 97% of Euro Disney", "controls 51 pct of"
@@ -426,7 +433,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     ):
         return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
     m = re.search(
-        r"\b(?:stake|position|holding|interest|ownership)\s+(?:in|into)\s+",
+        r"\b(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?(?:in|into)\s+",
         sentence[stake.start() :],
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
@@ -486,7 +493,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         investor = first_after(recipient.end, orgs)
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
-    percent = STAKE.search(sentence)
+    percent = STAKE.search(sentence) or STAKE_OF.search(sentence)
     # "investing $15.2 billion in the UAE, including its $1.5 billion stake in G42": the
     # stake's own price is the one told with it
     word = stake.start() + (m.start() if m else 0)

@@ -86,6 +86,7 @@ from flows.deals.holdings import (
     AMOUNT_STAKE,
     PERCENT_BOUGHT,
     STAKE,
+    STAKE_OF,
     STAKE_TAKEN,
     debt_issue,
     holding_record,
@@ -634,7 +635,9 @@ def _extract_sentence(
 
     main: DealRecord | None = None
     acquire = ACQUIRE.search(sentence)
-    stake = STAKE.search(sentence)
+    # ("ASML invested €1.3 billion in the round and will take a stake of about 11% in
+    # Mistral": with a sum, the investment is the sentence's deal)
+    stake = STAKE.search(sentence) or (None if event_amounts else STAKE_OF.search(sentence))
     funding = None
     if not acquire:
         # ("Nexa Health announced it raised $20 million": the raising verb, not the telling)
@@ -677,7 +680,9 @@ def _extract_sentence(
     elif stake and _said_of_investor(sentence, stake.start(), funding or invest):
         pass  # the deal is the sentence's own, read below
     elif stake and re.search(
-        r"\b(?:stake|interest|ownership|position)\s+in\b", sentence[stake.start() :], re.I
+        r"\b(?:stake|interest|ownership|position)\s+(?:of\s+[^,;]{1,30}?\s+)?in\b",
+        sentence[stake.start() :],
+        re.I,
     ):
         main = stake_record(sentence, stake, orgs, event_amounts, context, make)
     elif (holding := AMOUNT_STAKE.search(sentence)) and event_amounts:
@@ -999,6 +1004,11 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
     found = list(_STAKE_SIZE.finditer(sentence))
     if len(found) != 1:
         return None
+    if re.search(
+        r",\s+(?:which|who)\s+(?:already\s+)?(?:owns|holds|has|had|held|owned)\b[^,;]*$",
+        sentence[: found[0].end()],
+    ):
+        return None  # "Google, which owns about 14% of Anthropic, will invest": held before
     holder = [e for e in orgs if e.end <= found[0].start()]
     if holder and not any(same_company(holder[-1].name, n) for n in [recipient, *record.investors]):
         return None
