@@ -139,6 +139,9 @@ INVEST = re.compile(
 PROCEEDS = re.compile(
     r"\b(?:by|from|through|via)\s+(?:the\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
     r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b"
+    # ("raised about $2 billion by selling new shares": selling its own stock is raising)
+    r"(?!\s+(?:of\s+)?(?:(?:new|its|own|additional|more|common|convertible)\s+){1,2}"
+    r"(?:shares|stock|equity|bonds|notes|debt)\b)"
     # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
     r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
     # ("raised $18.5 billion in a bond sale" is borrowing, not takings)

@@ -1138,6 +1138,14 @@ def _clause_date(
     # Nexa Health today announced": a dateline's full date is what "today" means)
     if date_told(clause, None) is None and tells_day(sentence):
         return None
+    if (
+        published is not None
+        and date_told(sentence[:end], published) is None
+        and re.match(r",\s+but\b|;", sentence[end:])
+    ):
+        # "Aetna had earlier agreed to be bought by Humana for $37 billion, but the deal was
+        # blocked in January": the date is the other clause's event, not this deal's
+        return published
     return date_told(clause, published)
 
 
@@ -1156,11 +1164,18 @@ def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) ->
     )
 
 
+_DEAL_THAT = re.compile(
+    r"\b(?:deal|transaction|merger|acquisition|combination|purchase|tie-up)\s+(?:that|which)\s+$"
+)
+
+
 def _is_hedged(scope: str) -> bool:
     announced = False
     for h in _HEDGE.finditer(scope):
         if h.group(0).lower() != "would":
             return True
+        if _DEAL_THAT.search(scope, 0, h.start()):
+            continue  # "in a deal that would combine the largest pharmacy chain with": what it does
         # "Nvidia said it would invest $5 billion in Intel and the two companies would
         # jointly develop chips": every "would" of what was announced is announced
         announced = announced or bool(_ANNOUNCED_WOULD.search(scope[: h.start()]))
