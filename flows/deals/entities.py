@@ -902,6 +902,23 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         else e
         for e in found
     ]
+    # "its stake in GM East Africa": a name ending in a point of the compass goes on into
+    # the place after it
+    joined: list[Entity] = []
+    for e in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind == "org"
+            and e.is_place
+            and re.search(r"\s(?:East|West|North|South|Central)$", last.text)
+            and sentence[last.end : e.start] == " "
+        ):
+            text = sentence[last.start : e.end]
+            joined[-1] = replace(last, name=normalise_name(text), text=text, end=e.end, known=False)
+            continue
+        joined.append(e)
+    found = joined
     # "stunned Wall Street": a market acts on no deal
     found = [e for e in found if e.text not in _MARKETS]
     # "Cursor maker Anysphere", "TikTok owner ByteDance": the product names its maker

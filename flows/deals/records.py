@@ -801,6 +801,13 @@ def _extract_sentence(
                     involved.add(name_key(record.recipient))
                     out.append(record)
 
+    if main is not None and main.kind == "acquisition" and main.amount is None and event_amounts:
+        # "AT&T sold $22.5 billion of bonds ... to help fund its Time Warner purchase": the
+        # debt raised to pay for a purchase is a deal of its own
+        issue = debt_issue(sentence, orgs, event_amounts, context, make)
+        if issue is not None and not same_company(issue.recipient, main.recipient):
+            out.append(issue)
+
     if grant is not None:
         out.append(grant)
 
