@@ -1250,7 +1250,7 @@ _ANSWERED_OFFER = re.compile(
 _OFFER_AFTER = re.compile(
     rf"['’]s?\s+(?P<price>{MONEY_PHRASE})?"
     r"(?:(?:sweetened|revised|improved|raised|hostile|unsolicited|takeover|buyout|"
-    r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*(?:offer|bid|proposal)\b"
+    r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*(?:offer|bid|proposal|approach)\b"
 )
 
 

@@ -208,6 +208,11 @@ def _start(m: re.Match[str]) -> int:
     return m.start()
 
 
+_RIVAL_BEATEN = re.compile(
+    r"\b(?:outbid(?:s|ding)?|outbidding|beat(?:s|ing)?(?:\s+out)?|topp(?:ed|ing)|trump(?:s|ed|ing)?)"
+    r"\s+(?:rivals?\s+)?$"
+)
+
 _TOLD_THAT = re.compile(
     r"\b(?:said|says|announced|disclosed|reported)(?:\s+(?:on|last|this)\s+\w+)?"
     r"(?:\s+that)?\s+(?:the\s+)?"
@@ -251,6 +256,9 @@ def _org_subject_before(
             e.category == "exchange"
             and re.search(r"\b(?:on|at|in)\s+(?:the\s+)?$", sentence[max(0, e.start - 8) : e.start])
         )
+        # "Comcast outbid Disney with a $65 billion offer for Fox's assets": the rival beaten
+        # is the verb's object
+        and not _RIVAL_BEATEN.search(sentence, max(0, e.start - 20), e.start)
         # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
         # description, not a company
         and not (

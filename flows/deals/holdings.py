@@ -105,6 +105,7 @@ _SELL = re.compile(
 # "took a stake in Fox", "increasing its stake in BAMTech"
 STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
+    r"(?:pick(?:s|ed|ing)?|snap(?:s|ped|ping)?|scoop(?:s|ed|ing)?)\s+up|"
     r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+"
     r"(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?stake\s+(?:in|into)\b",
     re.I,
