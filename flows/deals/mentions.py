@@ -63,7 +63,7 @@ def mention_records(
         if sentence.start in with_record or negated(sentence.text):
             continue
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
-        names = {name_key(e.name) for e in orgs}
+        names = {key for e in orgs for key in _keys(e)}
         # Only a sentence with a figure can say a deal's money again.
         amounts = (
             primary_amounts(find_amounts(sentence.text)) if re.search(r"\d", sentence.text) else []
@@ -119,7 +119,24 @@ def _speaks_of(
         return True
     if re.match(r"['’]", text[owner.end : word.start()]):
         return name_key(owner.name) in buyers  # "Boeing's offer": the buyer's own
-    return name_key(owner.name) in parties  # "the Comdata stake": either side
+    # "the Comdata stake": either side; "the AT&T-Time Warner merger": both
+    return bool(_keys(owner) & parties) and _keys(owner) - {name_key(owner.name)} <= parties
+
+
+def _keys(entity: Entity) -> set[str]:
+    """The name keys a name stands for: itself, and for two names joined by a hyphen as a
+    headline or a deal's nickname writes them ("AT&T-Time Warner") each of the two."""
+    keys = {name_key(entity.name)}
+    pair = _PAIR.fullmatch(entity.text)
+    if pair is not None:
+        keys |= {name_key(pair["left"]), name_key(pair["right"])}
+    return keys
+
+
+_PAIR = re.compile(
+    r"(?P<left>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})\s?[-–]\s?"
+    r"(?P<right>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2})"
+)
 
 
 # Between a company and the deal word said of it: "'s recent", " -", "-", a word or two.
