@@ -158,7 +158,9 @@ PROCEEDS = re.compile(
 RAISED_OWN = re.compile(
     r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:investments?|stake|spending|offer|"
     r"bid|commitment|budget|forecasts?|guidance|outlook|dividends?|prices?|targets?|"
-    r"estimates?|capex|capital expenditures?|pay|wages?|salar(?:y|ies)|rates?|fees?)\b",
+    r"estimates?|capex|capital expenditures?|pay|wages?|salar(?:y|ies)|rates?|fees?|"
+    # ("raised its valuation to $20 billion from $14 billion": a figure of its own)
+    r"valuation|holding|position)\b",
     re.I,
 )
 

@@ -1147,6 +1147,14 @@ def _clause_date(
         return None
     if (
         published is not None
+        and date_told(sentence[: money.end], published) is None
+        and re.match(r"\s+from\s+(?:about\s+|around\s+|roughly\s+)?\S*\d", sentence[money.end :])
+    ):
+        # "lifts Perplexity's valuation to $20 billion from $14 billion in May": the date
+        # is the earlier figure's
+        return published
+    if (
+        published is not None
         and date_told(sentence[:end], published) is None
         and re.match(r",\s+but\b|;", sentence[end:])
     ):
