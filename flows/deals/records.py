@@ -131,7 +131,8 @@ _AI_TERMS = re.compile(
 _HEDGE = re.compile(
     r"\b(?:in talks|talks to|considering|considers|could|might|(?-i:may)|reportedly|rumou?red|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|"
-    r"(?:sources|people)\s+(?:said|say|says|told)|according\s+to\s+(?:sources|people|a\s+person|"
+    r"(?:sources|people|an?\s+(?:\w+\s+)?source)\s+(?:said|say|says|told)|"
+    r"according\s+to\s+(?:sources|people|a\s+person|an?\s+(?:\w+\s+)?source|"
     # a newspaper's report is not the company's word: "according to Bloomberg"
     r"(?:a\s+|media\s+)?reports?|Bloomberg|Reuters|The\s+Information|the\s+Wall\s+Street\s+Journal|"
     r"the\s+Financial\s+Times|CNBC|TechCrunch))\b",
