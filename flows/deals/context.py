@@ -213,6 +213,11 @@ _RIVAL_BEATEN = re.compile(
     r"\s+(?:rivals?\s+)?$"
 )
 
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|discussions|negotiations|partnership|partnering|partnered|teamed\s+up)\s+with\s+"
+    r"(?:the\s+)?$"
+)
+
 _TOLD_THAT = re.compile(
     r"\b(?:said|says|announced|disclosed|reported)(?:\s+(?:on|last|this)\s+\w+)?"
     r"(?:\s+that)?\s+(?:the\s+)?"
@@ -259,6 +264,9 @@ def _org_subject_before(
         # "Comcast outbid Disney with a $65 billion offer for Fox's assets": the rival beaten
         # is the verb's object
         and not _RIVAL_BEATEN.search(sentence, max(0, e.start - 20), e.start)
+        # "Orbis is in talks with Kestrel about creating a fund to invest": the partner is
+        # talked with; the subject acts
+        and not _TALKS_WITH.search(sentence, max(0, e.start - 40), e.start)
         # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
         # description, not a company
         and not (

@@ -379,7 +379,10 @@ _IPO = re.compile(
 )
 _TO_DATE = re.compile(
     r"\s*(?:(?:in\s+)?(?:total\s+)?(?:funding|capital|investment|equity|debt)\s+)?"
-    r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch))\b",
+    r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch)|"
+    # "has raised Rs 1,52,056 crore from leading global investors since April"
+    r"(?:from\s+(?:[\w-]+\s+){1,4}?)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|\d{4}))\b",
     re.I,
 )
 

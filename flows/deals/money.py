@@ -194,6 +194,9 @@ _SCALES: dict[str, float] = {
     "tn": 1e12,
     "trn": 1e12,
     "T": 1e12,
+    # "Rs 4.62 lakh crore": a hundred thousand crore
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
     "lakh": 1e5,
     "lakhs": 1e5,
     "lac": 1e5,
@@ -375,6 +378,7 @@ def _number(raw: str, scale: float = 1.0) -> float:
 def _scale(word: str | None) -> float | None:
     if word is None:
         return None
+    word = " ".join(word.split())  # ("lakh\ncrore": a line may break inside)
     if word in _SCALES:
         return _SCALES[word]
     lowered = word.lower()

@@ -372,6 +372,9 @@ _PLACE_DESCRIBES = re.compile(
 )
 
 
+_TELLER_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|told)\b")
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -385,6 +388,14 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])\.\s", sentence[start:]
     )
     end = start + clause_end.start() if clause_end else len(sentence)
+    # "..., the New York Times reported", "..., Chairman Bill Ford said": the teller's
+    # clause is not the deal's
+    teller = next(
+        (e for e in entities if start <= e.start < end and _TELLER_AFTER.match(sentence, e.end)),
+        None,
+    )
+    if teller is not None:
+        end = teller.start
     # "invest $40 billion in an AI fund with Andreessen Horowitz": a partner, not the recipient
     window = [
         e
