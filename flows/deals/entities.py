@@ -659,6 +659,8 @@ def normalise_name(name: str) -> str:
     stripped = _LEGAL_SUFFIX.sub("", name).strip(" ,")
     # "Saatchi and Saatchi Co Plc", "Universal Life Sdn Bhd": forms stack
     stripped = _LEGAL_SUFFIX.sub("", stripped).strip(" ,") or stripped
+    # "Wells Fargo & Co.": the ampersand belonged to the legal form
+    stripped = re.sub(r"\s*&$|\s+and$", "", stripped) or stripped
     if stripped in gaz:
         return gaz[stripped][0]
     return stripped or name
