@@ -579,6 +579,23 @@ _READER_BUYS = re.compile(
 )
 
 
+# What a holding gained or lost is no money put in: "Microsoft lost $3 billion on its
+# investment in Nokia", "wrote down its investment in WeWork by $4.6 billion", "a $10 billion
+# gain on its Uber stake"
+_VALUE_CHANGE_BEFORE = re.compile(
+    r"\b(?:lost|loses|losing|lose|(?:wrote|writes|writing|written|write)\s+(?:down|off)|"
+    r"impaired|marked\s+down)\s+(?:(?:about|nearly|some|more\s+than|over|almost)\s+)?$"
+    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b[^.;]{0,80}\bby\s+"
+    r"(?:(?:about|nearly|some|more\s+than|over|almost)\s+)?$",
+    re.I,
+)
+_VALUE_CHANGE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:gains?|loss(?:es)?|write-?downs?|writedowns?|impairments?|"
+    r"write-?offs?|(?:impairment\s+)?charges?)\b(?!\s+(?:in|into)\b)",
+    re.I,
+)
+
+
 def _extract_sentence(
     sentence: str,
     offset: int,
@@ -605,6 +622,8 @@ def _extract_sentence(
         and not re.search(r"\b(?:for\s+every|every|per)\s+$", sentence[: m.start])
         and not is_holding_value(sentence, m)
         and not _READER_BUYS.search(sentence[: m.start])
+        and not _VALUE_CHANGE_BEFORE.search(sentence[: m.start])
+        and not _VALUE_CHANGE_AFTER.match(sentence, m.end)
     ]
     # "SoftBank sold its entire $5.8 billion stake in Nvidia to fund its investments in
     # OpenAI": the price of a holding given up is a deal only for whoever buys it.
