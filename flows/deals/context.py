@@ -204,10 +204,6 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|has|had)\
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
 
-def _start(m: re.Match[str]) -> int:
-    return m.start()
-
-
 _RIVAL_BEATEN = re.compile(
     r"\b(?:outbid(?:s|ding)?|outbidding|beat(?:s|ing)?(?:\s+out)?|topp(?:ed|ing)|trump(?:s|ed|ing)?)"
     r"\s+(?:rivals?\s+)?$"
@@ -216,6 +212,12 @@ _RIVAL_BEATEN = re.compile(
 _TALKS_WITH = re.compile(
     r"\b(?:talks|discussions|negotiations|partnership|partnering|partnered|teamed\s+up)\s+with\s+"
     r"(?:the\s+)?$"
+)
+
+_BELIEVERS = re.compile(
+    r"\s+(?:officials|sources|analysts|leaders|members|executives|insiders)\s+(?:\w+ly\s+)?"
+    r"(?:believe[sd]?|think|thought|expects?|expected|fears?|feared|hopes?|hoped|doubts?|"
+    r"doubted|predicts?|predicted|suspects?|suspected|speculated?)\b"
 )
 
 _TOLD_THAT = re.compile(
@@ -267,6 +269,9 @@ def _org_subject_before(
         # "Orbis is in talks with Kestrel about creating a fund to invest": the partner is
         # talked with; the subject acts
         and not _TALKS_WITH.search(sentence, max(0, e.start - 40), e.start)
+        # "Union officials believe a new bid for the beet processor is likely": people of an
+        # organisation holding a view do not bid
+        and not _BELIEVERS.match(sentence, e.end)
         # "Harold Simmons, the Dallas investor, might try to acquire Hughes": a person's
         # description, not a company
         and not (
@@ -291,13 +296,13 @@ def _org_subject_before(
     left = outside_asides(sentence, ref_matches, left, pos)
     last_ref = ref_matches[-1].start() if ref_matches else -1
     if left and left[-1].start > last_ref:
-        told = max(_TOLD_THAT.finditer(sentence, left[0].end, pos), key=_start, default=None)
-        teller_named = told is not None and (
-            # "General Motors said SoftBank's Vision Fund will invest": the reported clause's
-            # own subject acts, the possessor naming whose fund it is
-            reported := next((e for e in left if e.start == told.end()), None)
+        # "General Motors said SoftBank's Vision Fund will invest": the reported clause's own
+        # subject acts, the possessor naming whose fund it is
+        tellings = list(_TOLD_THAT.finditer(sentence, left[0].end, pos))
+        reported = (
+            next((e for e in left if e.start == tellings[-1].end()), None) if tellings else None
         )
-        if teller_named:
+        if reported is not None:
             owned = next(
                 (e for e in left if re.fullmatch(r"['’]s?\s+", sentence[reported.end : e.start])),
                 None,
