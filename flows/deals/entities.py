@@ -1476,7 +1476,12 @@ def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
         or _SPEAKS_AS_IT.match(sentence[end:])
     ):
         return False
-    if _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start]):
+    titled = _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start])
+    if titled is not None and not (
+        # "to partner Chevron": one word after "partner" is a company ("Sequoia partner
+        # Alfred Lin" is a person)
+        titled.group(0).lower().startswith("partner") and " " not in name
+    ):
         return True
     # '..., "there is no obvious asset to buy," Hynes said.'
     quoted = re.search(r"[,\"”]\s*$", sentence[:start])
