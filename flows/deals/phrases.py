@@ -169,9 +169,12 @@ def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> 
     relative = re.compile(r",\s*(?:which|who|whose)\b").search(sentence, start, end)
     if relative is not None:
         end = relative.start()
-    for e in orgs:
+    for i, e in enumerate(orgs):
         if e.start < start or e.end > end:
             continue
+        owned = orgs[i + 1] if i + 1 < len(orgs) else None
+        if owned is not None and re.fullmatch(r"['’]s?\s+", sentence[e.end : owned.start]):
+            continue  # "SoftBank's Vision Fund", "Alphabet's GV": the fund named next invests
         if re.fullmatch(r",\s*", sentence[max(start, e.start - 2) : e.start]) and (
             _OWNER_OF_FIRM.match(sentence, e.end)
         ):

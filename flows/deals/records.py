@@ -509,7 +509,21 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
                 continue
             shared = opening
         left, right = sentence[cuts[-1].start : brk.start()], sentence[brk.end() :]
-        verb = _DEAL_VERB.search(right)
+        # (a verb's word inside a name is no verb: "Denso Corp. and SoftBank's Vision Fund")
+        verb = next(
+            (
+                v
+                for v in _DEAL_VERB.finditer(right)
+                if not any(e.start <= brk.end() + v.start() < e.end for e in entities)
+                # ("and Kestrel's growth fund": a noun after a possessive or article)
+                and not re.search(
+                    r"(?:['’]s|\b(?:a|an|the|its|their))\s+(?:[\w-]+\s+){0,2}$",
+                    right[: v.start()],
+                    re.I,
+                )
+            ),
+            None,
+        )
         if (
             verb is None
             # ("Humain, backed by the Public Investment Fund, and AMD will invest": the

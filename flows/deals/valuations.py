@@ -71,9 +71,15 @@ _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b",
 
 # (a possessive values a thing of the company: "values Embraer's ADRs at $28 billion")
 _NAME = r"(?P<name>(?-i:[A-Z]|[a-z]{1,2}[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,3})"
-_QUALIFIED = r"\s+at\s+(?:(?:about|around|over|more\s+than|nearly|roughly|some|approximately)\s+)?$"
+# ("values the unit, Advanced Technologies Group, at $7.25 billion": the name in commas)
+_QUALIFIED = (
+    r",?\s+at\s+(?:(?:about|around|over|more\s+than|nearly|roughly|some|approximately)\s+)?$"
+)
 # "a deal that valued xAI at $80 billion and X at $33 billion": each name with its value
-_VALUED_NAME = re.compile(rf"\bvalu(?:ed|es|ing)\s+(?:[^;]{{1,80}}?\band\s+)?{_NAME}{_QUALIFIED}")
+_VALUED_NAME = re.compile(
+    rf"\bvalu(?:ed|es|ing)\s+(?:[^;]{{1,80}}?\band\s+|the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+)?"
+    rf"{_NAME}{_QUALIFIED}"
+)
 
 
 def valued_name(sentence: str, money: Money) -> str | None:
@@ -168,8 +174,9 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         # "valued xAI at $80 billion and X at $33 billion": the name before each sum
         at = sentence.rfind(told, 0, money.start)
         valued_org = next((e for e in orgs if e.start <= at < e.end), None)
-        if valued_org is not None:
-            return valued_org
+        # ("valued xAI at $80 billion and X at $33 billion": a name the sentence values
+        # but no organisation was read for is not the company named before it)
+        return valued_org
     valued = _VALUED_RELATIVE.search(sentence[: money.start])
     named = next((e for e in orgs if valued and e.end == valued.start()), None)
     if named is not None:
