@@ -1284,3 +1284,29 @@ def answered_offer(sentence, orgs, amounts, context, make) -> DealRecord | None:
             **(amount_fields(price) if price else {}),
         )
     return None
+
+
+# "Occidental Petroleum later made a rival $38 billion offer": a counter-bid for the company
+# the story's deal is for, named before
+_RIVAL_BID = re.compile(
+    r"\b(?:made|makes|making|submitted|launched|tabled|lodged)\s+(?:a|an)\s+"
+    r"(?:rival|competing|counter|higher|sweetened|improved)\s+(?P<price>[^\s,;]+\s+"
+    r"(?:(?:million|billion|bn|mln)\s+)?)?(?:(?:takeover|cash|all-cash|cash-and-stock)\s+)?"
+    r"(?:offer|bid)\b(?!\s+(?:for|to)\b)",
+    re.I,
+)
+
+
+def rival_bid(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    bid = _RIVAL_BID.search(sentence)
+    target = context.last_target
+    if bid is None or target is None:
+        return None
+    bidder = subject_before(sentence, bid.start(), orgs, context)
+    if bidder is None or same_company(bidder.name, target.name):
+        return None
+    price = next(
+        (m for m in amounts if bid.group("price") and bid.start("price") <= m.start < bid.end()),
+        None,
+    )
+    return _purchase(make, target, bidder.name, price)

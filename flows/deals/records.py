@@ -29,6 +29,7 @@ from flows.deals.acquisitions import (
     compound_acquisition,
     merger_of_two,
     paid_for,
+    rival_bid,
     sale_record,
     sold_to,
 )
@@ -782,6 +783,7 @@ def _extract_sentence(
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
         lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
+        lambda: rival_bid(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
