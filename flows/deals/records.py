@@ -611,6 +611,37 @@ _VALUE_CHANGE_AFTER = re.compile(
 )
 
 
+_BACKED_WITH = re.compile(
+    r",?\s+backed\s+by\s+(?:a\s+|an\s+)?(?P<money>\S+(?:\s+(?:million|billion|bn|mln))?)\s+"
+    r"(?:(?:equity|preferred|cash|debt)\s+)?(?:investment|commitment|financing|loan|injection)\s+"
+    r"from\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _bid_backing(sentence, main, orgs, amounts, make) -> list[DealRecord]:
+    backed = _BACKED_WITH.search(sentence)
+    if backed is None:
+        return []
+    money = next((m for m in amounts if m.start == backed.start("money")), None)
+    backer = next((e for e in orgs if e.start == backed.end()), None)
+    bidder = next((e for e in orgs if e.name == main.investors[0]), None)
+    if money is None or backer is None or bidder is None or same_company(backer.name, bidder.name):
+        return []
+    subtype = "debt" if re.search(r"\b(?:debt|loan)\b", backed.group(0), re.I) else "equity"
+    return [
+        make(
+            "investment",
+            bidder,
+            subtype=subtype,
+            investors=[backer.name],
+            lead_investors=[],
+            confidence=0.75,
+            **amount_fields(money),
+        )
+    ]
+
+
 def _extract_sentence(
     sentence: str,
     offset: int,
@@ -843,6 +874,11 @@ def _extract_sentence(
         issue = debt_issue(sentence, orgs, event_amounts, context, make)
         if issue is not None and not same_company(issue.recipient, main.recipient):
             out.append(issue)
+
+    if main is not None and main.kind == "acquisition" and main.investors:
+        # "made a rival $38 billion offer, backed by a $10 billion investment from Berkshire
+        # Hathaway": the bidder is funded for its bid
+        out.extend(_bid_backing(sentence, main, orgs, event_amounts, make))
 
     if grant is not None:
         out.append(grant)
