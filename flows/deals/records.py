@@ -498,7 +498,16 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
         ]
     cuts: list[_Clause] = [_Clause(0, len(sentence))]
     for brk in _CLAUSE_BREAK.finditer(sentence):
-        subject = next((e for e in entities if e.start == brk.end()), None)
+        # ("..., while the Vision Fund will invest $333 million")
+        subject = next(
+            (
+                e
+                for e in entities
+                if e.start >= brk.end()
+                and re.fullmatch(r"(?:the\s+)?", sentence[brk.end() : e.start])
+            ),
+            None,
+        )
         shared = None
         if subject is None and not re.match(
             r"(?:the|The)\s+(?:[A-Z][\w.]*\s+)?government\b", sentence[brk.end() :]
