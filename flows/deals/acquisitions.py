@@ -555,8 +555,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 )
             )
             and re.match(
-                r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?"
-                # "after buying Fox's share": a holding in another company, not Fox
+                r"(?:['’]s?\s+(?:[\w%.-]+\s+){0,2}?"
+                # "after buying Fox's share", "buy Comcast's 33% stake": a holding in another
+                # company, not Fox
                 r"(?=(?:stock|shares|share|stake|holding|interest|bonds|debt|notes)\b))?"
                 r"\s*(?:(?:common|preferred|ordinary|treasury|voting|outstanding)\s+)?"
                 r"(?:stock|shares|bonds|debt|notes|rights|real estate|products?|devices?|"

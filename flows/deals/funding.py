@@ -569,7 +569,9 @@ def investment_record(
     if (round_match and round_match[1].lower() == "debt") or re.match(
         # "led a $100 million debt facility for Lambda", "a $2 billion term loan"
         # "175 mln dlrs of subordinated financing debt"
-        r"\s+(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,2}?(?:debt|credit|loan|loans|bond|bonds|notes)\b",
+        r"\s+(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,2}?(?:debt|credit|loan|loans|bond|bonds|notes)\b"
+        # ("inject $6.5 billion in debt and equity": not all of it lent)
+        r"(?!\s+and\s+equity)",
         sentence[money.end :],
         re.I,
     ):

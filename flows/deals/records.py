@@ -795,6 +795,17 @@ def _extract_sentence(
             acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None
+        if (
+            main is None
+            and invest
+            and event_amounts
+            and not gift
+            # ("bought back Goldsmith's stock": a buyback, not backing)
+            and not invest.group(0).lower().startswith("back")
+        ):
+            # "SoftBank agreed to invest $2 billion in the chipmaker, buying shares at $23
+            # each": the shares bought are how it invests
+            main = investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     elif (
         funding
         and event_amounts
@@ -1115,7 +1126,10 @@ _PLACE_KINDS = frozenset({"country", "region", "city"})
 _AND_AMOUNT_IN = re.compile(
     # ("... in Sweden over two years, and £2.5 billion for the UK")
     r"^(?:\s+(?:over|in|by|through|within|until)\s+[\w ]{1,25}?)?"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?$"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?"
+    # ("put $5 billion into Intel and agreed to invest up to $100 billion in OpenAI")
+    r"(?:(?:has\s+)?(?:agreed|plans|pledged|promised|committed|is\s+set)\s+to\s+"
+    r"(?:invest|put|commit|pour|inject)\s+)?$"
 )
 
 
