@@ -408,6 +408,10 @@ def investment_record(
             r"\s+by\b", sentence[candidate.end() :]
         ):
             continue  # "Mubadala-backed MGX", "which is backed by": who backs it already
+        if re.match(
+            r"\s+to\s+(?:spend|buy|purchase|pay|rent|lease)\b", sentence[candidate.end() :]
+        ):
+            continue  # "committed to spend $30 billion on Microsoft's Azure cloud": a purchase
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
         described = _DESCRIBED_OBJECT.match(sentence, candidate.end())
         if described is not None:
@@ -903,7 +907,7 @@ def round_record(
 
 # "Microsoft and Nvidia agreed to invest up to $5 billion and $10 billion respectively in
 # Anthropic": each investor its own sum, in the order named
-_RESPECTIVELY = re.compile(r",?\s+respectively,?\s+(?:in|into)\s+(?:the\s+)?", re.I)
+_RESPECTIVELY = re.compile(r",?\s+respectively,?\s+(?:in|into)\s+", re.I)
 
 
 def respective_investments(sentence, orgs, amounts, context, make) -> list[DealRecord]:
@@ -918,7 +922,18 @@ def respective_investments(sentence, orgs, amounts, context, make) -> list[DealR
         if not sums and money.end != told.start():
             break
         sums.insert(0, money)
-    recipient = next((e for e in orgs if e.start == told.end()), None)
+    recipient = next(
+        (
+            e
+            for e in orgs
+            if e.start >= told.end()
+            and re.fullmatch(r"(?:the\s+)?", sentence[told.end() : e.start])
+        ),
+        None,
+    )
+    if recipient is None and REFERENCE.match(sentence, told.end()):
+        # "... respectively, in the company": the story's company
+        recipient = context.last_recipient or context.focus
     verb = INVEST.search(sentence, 0, sums[0].start) if sums else None
     if len(sums) < 2 or recipient is None or verb is None:
         return []

@@ -450,6 +450,9 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
 # A noun after a company's name makes it the maker of what is bought: "Nvidia GPUs",
 # "Nvidia chips", "Azure cloud services"; its shares or stock are a stake in it.
 _PRODUCT_AFTER = re.compile(
+    # "spend $30 billion on Microsoft's Azure cloud": the maker's product, possessed
+    r"['’]s?\s+(?:[A-Z][\w-]*\s+)?(?:cloud|services?|chips?|GPUs?|compute|capacity|software|"
+    r"products?|servers?|hardware|systems?)\b|"
     r"\s+(?!(?:shares|stock|stake|equity|bonds|debt)\b)"
     r"(?:(?!(?:in|on|for|to|at|this|last|next|over|from|with|and|or|as|by|since|until|"
     r"through|during|across|over|after|before|because|while|when|which|that)\b)[a-z]{3,}"

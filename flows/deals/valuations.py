@@ -43,6 +43,10 @@ _HOLDING_VALUED = re.compile(
     r"(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$"
     # "holds a stake of roughly 27% in OpenAI Group PBC, valued at about $135 billion"
     r"|\b(?:stake|holding|position)\b[^;.$]{0,60}?,\s*(?:now\s+)?(?:valued\s+at|worth)\s*"
+    r"(?:about|around|over|more than|nearly|roughly|some)?\s*$"
+    # "The OpenAI Foundation will hold equity valued at about $130 billion"
+    r"|\b(?:hold|holds|holding|held|own|owns|owned|retain|retains|keep|keeps)\s+"
+    r"(?:an?\s+)?(?:equity|stake|shares|stock|holding)\s+(?:now\s+)?(?:valued\s+at|worth)\s*"
     r"(?:about|around|over|more than|nearly|roughly|some)?\s*$",
     re.I,
 )
