@@ -520,15 +520,16 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
             shared = opening
         left, right = sentence[cuts[-1].start : brk.start()], sentence[brk.end() :]
         # (a verb's word inside a name is no verb: "Denso Corp. and SoftBank's Vision Fund")
+        # (only a verb within a few words counts, below: the search stops there)
         verb = next(
             (
                 v
-                for v in _DEAL_VERB.finditer(right)
+                for v in _DEAL_VERB.finditer(right, 0, min(len(right), 120))
                 if not any(e.start <= brk.end() + v.start() < e.end for e in entities)
                 # ("and Kestrel's growth fund": a noun after a possessive or article)
                 and not re.search(
                     r"(?:['’]s|\b(?:a|an|the|its|their))\s+(?:[\w-]+\s+){0,2}$",
-                    right[: v.start()],
+                    right[max(0, v.start() - 40) : v.start()],
                     re.I,
                 )
             ),
