@@ -770,7 +770,9 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
 _OWN_YEAR = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 
 # "bought Slack for $27.7 billion in 2021 and Tableau for $15.7 billion in 2019"
-_AND_NEXT = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")
+_AND_NEXT = re.compile(
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s+(?:last|this)\s+(?:year|month|week|quarter))?,?\s+and\s+"
+)
 _FOR_PRICE = re.compile(r"\s+for\s+")
 
 

@@ -319,7 +319,9 @@ def _org_subject_before(
         opens = re.fullmatch(
             r"\W*(?:(?:In|On|At|By|Last|This|Since|After)\b[^,]{0,30},\s*)?"
             # "Bengaluru-based Krutrim, the AI startup founded by Ola's Bhavish Aggarwal,"
-            r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\s+)?",
+            r"(?:(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|headquartered)\s+)?"
+            # ("Rival Cruise, which General Motors shut down, had raised")
+            r"(?:(?:Rival|Rivals|Fellow)\s+)?",
             sentence[: first.start],
         )
         if opens and (

@@ -372,6 +372,9 @@ _FUNCTION_WORDS = frozenset(
         "her",
         "their",
         "our",
+        # "Rival Cruise, which General Motors shut down": a description, not a name's word
+        "rival",
+        "rivals",
         "my",
         "your",
         "in",

@@ -312,11 +312,31 @@ _FUND_AFTER = re.compile(
 _FUND_BEFORE = re.compile(r"\b(?:its|a|their)\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of)\s+$", re.I)
 
 
+_FUNDS_PURCHASE = re.compile(
+    r"\bto\s+(?:help\s+)?(?:fund|finance|pay\s+for)\s+(?:the|its|part\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:deal|purchase|acquisition|takeover|transaction|buyout|merger)\b",
+    re.I,
+)
+
+
+def _buyer_of(target: Entity, context) -> Entity | None:
+    """Who, in the story so far, bought ``target``."""
+    key = next(
+        (k for k, bought in context.bought_by.items() if same_company(bought.name, target.name)),
+        None,
+    )
+    return context.named.get(key) if key is not None else None
+
+
 def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
     money = amounts[0] if amounts else None
     recipient = subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
     if recipient is None:
         return None
+    if _FUNDS_PURCHASE.search(sentence) and (buyer := _buyer_of(recipient, context)):
+        # "The company also said it would raise $10 billion through a term loan to fund the
+        # cash portion of the deal": the buyer raises the money, not the company bought
+        recipient = buyer
     lead, investors = investors_from(sentence, orgs, recipient.name)
     round_match = ROUND.search(sentence)
     debt = bool(
@@ -331,7 +351,9 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"unsecured|secured|high-yield|investment-grade|green)\s+)?"
                 r"(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)\s+"
-                r"(?:sale|offering|issue)\b",
+                r"(?:sale|offering|issue)\b"
+                # ("raise $10 billion through a term loan")
+                r"|\s+(?:through|via|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
                 sentence[money.end :],
             )
         )

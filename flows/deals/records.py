@@ -1212,7 +1212,10 @@ def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
     return records
 
 
-_NEXT_ITEM = re.compile(r"\s+and\s+(?=(?:the|its|their|a|an)\s)")
+# ("Tableau Software for $15.7 billion last year and MuleSoft for $6.5 billion in 2018")
+_NEXT_ITEM = re.compile(
+    r"\s+and\s+(?=(?:the|its|their|a|an)\s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+for\s)"
+)
 
 
 def _clause_date(
@@ -1249,6 +1252,17 @@ def _clause_date(
         # "lifts Perplexity's valuation to $20 billion from $14 billion in May": the date
         # is the earlier figure's
         return published
+    for aside in re.finditer(r",\s+(?:which|who)\b[^,;]{1,100},", sentence):
+        # "Cruise, which General Motors shut down last year, had raised $10 billion": the
+        # relative clause's date is its own event's
+        if (
+            published is not None
+            and not aside.start() <= money.start < aside.end()
+            and date_told(aside.group(0), published) is not None
+            and date_told(sentence[: aside.start()] + sentence[aside.end() : end], published)
+            is None
+        ):
+            return published
     if (
         published is not None
         and date_told(sentence[:end], published) is None
@@ -1387,6 +1401,11 @@ def _update_context(
     context: Context, sentence: str, orgs: list[Entity], records: list[DealRecord]
 ) -> None:
     for record in records:
+        if record.kind == "acquisition" and record.investors and record.recipient_kind == "company":
+            # every purchase of a list ("Tableau ... and MuleSoft for $6.5 billion"): who bought it
+            target = next((e for e in orgs if e.name == record.recipient), None)
+            if target is not None:
+                context.bought_by[name_key(record.investors[0])] = target
         # ("... valuing the website group at more than $5bn. The firm ... raised $460m": the
         # company just valued is what "the firm" raising money means.)
         # ("Apple agreed to acquire Texture. ... The company was valued at $200 million in
