@@ -873,6 +873,8 @@ def _extract_sentence(
         out.extend(_next_pledges(sentence, main, entities, event_amounts, make))
     if main is not None and main.kind == "investment" and main.amount is not None:
         out.extend(_gapped_investors(sentence, main, orgs, event_amounts, make))
+    if main is not None and main.subtype == "funding_round" and main.amount is not None:
+        out.extend(_earlier_rounds(sentence, main, event_amounts, make))
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -1166,6 +1168,35 @@ def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
             )
         )
         last_end = place.end
+    return records
+
+
+# "Waymo raised $2.5 billion in 2021 and $3.2 billion in 2020": a round a year
+_YEAR_AFTER = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
+
+
+def _earlier_rounds(sentence, main, amounts, make) -> list[DealRecord]:
+    records: list[DealRecord] = []
+    told = next((m for m in amounts if m.value == main.amount), None)
+    year = _YEAR_AFTER.match(sentence, told.end) if told is not None else None
+    while year is not None:
+        joined = re.compile(r",?\s+(?:and\s+)?").match(sentence, year.end())
+        money = next((m for m in amounts if joined and m.start == joined.end()), None)
+        year = _YEAR_AFTER.match(sentence, money.end) if money is not None else None
+        if money is None or year is None or not joined.group(0).strip():
+            break
+        record = make(
+            "investment",
+            Entity(main.recipient, main.recipient, 0, 0, "org"),
+            subtype="funding_round",
+            investors=[],
+            lead_investors=[],
+            confidence=main.confidence,
+            **amount_fields(money),
+        )
+        record.recipient_kind = main.recipient_kind
+        record.announced_on = date_told(year.group(0), None)
+        records.append(record)
     return records
 
 
