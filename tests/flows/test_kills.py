@@ -4,6 +4,7 @@ that was never interrupted."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -146,20 +147,27 @@ def test_sigkill_of_the_flow_process(stage, baseline, prefect_harness, tmp_path,
     }
     env.pop("PREFECT_API_URL", None)  # the child uses its own ephemeral server
     (tmp_path / "child-prefect").mkdir()
+    # In a session of its own, so the ephemeral Prefect server the child starts can be
+    # killed with it: SIGKILL of the flow process alone left that server running after the
+    # test suite ended.
     child = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(KILLED_RUN), str(marker), stage],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 240
-    while not marker.exists():
-        if child.poll() is not None:
-            pytest.fail(f"the run ended before reaching {stage}: {child.stderr.read()[-3000:]}")
-        if time.monotonic() > deadline:
-            child.kill()
-            pytest.fail(f"the run never reached {stage}")
-        time.sleep(0.1)
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists():
+            if child.poll() is not None:
+                pytest.fail(f"the run ended before reaching {stage}: {child.stderr.read()[-3000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"the run never reached {stage}")
+            time.sleep(0.1)
+        child.send_signal(signal.SIGKILL)  # the flow process dies first, mid-stage
+        child.wait(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)  # then what it started
 
     state = totals(data / "ainews.duckdb") if (data / "ainews.duckdb").exists() else None
     if state is not None:  # whatever was published is consistent
