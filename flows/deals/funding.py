@@ -319,6 +319,12 @@ _FUNDS_PURCHASE = re.compile(
 )
 
 
+_LED_BY_PARENT = re.compile(r"\bled\s+by\s+its\s+parent(?:\s+company)?\b", re.I)
+_UNIT_OF = re.compile(
+    r"\b(?:unit|subsidiary|division|arm|business|affiliate)\s+of\s+(?:the\s+)?", re.I
+)
+
+
 def _buyer_of(target: Entity, context) -> Entity | None:
     """Who, in the story so far, bought ``target``."""
     key = next(
@@ -338,6 +344,14 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         # cash portion of the deal": the buyer raises the money, not the company bought
         recipient = buyer
     lead, investors = investors_from(sentence, orgs, recipient.name)
+    if _LED_BY_PARENT.search(sentence):
+        # "Waymo, the self-driving unit of Alphabet Inc., ... raised $5.6 billion in a round
+        # led by its parent company"
+        unit_of = _UNIT_OF.search(sentence)
+        parent = next((e for e in orgs if unit_of and e.start == unit_of.end()), None)
+        if parent is not None and not same_company(parent.name, recipient.name):
+            lead = [parent.name]
+            investors = [parent.name, *(n for n in investors if n != parent.name)]
     round_match = ROUND.search(sentence)
     debt = bool(
         (round_match and round_match[1].lower() == "debt")
