@@ -339,17 +339,38 @@ _FOR_MONEY = re.compile(
 )
 
 
+_RAISED_BEFORE = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|borrow(?:s|ed|ing)?)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over|another|an?\s+additional)"
+    r"\s+)?$",
+    re.I,
+)
+
+_PUT_BEFORE = re.compile(
+    r"\b(?:invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over|up\s+to|another|an?\s+"
+    r"additional)\s+)?$",
+    re.I,
+)
+
+
 def _priced_for_other(
     sentence: str, money: Money, orgs: list[Entity], parties: list[Entity]
 ) -> bool:
     """Whether the amount is told as another company's price: in "acquire Informatica for
     about $8 billion, its biggest deal since it bought Slack", $8 billion is never Slack's."""
+    keys = {name_key(p.name) for p in parties}
+    put = re.match(r"\s+(?:in|into)\s+(?:the\s+)?", sentence[money.end :])
+    if put is not None and _PUT_BEFORE.search(sentence, max(0, money.start - 40), money.start):
+        # "held talks to buy Perplexity before investing $14.3 billion in Scale AI"
+        into = next((e for e in orgs if e.start == money.end + put.end()), None)
+        if into is not None and not into.is_place and name_key(into.name) not in keys:
+            return True
     told = _FOR_MONEY.search(sentence, max(0, money.start - 40), money.start)
     if told is None:
         return False
     named = next((e for e in orgs if e.end == told.start()), None)
     # ("Deci was acquired by Nvidia for about $300 million": the buyer's price)
-    keys = {name_key(p.name) for p in parties}
     return (
         named is not None
         and not named.is_place
@@ -701,6 +722,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # Google hired its CEO in a $2.4 billion deal")
             and not (m.start >= hi and _OTHER_CLAUSE.search(sentence[hi : m.start]))
             and not _priced_for_other(sentence, m, orgs, parties)
+            # ("Quarry raised $5 million after buying Halvard": money raised is no price)
+            and not _RAISED_BEFORE.search(sentence, max(0, m.start - 30), m.start)
             # ("merged with X in a deal that valued xAI at $80 billion": the buyer's worth)
             and not (
                 (valued := valued_name(sentence, m)) is not None

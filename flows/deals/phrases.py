@@ -35,7 +35,10 @@ AUXILIARIES = (
     r"(?:(?:will|would|also|has|have|had|is|are|was|now|then|plans?\s+to|agreed\s+to|"
     r"intends?\s+to|is\s+set\s+to|aims?\s+to|expects?\s+to)\s+)*"
 )
-SHARED_SUBJECT = re.compile(rf"\band\s+{AUXILIARIES}$")
+SHARED_SUBJECT = re.compile(
+    # ("Meta held talks to buy Perplexity before investing $14.3 billion in Scale AI")
+    rf"\band\s+{AUXILIARIES}$|\b(?:before|after|while|since|besides)\s+$"
+)
 
 FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
 

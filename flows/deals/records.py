@@ -895,6 +895,22 @@ def _extract_sentence(
         # "AT&T sold $22.5 billion of bonds ... to help fund its Time Warner purchase": the
         # debt raised to pay for a purchase is a deal of its own
         issue = debt_issue(sentence, orgs, event_amounts, context, make)
+        raised = next(
+            (v for v in FUNDING.finditer(sentence) if v.group(0).lower().startswith("rais")), None
+        ) or raise_before_money(sentence, event_amounts)
+        if (
+            issue is None
+            and raised is not None
+            and not PROCEEDS.search(sentence, raised.end())
+            and not RAISED_OWN.match(sentence, raised.end())
+        ):
+            # "Quarry raised $5 million after buying Halvard": the raise beside the purchase
+            issue = funding_record(sentence, raised, orgs, event_amounts, context, make)
+        if issue is None and invest and not gift and not invest.group(0).lower().startswith("back"):
+            # "held talks to buy Perplexity before investing $14.3 billion in Scale AI"
+            issue = investment_record(
+                sentence, invest, entities, orgs, event_amounts, context, make
+            )
         if issue is not None and not same_company(issue.recipient, main.recipient):
             out.append(issue)
 
