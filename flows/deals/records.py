@@ -1511,7 +1511,9 @@ def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
             for n in record.investors
             # ("the AI Infrastructure Partnership ... investing $30 billion in AI
             # infrastructure": a field is no company)
-            if not (record.recipient_kind == "company" and same_company(n, record.recipient))
+            if not (
+                record.recipient_kind in {"company", "person"} and same_company(n, record.recipient)
+            )
             and category_of(n) != "regulator"
             # "filed an application with the Department of Transportation for ... its
             # takeover of USAir": an authority approves purchases, it makes none
