@@ -339,17 +339,13 @@ _FOR_MONEY = re.compile(
 )
 
 
+# (a qualifier, "about $5 billion", is part of the amount's span already)
+_MORE = r"(?:another\s+|an?\s+additional\s+)?$"
 _RAISED_BEFORE = re.compile(
-    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|borrow(?:s|ed|ing)?)\s+"
-    r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over|another|an?\s+additional)"
-    r"\s+)?$",
-    re.I,
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|borrow(?:s|ed|ing)?)\s+" + _MORE, re.I
 )
-
 _PUT_BEFORE = re.compile(
-    r"\b(?:invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)\s+"
-    r"(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over|up\s+to|another|an?\s+"
-    r"additional)\s+)?$",
+    r"\b(?:invest(?:s|ed|ing)?|put(?:s|ting)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?)\s+" + _MORE,
     re.I,
 )
 
@@ -1316,8 +1312,8 @@ def answered_offer(sentence, orgs, amounts, context, make) -> DealRecord | None:
 # the story's deal is for, named before
 _RIVAL_BID = re.compile(
     r"\b(?:made|makes|making|submitted|launched|tabled|lodged)\s+(?:a|an)\s+"
-    r"(?:rival|competing|counter|higher|sweetened|improved)\s+(?P<price>[^\s,;]+\s+"
-    r"(?:(?:million|billion|bn|mln)\s+)?)?(?:(?:takeover|cash|all-cash|cash-and-stock)\s+)?"
+    rf"(?:rival|competing|counter|higher|sweetened|improved)\s+(?P<price>{MONEY_PHRASE})?"
+    r"(?:(?:takeover|cash|all-cash|cash-and-stock)\s+)?"
     r"(?:offer|bid)\b(?!\s+(?:for|to)\b)",
     re.I,
 )

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.deals.deal import DealRecord
-from flows.deals.entities import ORG_WORDS, Entity, Vocabulary, is_person, name_key
+from flows.deals.entities import ORG_WORDS, Entity, Vocabulary, is_person, name_key, same_company
 
 # "it", "the company", "the Boston-based company", "the online giant", "the drugmaker",
 # "The Farmington, Connecticut-based company"
@@ -84,6 +84,14 @@ class Context:
             if k != name_key(name) and self.named[k].category not in {"government", "regulator"}
         ]
         return self.named[max(others, key=lambda k: self.mentions[k])] if others else None
+
+    def buyer_of(self, target: Entity) -> Entity | None:
+        """Who, in the story so far, bought ``target``."""
+        key = next(
+            (k for k, bought in self.bought_by.items() if same_company(bought.name, target.name)),
+            None,
+        )
+        return self.named.get(key) if key is not None else None
 
     def is_surname(self, entity: Entity) -> bool:
         """Whether a one-word name is the last word of a person's full name told earlier
@@ -298,7 +306,7 @@ def _org_subject_before(
     if left and left[-1].start > last_ref:
         # "General Motors said SoftBank's Vision Fund will invest": the reported clause's own
         # subject acts, the possessor naming whose fund it is
-        tellings = list(_TOLD_THAT.finditer(sentence, left[0].end, pos))
+        tellings = list(_TOLD_THAT.finditer(sentence, max(left[0].end, pos - 200), pos))
         reported = (
             next((e for e in left if e.start == tellings[-1].end()), None) if tellings else None
         )

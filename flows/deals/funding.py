@@ -325,21 +325,12 @@ _UNIT_OF = re.compile(
 )
 
 
-def _buyer_of(target: Entity, context) -> Entity | None:
-    """Who, in the story so far, bought ``target``."""
-    key = next(
-        (k for k, bought in context.bought_by.items() if same_company(bought.name, target.name)),
-        None,
-    )
-    return context.named.get(key) if key is not None else None
-
-
 def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
     money = amounts[0] if amounts else None
     recipient = subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
     if recipient is None:
         return None
-    if _FUNDS_PURCHASE.search(sentence) and (buyer := _buyer_of(recipient, context)):
+    if _FUNDS_PURCHASE.search(sentence) and (buyer := context.buyer_of(recipient)):
         # "The company also said it would raise $10 billion through a term loan to fund the
         # cash portion of the deal": the buyer raises the money, not the company bought
         recipient = buyer
@@ -958,15 +949,11 @@ def respective_investments(sentence, orgs, amounts, context, make) -> list[DealR
         if not sums and money.end != told.start():
             break
         sums.insert(0, money)
-    recipient = next(
-        (
-            e
-            for e in orgs
-            if e.start >= told.end()
-            and re.fullmatch(r"(?:the\s+)?", sentence[told.end() : e.start])
-        ),
-        None,
-    )
+    recipient = first_after(told.end(), orgs)
+    if recipient is not None and not re.fullmatch(
+        r"(?:the\s+)?", sentence[told.end() : recipient.start]
+    ):
+        recipient = None
     if recipient is None and REFERENCE.match(sentence, told.end()):
         # "... respectively, in the company": the story's company
         recipient = context.last_recipient or context.focus

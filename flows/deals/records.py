@@ -102,6 +102,7 @@ from flows.deals.money import Money, find_amounts, primary_amounts
 from flows.deals.phrases import (
     AUXILIARIES,
     LEAD,
+    MONEY_PHRASE,
     ROUND,
     investors_from,
     is_per_share,
@@ -416,24 +417,24 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
             )
         )
 
-    def spelled_out(name: str) -> str | None:
+    def initials_of_earlier(name: str) -> bool:
         # "General Motors Co. ... GM will also invest": initials stand for the name in full,
         # not for "GM Cruise Holdings", which starts with them
         if not re.fullmatch(r"[A-Z]{2,5}", name):
-            return None
-        matches = {
-            name_key(n): n
+            return False
+        spelled = {
+            name_key(n)
             for n in first_seen
             if first_seen[n] < first_seen.get(name, len(entities))
             and "".join(w[0] for w in name_key(n).split()).upper() == name
             and len(name_key(n).split()) == len(name)
         }
-        return next(iter(matches.values())) if len(matches) == 1 else None
+        return len(spelled) == 1
 
     def full(name: str) -> str:
         if is_known(name):
             return name
-        if spelled_out(name) is not None:
+        if initials_of_earlier(name):
             # (left as written: a reader, and a search for "GM", finds the initials)
             return name
         longer = {name_key(n): n for n in first_seen if completes(name, n)}
@@ -499,15 +500,11 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
     cuts: list[_Clause] = [_Clause(0, len(sentence))]
     for brk in _CLAUSE_BREAK.finditer(sentence):
         # ("..., while the Vision Fund will invest $333 million")
-        subject = next(
-            (
-                e
-                for e in entities
-                if e.start >= brk.end()
-                and re.fullmatch(r"(?:the\s+)?", sentence[brk.end() : e.start])
-            ),
-            None,
-        )
+        subject = first_after(brk.end(), entities, places=True)
+        if subject is not None and not re.fullmatch(
+            r"(?:the\s+)?", sentence[brk.end() : subject.start]
+        ):
+            subject = None
         shared = None
         if subject is None and not re.match(
             r"(?:the|The)\s+(?:[A-Z][\w.]*\s+)?government\b", sentence[brk.end() :]
@@ -609,9 +606,8 @@ _READER_BUYS = re.compile(
 # gain on its Uber stake"
 _VALUE_CHANGE_BEFORE = re.compile(
     r"\b(?:lost|loses|losing|lose|(?:wrote|writes|writing|written|write)\s+(?:down|off)|"
-    r"impaired|marked\s+down)\s+(?:(?:about|nearly|some|more\s+than|over|almost)\s+)?$"
-    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b[^.;]{0,80}\bby\s+"
-    r"(?:(?:about|nearly|some|more\s+than|over|almost)\s+)?$",
+    r"impaired|marked\s+down)\s+$"
+    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b[^.;]{0,80}\bby\s+$",
     re.I,
 )
 _VALUE_CHANGE_AFTER = re.compile(
@@ -622,7 +618,7 @@ _VALUE_CHANGE_AFTER = re.compile(
 
 
 _BACKED_WITH = re.compile(
-    r",?\s+backed\s+by\s+(?:a\s+|an\s+)?(?P<money>\S+(?:\s+(?:million|billion|bn|mln))?)\s+"
+    rf",?\s+backed\s+by\s+(?:a\s+|an\s+)?(?P<money>{MONEY_PHRASE})"
     r"(?:(?:equity|preferred|cash|debt)\s+)?(?:investment|commitment|financing|loan|injection)\s+"
     r"from\s+(?:the\s+)?",
     re.I,
@@ -1122,10 +1118,7 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
     found = list(_STAKE_SIZE.finditer(sentence))
     if len(found) != 1:
         return None
-    if re.search(
-        r",\s+(?:which|who)\s+(?:already\s+)?(?:owns|holds|has|had|held|owned)\b[^,;]*$",
-        sentence[: found[0].end()],
-    ):
+    if re.search(_HOLDS_ALREADY + r"\b[^,;]*$", sentence[: found[0].end()]):
         return None  # "Google, which owns about 14% of Anthropic, will invest": held before
     holder = [e for e in orgs if e.end <= found[0].start()]
     if holder and not any(same_company(holder[-1].name, n) for n in [recipient, *record.investors]):
@@ -1189,6 +1182,7 @@ def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
 
 # "Waymo raised $2.5 billion in 2021 and $3.2 billion in 2020": a round a year
 _YEAR_AFTER = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
+_AND_BETWEEN = re.compile(r",?\s+(?:and\s+)?")
 
 
 def _earlier_rounds(sentence, main, amounts, make) -> list[DealRecord]:
@@ -1196,7 +1190,7 @@ def _earlier_rounds(sentence, main, amounts, make) -> list[DealRecord]:
     told = next((m for m in amounts if m.value == main.amount), None)
     year = _YEAR_AFTER.match(sentence, told.end) if told is not None else None
     while year is not None:
-        joined = re.compile(r",?\s+(?:and\s+)?").match(sentence, year.end())
+        joined = _AND_BETWEEN.match(sentence, year.end())
         money = next((m for m in amounts if joined and m.start == joined.end()), None)
         year = _YEAR_AFTER.match(sentence, money.end) if money is not None else None
         if money is None or year is None or not joined.group(0).strip():
@@ -1321,18 +1315,17 @@ def _clause_date(
     return date_told(clause, published)
 
 
+# "Beta Capital, which holds a 20% stake in Gamma": an investor's holding, told of it
+_HOLDS_ALREADY = r",\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:holds|owns|has|had|held|owned)"
+
+
 def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) -> bool:
     """ "Acme raised $50 million from Beta Capital, which holds a 20% stake in Gamma": a
     holding told in a relative clause after the sentence's own deal describes an investor."""
     return (
         trigger is not None
         and trigger.start() < pos
-        and re.search(
-            r",\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:holds|owns|has|had|held|owned)\s+"
-            r"(?:an?\s+|its\s+)?$",
-            sentence[:pos],
-        )
-        is not None
+        and re.search(_HOLDS_ALREADY + r"\s+(?:an?\s+|its\s+)?$", sentence[:pos]) is not None
     )
 
 
