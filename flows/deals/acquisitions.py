@@ -427,16 +427,83 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+# "Whole Foods, which it bought", "the DirecTV operations which it acquired", "Mobileye, the
+# Israeli company it acquired", "Nest, which the company had bought": a purchase told as a
+# relative clause whose subject is the company the main clause speaks of.
+_OWN_PURCHASE = re.compile(
+    r"(?:,?\s+(?:which|that)|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|"
+    r"start-up|maker|business|unit|developer|platform|chain|retailer|network|studio|"
+    r"service|group|brand|lab)(?:\s+(?:that|which))?)\s+"
+    r"(?:it|they|the\s+(?:company|firm|group))\s+"
+    r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also)\s+)*$"
+)
+_PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
+# What may stand between the company bought and the clause: the part of it that was bought
+_OWNED_GAP = re.compile(
+    r"(?:\s+(?:[\w-]+\s+){0,3}?(?:operations|business(?:es)?|units?|divisions?|assets|"
+    r"subsidiary|arm|brand|chain|stores))?"
+)
+_NO_OBJECT = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:for|in|on|at|last|this|earlier|from|back|through|via|with|"
+    r"when|after|before|during|and|but|as|only|just|(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)\b"
+)
+_LISTED_BEFORE = re.compile(r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_HOLDING_OF = re.compile(r"\b(?:shares|stock|stake|bonds|notes|debt)\s+(?:in|of)\s+$", re.I)
+
+
 def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
+    when = None  # the text whose date is the purchase's, when not the sentence's
     relative = re.search(r",\s+which\s+((?:\S+\s+){1,4})$", sentence[: trigger.start()])
     buyer = first_after(relative.start(1), orgs) if relative else None
+    own = _OWN_PURCHASE.search(sentence[: trigger.start()])
+    owned = (
+        [
+            e
+            for e in orgs
+            if e.end <= own.start()
+            and _OWNED_GAP.fullmatch(sentence, e.end, own.start())
+            and not e.is_place
+            # ("shares of Nvidia, which it bought": a holding, not the company)
+            and not _HOLDING_OF.search(sentence, max(0, e.start - 20), e.start)
+        ]
+        if own
+        else []
+    )
     if relative and buyer is not None and buyer.end <= trigger.start():
         # "Tio Networks, which PayPal bought in July": the company before "which" was bought.
         before = [e for e in orgs if e.end <= relative.start()]
         targets = before[-1:]
         acquirer = buyer
+    elif (
+        own
+        and owned
+        and trigger.group(0).lower() in _PAST_BUYING
+        # (the object is the company before: "an announcement ... that it bought about 20
+        # pct of Hk Hotels" tells its own)
+        and _NO_OBJECT.match(sentence, trigger.end())
+    ):
+        # "expanding Whole Foods, which it bought last year", "Mobileye, the Israeli company
+        # it acquired in 2017": the company before the clause was bought by the one the
+        # main clause is about.
+        target = owned[-1]
+        targets = [target]
+        # ("divest Turner Broadcasting, or the DirecTV operations which it acquired": the
+        # subject is before the whole list the company ends)
+        head = target
+        while (
+            listed := next((e for e in reversed(orgs) if e.end <= head.start), None)
+        ) is not None and _LISTED_BEFORE.fullmatch(sentence, listed.end, head.start):
+            head = listed
+        acquirer = subject_before(sentence, head.start, orgs, context)
+        if acquirer is None or same_company(acquirer.name, target.name):
+            acquirer = context.focus_other_than(target.name)
+        # Its price and date are the relative clause's own, not the main clause's.
+        told = (own.start(), clause_end_at(sentence, trigger.end()))
+        amounts = [m for m in amounts if told[0] < m.start < told[1]]
+        when = sentence[told[0] : told[1]]
     elif passive:
         target = subject_before(sentence, passive.start(), orgs, context)
         acquirer = first_after(passive.end(), orgs)
@@ -775,6 +842,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 ),
                 lead_investors=[],
                 confidence=confidence,
+                when=when,
                 **(amount_fields(price) if price else {}),
             )
         )

@@ -66,6 +66,9 @@ _NAMED_MONTH = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.I)
+_COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "which it acquired two years ago", "a deal struck 18 months ago"
+_AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+(years?|months?)\s+ago\b", re.I)
 
 
 def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
@@ -121,6 +124,12 @@ def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
         if word == "last year":
             return dt.date(published.year - 1, 1, 1)
         return published
+    if m := _AGO.search(sentence):
+        count = int(m[1]) if m[1].isdigit() else max(1, _COUNTS.index(m[1].lower()))
+        if m[2].lower().startswith("year"):
+            return dt.date(published.year - count, 1, 1)
+        months = published.year * 12 + published.month - 1 - count
+        return dt.date(months // 12, months % 12 + 1, 1)
     if m := _WEEKDAY.search(sentence):
         target = _WEEKDAYS.index(m[1].lower())
         back = (published.weekday() - target) % 7

@@ -682,7 +682,9 @@ def _extract_sentence(
     sale_amounts = event_amounts
     event_amounts = [m for m in event_amounts if not is_sold_holding(sentence, m)]
 
-    def make(kind: str, recipient: Entity, **fields: Any) -> DealRecord:
+    def make(kind: str, recipient: Entity, when: str | None = None, **fields: Any) -> DealRecord:
+        """A record of the sentence; ``when``, a clause of it that tells its own event (a
+        purchase in a relative clause), dates the record instead of the whole sentence."""
         record = DealRecord(
             kind=kind,
             recipient=recipient.name,
@@ -696,7 +698,7 @@ def _extract_sentence(
             evidence=sentence,
             span_start=offset,
             span_end=offset + len(sentence),
-            announced_on=date,
+            announced_on=date if when is None else date_told(when, published) or published,
             **fields,
         )
         record.is_ai = bool(_AI_TERMS.search(sentence)) or _is_ai_org(record.recipient)
