@@ -106,8 +106,11 @@ _SELL = re.compile(
 STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
     r"(?:pick(?:s|ed|ing)?|snap(?:s|ped|ping)?|scoop(?:s|ed|ing)?)\s+up|"
-    r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+"
-    r"(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?stake\s+(?:in|into)\b",
+    r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|"
+    r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))\s+"
+    # ("boosted its holding in Apple"; never a short position)
+    r"(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:stake|holding|position)\s+(?:in|into)\b",
     re.I,
 )
 

@@ -56,6 +56,7 @@ def mention_records(
     if not told:
         return []
     with_record = {r.span_start for r in records}
+    parties = {name_key(n) for r in told for n in [r.recipient, *r.investors]}
     out: list[DealRecord] = []
     for sentence in sentences:
         # A mention in a negated sentence would rank below what a sentence of its own keeps
@@ -63,7 +64,7 @@ def mention_records(
         if sentence.start in with_record or negated(sentence.text):
             continue
         orgs = [e for e in entities_of(sentence.text) if not e.is_place]
-        names = {key for e in orgs for key in _keys(e)}
+        names = {key for e in orgs for key in _keys(e, parties)}
         # Only a sentence with a figure can say a deal's money again.
         amounts = (
             primary_amounts(find_amounts(sentence.text)) if re.search(r"\d", sentence.text) else []
@@ -120,16 +121,24 @@ def _speaks_of(
     if re.match(r"['’]", text[owner.end : word.start()]):
         return name_key(owner.name) in buyers  # "Boeing's offer": the buyer's own
     # "the Comdata stake": either side; "the AT&T-Time Warner merger": both
-    return bool(_keys(owner) & parties) and _keys(owner) - {name_key(owner.name)} <= parties
+    keys = _keys(owner, parties)
+    return bool(keys & parties) and keys - {name_key(owner.name)} <= parties
 
 
-def _keys(entity: Entity) -> set[str]:
+def _keys(entity: Entity, parties: set[str]) -> set[str]:
     """The name keys a name stands for: itself, and for two names joined by a hyphen as a
-    headline or a deal's nickname writes them ("AT&T-Time Warner") each of the two."""
+    headline or a deal's nickname writes them ("AT&T-Time Warner") each of the two; so too
+    two sides of a deal the article told written side by side ("The AT&T Time Warner
+    Deal"), which read as one name."""
     keys = {name_key(entity.name)}
     pair = _PAIR.fullmatch(entity.text)
     if pair is not None:
         keys |= {name_key(pair["left"]), name_key(pair["right"])}
+    words = entity.text.split()
+    for cut in range(1, len(words)):
+        left, right = name_key(" ".join(words[:cut])), name_key(" ".join(words[cut:]))
+        if left in parties and right in parties and left != right:
+            keys |= {left, right}
     return keys
 
 
