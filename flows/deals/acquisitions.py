@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable, Sequence
 
 from flows.deals.context import (
     POSSESSOR,
     REFERENCE,
+    Context,
     at_start,
     clause_end_at,
     coordinated,
@@ -972,6 +974,7 @@ _MERGER_OF = re.compile(
 # "Orbis sold Halvard Labs to Kestrel", "agreed to sell its AI division to Orbis", "the sale
 # of its chip unit to Kestrel", "sold its 20% stake in Halvard to Kestrel"
 _SALE = re.compile(r"\b(?:sell|sells|sold|selling|sale\s+of)\s+", re.I)
+_NEXT_SALE = re.compile(r",?\s+and\s+(?=(?:its|their)\s)")
 
 _UNIT = re.compile(
     # "sell part of its controls division", "its industrial tire and assembly division"
@@ -980,7 +983,7 @@ _UNIT = re.compile(
     r"|the\s+(?:assets|operations|business)(?:\s+and\s+(?:assets|operations|business))?\s+of\s+)?"
     # ("its wholly owned U.K. Marketing companies")
     r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
-    r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|subsidiar(?:y|ies)|arm|"
+    r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|assets|subsidiar(?:y|ies)|arm|"
     r"companies|operations|brand|stake|holding))\b",
     re.I,
 )
@@ -1061,7 +1064,7 @@ def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
     return None
 
 
-def sale_record(sentence, orgs, amounts, context, make, entities=()) -> DealRecord | None:
+def sale_record(sentence, orgs, amounts, context, make, entities=()) -> list[DealRecord]:
     """A sale told from the seller's side: the buyer (after "to") acquires what is sold."""
     for owned in _POSSESSED_SALE.finditer(sentence):
         target = next((e for e in orgs if e.end == owned.start() and not e.is_place), None)
@@ -1078,164 +1081,201 @@ def sale_record(sentence, orgs, amounts, context, make, entities=()) -> DealReco
         )
         if owned.group("price") and price is None:
             continue  # "Yahoo's core business sale to": not the company itself
-        return _purchase(make, target, buyer.name, price)
+        return [_purchase(make, target, buyer.name, price)]
+    records: list[DealRecord] = []
     for sale in _SALE.finditer(sentence):
-        clause_end = clause_end_at(sentence, sale.end())
-        unit_named = _NAMED_UNIT.match(sentence, sale.end())
-        appositive = next((e for e in orgs if unit_named and e.start == unit_named.end()), None)
-        if appositive is not None:
-            # (the commas around the unit's name end no clause)
-            clause_end = clause_end_at(sentence, appositive.end + 1)
-        # "to private equity firm Advent International": a description may come first
-        to = re.compile(r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}").search(
-            sentence, sale.end(), clause_end
+        found = _sale_from(
+            sentence, sale.start(), sale.end(), orgs, amounts, context, make, entities
         )
-        if to is None:
-            continue
-        buyer = next((e for e in orgs if e.start == to.end()), None)
-        seller = subject_before(sentence, sale.start(), orgs, context)
-        if buyer is None or _NAME_AS_MODIFIER.match(sentence, buyer.end):
-            continue  # ("to a group of South African investors": no buyer named)
-        sold = sentence[sale.end() : to.start()]
-        # "sell a 51% stake in Altera to", "sells 51% stake in" (headlines drop "a"), "sold
-        # its stake in Alibaba to"
-        stake = re.match(
-            r"(?:(?:its|their|a|the)\s+)?(?:[\w-]+\s+)?"
-            r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?stake\s+in\s+"
-            # "a 50% stake in its Veladero mine", "in the Khazzan field": the asset named
-            r"(?P<held>(?:its|their|the)\s+)?",
-            sold,
+        while found is not None:
+            told_end, record = found
+            records.append(record)
+            # "sold its Canadian business to Parkland Fuel for C$1.46 billion and its South
+            # African assets to Sinopec for $900 million": each sale of the list
+            more = _NEXT_SALE.match(sentence, told_end)
+            found = (
+                _sale_from(
+                    sentence, sale.start(), more.end(), orgs, amounts, context, make, entities
+                )
+                if more
+                else None
+            )
+        if records:
+            break
+    return records
+
+
+def _sale_from(
+    sentence: str,
+    verb: int,
+    sold_from: int,
+    orgs: list[Entity],
+    amounts: list[Money],
+    context: Context,
+    make: Callable[..., DealRecord],
+    entities: Sequence[Entity],
+) -> tuple[int, DealRecord] | None:
+    """The sale whose verb is at ``verb`` of what is told from ``sold_from`` on ("sold its
+    Canadian business to Parkland Fuel for C$1.46 billion"), and where its telling ends."""
+    clause_end = clause_end_at(sentence, sold_from)
+    unit_named = _NAMED_UNIT.match(sentence, sold_from)
+    appositive = next((e for e in orgs if unit_named and e.start == unit_named.end()), None)
+    if appositive is not None:
+        # (the commas around the unit's name end no clause)
+        clause_end = clause_end_at(sentence, appositive.end + 1)
+    # "to private equity firm Advent International": a description may come first
+    to = re.compile(r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}").search(
+        sentence, sold_from, clause_end
+    )
+    if to is None:
+        return None
+    buyer_from = to.end()
+    home = next((e for e in entities if e.start == buyer_from and e.is_place), None)
+    if home is not None and (owner := re.match(r"['’]s?\s+", sentence[home.end :])):
+        buyer_from = home.end + owner.end()  # "to China's Sinopec"
+    buyer = next((e for e in orgs if e.start == buyer_from), None)
+    seller = subject_before(sentence, verb, orgs, context)
+    if buyer is None or _NAME_AS_MODIFIER.match(sentence, buyer.end):
+        return None  # ("to a group of South African investors": no buyer named)
+    sold = sentence[sold_from : to.start()]
+    # "sell a 51% stake in Altera to", "sells 51% stake in" (headlines drop "a"), "sold
+    # its stake in Alibaba to"
+    stake = re.match(
+        r"(?:(?:its|their|a|the)\s+)?(?:[\w-]+\s+)?"
+        r"(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?stake\s+in\s+"
+        # "a 50% stake in its Veladero mine", "in the Khazzan field": the asset named
+        r"(?P<held>(?:its|their|the)\s+)?",
+        sold,
+        re.I,
+    )
+    named = next(
+        (
+            e
+            for e in orgs
+            if sold_from <= e.start
+            and e.end <= to.start()
+            and (
+                _BUY_GAP.fullmatch(sentence[sold_from : e.start])
+                or _NAMED_UNIT.fullmatch(sentence[sold_from : e.start])
+                or (stake is not None and e.start == sold_from + stake.end())
+            )
+        ),
+        None,
+    ) or next(
+        (
+            # "a 50% stake in its Veladero mine": a facility named for its place
+            e
+            for e in entities
+            if stake is not None
+            and stake["held"]
+            and e.start == sold_from + stake.end()
+            and OWN_FACILITY.match(sentence, e.end)
+        ),
+        None,
+    )
+    if named is not None and stake is not None:
+        if named.is_place:
+            # "a 50% stake in its Veladero mine": the mine, named for its place, is sold
+            facility = sentence[named.end : OWN_FACILITY.match(sentence, named.end).end()]
+            name = named.name + ("" if "," in facility else facility)
+            named = dataclasses.replace(named, name=name, kind="org")
+        # "a 51% stake in Intel's Altera unit": the unit is what is sold
+        named = owned_unit(sentence, named, orgs) or named
+    if stake is None and (
+        own := re.fullmatch(
+            # "sell its Carling stake to Elders IXL"
+            r"(?:its|their|the)\s+(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?"
+            r"(?P<name>.+?)\s+stake",
+            sold.strip(),
             re.I,
         )
-        named = next(
+    ):
+        held = next(
             (
                 e
                 for e in orgs
-                if sale.end() <= e.start
-                and e.end <= to.start()
-                and (
-                    _BUY_GAP.fullmatch(sentence[sale.end() : e.start])
-                    or _NAMED_UNIT.fullmatch(sentence[sale.end() : e.start])
-                    or (stake is not None and e.start == sale.end() + stake.end())
-                )
-            ),
-            None,
-        ) or next(
-            (
-                # "a 50% stake in its Veladero mine": a facility named for its place
-                e
-                for e in entities
-                if stake is not None
-                and stake["held"]
-                and e.start == sale.end() + stake.end()
-                and OWN_FACILITY.match(sentence, e.end)
+                if sentence[e.start : e.end] == own["name"] and sold_from <= e.start < to.start()
             ),
             None,
         )
-        if named is not None and stake is not None:
-            if named.is_place:
-                # "a 50% stake in its Veladero mine": the mine, named for its place, is sold
-                facility = sentence[named.end : OWN_FACILITY.match(sentence, named.end).end()]
-                name = named.name + ("" if "," in facility else facility)
-                named = dataclasses.replace(named, name=name, kind="org")
-            # "a 51% stake in Intel's Altera unit": the unit is what is sold
-            named = owned_unit(sentence, named, orgs) or named
-        if stake is None and (
-            own := re.fullmatch(
-                # "sell its Carling stake to Elders IXL"
-                r"(?:its|their|the)\s+(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?"
-                r"(?P<name>.+?)\s+stake",
-                sold.strip(),
-                re.I,
-            )
-        ):
-            held = next(
-                (
-                    e
-                    for e in orgs
-                    if sentence[e.start : e.end] == own["name"]
-                    and sale.end() <= e.start < to.start()
-                ),
-                None,
-            )
-            if held is not None:
-                named, stake = held, own
-        if named is None and stake is None and seller is not None:
-            # "Reliance Jio Platforms sold a 9.99% stake to Facebook": a stake in itself
-            own_stake = re.fullmatch(
-                r"(?:a|an)\s+(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+"
-                r"(?:(?:minority|majority|equity)\s+)?stake",
-                sold.strip(),
-                re.I,
-            )
-            if own_stake is not None and not same_company(seller.name, buyer.name):
-                named, stake = seller, own_stake
-        unit = _UNIT.match(sold)
-        if named is None and stake is not None and stake["held"] and seller is not None:
-            # "a 49% stake in its payments unit to KKR": a stake in the seller's unit
-            held_unit = _UNIT.fullmatch(sold[stake.start("held") :].strip())
-            if held_unit is not None and "stake" not in held_unit["unit"].lower():
-                name = f"{seller.name} {held_unit['unit']}"
-                start = sale.end() + stake.start("held")
-                named = Entity(name, name, start, start + len(held_unit.group(0)), "org")
-        # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
-        # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
-        whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])
-        price_end = clause_end_at(sentence, buyer.end + (whence.end() if whence else 0))
-        price = next(
-            (
-                m
-                for m in amounts
-                if to.end() < m.start < price_end
-                and (
-                    re.search(
-                        # "for $300 million", "in a deal valued at $11.1 billion"
-                        r"\b(?:for|(?:deal|transaction)\s+(?:valued\s+at|worth))\s+"
-                        r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
-                        sentence[: m.start],
-                    )
-                    # "in a $2.6 billion deal"
-                    or (
-                        re.search(r"\bin\s+an?\s+$", sentence[: m.start])
-                        and re.match(r"\s+(?:[\w-]+\s+)?(?:deal|transaction)\b", sentence[m.end :])
-                    )
-                )
-                and not is_per_share(sentence, m)
-            ),
-            None,
+        if held is not None:
+            named, stake = held, own
+    if named is None and stake is None and seller is not None:
+        # "Reliance Jio Platforms sold a 9.99% stake to Facebook": a stake in itself
+        own_stake = re.fullmatch(
+            r"(?:a|an)\s+(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+"
+            r"(?:(?:minority|majority|equity)\s+)?stake",
+            sold.strip(),
+            re.I,
         )
-        money = amount_fields(price) if price else {}
-        if named is not None and stake is not None:
-            return make(
-                "investment",
-                named,
-                subtype="stake",
-                investors=[buyer.name],
-                stake=float(stake[1]) if stake[1] else None,
-                confidence=0.75,
-                **money,
+        if own_stake is not None and not same_company(seller.name, buyer.name):
+            named, stake = seller, own_stake
+    unit = _UNIT.match(sold)
+    if named is None and stake is not None and stake["held"] and seller is not None:
+        # "a 49% stake in its payments unit to KKR": a stake in the seller's unit
+        held_unit = _UNIT.fullmatch(sold[stake.start("held") :].strip())
+        if held_unit is not None and "stake" not in held_unit["unit"].lower():
+            name = f"{seller.name} {held_unit['unit']}"
+            start = sold_from + stake.start("held")
+            named = Entity(name, name, start, start + len(held_unit.group(0)), "org")
+    # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
+    # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
+    whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])
+    price_end = clause_end_at(sentence, buyer.end + (whence.end() if whence else 0))
+    price = next(
+        (
+            m
+            for m in amounts
+            if to.end() < m.start < price_end
+            and (
+                re.search(
+                    # "for $300 million", "in a deal valued at $11.1 billion"
+                    r"\b(?:for|(?:deal|transaction)\s+(?:valued\s+at|worth))\s+"
+                    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
+                    sentence[: m.start],
+                )
+                # "in a $2.6 billion deal"
+                or (
+                    re.search(r"\bin\s+an?\s+$", sentence[: m.start])
+                    and re.match(r"\s+(?:[\w-]+\s+)?(?:deal|transaction)\b", sentence[m.end :])
+                )
             )
-        if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
-            target = named
-        elif unit is not None and seller is not None and "stake" not in unit["unit"].lower():
-            # "sell its AI division to Orbis": the seller's division is bought
-            name = f"{seller.name} {unit['unit']}"
-            target = Entity(name, name, sale.end() + unit.start(), sale.end() + unit.end(), "org")
-        else:
-            continue
-        if seller is not None and name_key(buyer.name) == name_key(seller.name):
-            continue
-        if name_key(buyer.name) == name_key(target.name):
-            continue
-        return make(
-            "acquisition",
-            target,
+            and not is_per_share(sentence, m)
+        ),
+        None,
+    )
+    money = amount_fields(price) if price else {}
+    told_end = price.end if price else buyer.end
+    if named is not None and stake is not None:
+        return told_end, make(
+            "investment",
+            named,
+            subtype="stake",
             investors=[buyer.name],
-            lead_investors=[],
-            confidence=0.75 if price else 0.6,
+            stake=float(stake[1]) if stake[1] else None,
+            confidence=0.75,
             **money,
         )
-    return None
+    if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
+        target = named
+    elif unit is not None and seller is not None and "stake" not in unit["unit"].lower():
+        # "sell its AI division to Orbis": the seller's division is bought
+        name = f"{seller.name} {unit['unit']}"
+        target = Entity(name, name, sold_from + unit.start(), sold_from + unit.end(), "org")
+    else:
+        return None
+    if seller is not None and name_key(buyer.name) == name_key(seller.name):
+        return None
+    if name_key(buyer.name) == name_key(target.name):
+        return None
+    return told_end, make(
+        "acquisition",
+        target,
+        investors=[buyer.name],
+        lead_investors=[],
+        confidence=0.75 if price else 0.6,
+        **money,
+    )
 
 
 _MERGER_WORD = re.compile(r"\b(?:merge|merger|combin|tie-up)", re.I)

@@ -65,7 +65,9 @@ _NAMED_MONTH = re.compile(
     r"December))\b(?!\s+\d)",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(yesterday|today|last week|last month|last year)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(yesterday|today|last week|last month|last year|this (?:week|month|year))\b", re.I
+)
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "which it acquired two years ago", "a deal struck 18 months ago"
 _AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+(years?|months?)\s+ago\b", re.I)

@@ -826,10 +826,18 @@ def _extract_sentence(
         main = investment_record(sentence, invest, entities, orgs, event_amounts, context, make)
     # Without a verb of buying, funding or investing, the readers of less common
     # constructions in turn; the first to find a record wins.
+    listed: list[DealRecord] = []
+
+    def first_of(records: list[DealRecord]) -> DealRecord | None:
+        # "sold its Canadian business to Parkland and its South African assets to Sinopec":
+        # the first sale is the sentence's deal, the others of the list follow it
+        listed[:] = records[1:]
+        return records[0] if records else None
+
     fallbacks: list[Callable[[], DealRecord | None]] = [
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
-        lambda: sale_record(sentence, orgs, sale_amounts, context, make, entities),
+        lambda: first_of(sale_record(sentence, orgs, sale_amounts, context, make, entities)),
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
         lambda: paid_for(sentence, orgs, event_amounts, context, make),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
@@ -856,7 +864,7 @@ def _extract_sentence(
             break
         main = read()
     if main is not None:
-        out.insert(0, main)
+        out[:0] = [main, *listed]
         if main.kind == "investment" and main.stake is None:
             main.stake = _stake_told(sentence, main, orgs)
     if (
