@@ -157,8 +157,9 @@ _MEASURED_AFTER = re.compile(
     re.I,
 )
 _MEASURED_BEFORE = re.compile(
-    r"\b(?:assets|revenues?|sales|deposits|profits?|earnings|loss(?:es)?|premiums)\s+"
-    r"(?:of|totall?ing|exceeding)\s+$",
+    r"\b(?:assets|revenues?|sales|deposits|profits?|earnings|loss(?:es)?|premiums|"
+    # ("went public through a merger with Churchill Capital, has a market value of")
+    r"market\s+(?:value|capitali[sz]ation|cap))\s+(?:of|totall?ing|exceeding)\s+$",
     re.I,
 )
 
@@ -995,6 +996,11 @@ _NAMED_UNIT = re.compile(
 )
 
 
+# "$1.5 billion of shares", "$1 billion of preferred stock", "$500 million in new shares"
+_OWN_SECURITIES = re.compile(
+    r"\s+(?:worth\s+)?(?:of|in)\s+(?:(?:its|new|common|preferred|ordinary|convertible|"
+    r"class\s+[A-C]|senior|unsecured)\s+)*(?:shares|stock|equity|notes|bonds|debentures)\s*"
+)
 _NAME_AS_MODIFIER = re.compile(
     r"\s+(?:investors|shareholders|stockholders|holders|interests|businessmen|executives|"
     r"managers|institutions|buyers|partners)\b"
@@ -1012,9 +1018,19 @@ _POSSESSED_SALE = re.compile(
 # subject is bought by the company after "to"/"into".
 _SOLD_TO = re.compile(
     r"\b(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|being)\s+sold|"
-    r"(?:sold|sell|sells|selling)\s+itself|(?:will\s+|would\s+|to\s+)?merg(?:e|es|ed|ing))"
+    r"(?:sold|sell|sells|selling)\s+itself|(?:will\s+|would\s+|to\s+)?merg(?:e|es|ed|ing)|"
+    # "Duracell, which it handed to Berkshire Hathaway": sold by the main clause's company
+    r",\s+which\s+(?:it|they|the\s+company)\s+(?:had\s+|later\s+|then\s+)?"
+    r"(?:sold|handed(?:\s+over)?))"
     r"\s+(?P<prep>to|into)\s+",
     re.I,
+)
+
+
+# "for $300 million", "in a deal valued at $11.1 billion", "in a share swap worth"
+_PRICE_BEFORE = re.compile(
+    r"\b(?:for|(?:deal|transaction|swap)\s+(?:valued\s+at|worth))\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$"
 )
 
 
@@ -1053,9 +1069,7 @@ def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
                 a
                 for a in amounts
                 if buyer.end < a.start < clause_end_at(sentence, buyer.end)
-                and re.search(
-                    r"\bfor\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", sentence[: a.start]
-                )
+                and _PRICE_BEFORE.search(sentence, max(0, a.start - 40), a.start)
                 and not is_per_share(sentence, a)
             ),
             None,
@@ -1228,12 +1242,7 @@ def _sale_from(
             for m in amounts
             if to.end() < m.start < price_end
             and (
-                re.search(
-                    # "for $300 million", "in a deal valued at $11.1 billion"
-                    r"\b(?:for|(?:deal|transaction)\s+(?:valued\s+at|worth))\s+"
-                    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$",
-                    sentence[: m.start],
-                )
+                _PRICE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
                 # "in a $2.6 billion deal"
                 or (
                     re.search(r"\bin\s+an?\s+$", sentence[: m.start])
@@ -1255,6 +1264,31 @@ def _sale_from(
             stake=float(stake[1]) if stake[1] else None,
             confidence=0.75,
             **money,
+        )
+    issued = next(
+        (
+            m
+            for m in amounts
+            if m.start == sold_from
+            and _OWN_SECURITIES.fullmatch(sentence, m.end, to.start())
+            and not is_per_share(sentence, m)
+        ),
+        None,
+    )
+    if named is None and issued is not None and seller is not None:
+        # "Lucid agreed to sell $1.5 billion of shares to an affiliate of Saudi Arabia's
+        # Public Investment Fund": the buyer invests that sum in the seller
+        if same_company(seller.name, buyer.name):
+            return None
+        debt = re.search(r"\b(?:notes|bonds|debt|debentures)\b", sentence[issued.end : to.start()])
+        return issued.end, make(
+            "investment",
+            seller,
+            subtype="debt" if debt else "equity",
+            investors=[buyer.name],
+            lead_investors=[],
+            confidence=0.75,
+            **amount_fields(issued),
         )
     if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
         target = named

@@ -36,6 +36,9 @@ _SAID = re.compile(
     # held New Zealand company, said it"
     r"(?:,\s+(?:which|who)\s+[^,;]{1,100})?"
     r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?"
+    # ("Microsoft, meanwhile, has said it")
+    r"(?:,\s+(?:meanwhile|however|too|also|separately|likewise|in\s+turn|for\s+its\s+part|"
+    r"by\s+contrast|in\s+contrast),)?"
     r"(?:\s+(?:on\s+[A-Z]\w+|yesterday|today|earlier\s+today|late\s+yesterday))?"
     r"\s+(?:has\s+|had\s+)?"
     r"(?:also\s+)?"

@@ -634,6 +634,15 @@ def _places_pattern() -> re.Pattern[str]:
     return pattern
 
 
+# A lower-case noun of who someone is, after a word that describes it
+_ROLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:investors?|firms?|funds?|giants?|makers?|startups?|start-ups?|"
+    r"compan(?:y|ies)|billionaires?|managers?|shareholders?|entrepreneurs?|executives?|"
+    r"lenders?|banks?|insurers?|retailers?|carriers?|operators?|developers?|groups?|"
+    r"conglomerates?|investment\s+firm|hedge\s+fund|private\s+equity)\s+[A-Z]"
+)
+
+
 @cache
 def _common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in get_stoplist("English"))
@@ -1345,6 +1354,16 @@ def _capitalised_entity(
             or (
                 _is_participle(words[0])
                 and _at_sentence_start(sentence, offset)
+                and words[0] not in vocabulary.names
+            )
+            # "Activist investor Nelson Peltz's Trian", "Chipmaker Nvidia": a lone word
+            # opening the sentence before a lower-case noun of who someone is describes
+            # the name after it
+            or (
+                len(words) == 1
+                and _at_sentence_start(sentence, offset)
+                and _ROLE_AFTER.match(sentence, sentence.index(words[0], offset) + len(words[0]))
+                is not None
                 and words[0] not in vocabulary.names
             )
             # "Time Warner" and "General Motors" keep their first word; a lone common word

@@ -355,7 +355,7 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"|\s+(?:in|of)\s+(?:new\s+)?(?:(?:junk|senior|convertible|corporate|"
                 r"unsecured|secured|high-yield|investment-grade|green)\s+)?"
                 r"(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
-                r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)\s+"
+                r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)s?\s+"
                 r"(?:sale|offering|issue)\b"
                 # ("raise $10 billion through a term loan")
                 r"|\s+(?:through|via|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
@@ -600,7 +600,9 @@ def investment_record(
     if (round_match and round_match[1].lower() == "debt") or re.match(
         # "led a $100 million debt facility for Lambda", "a $2 billion term loan"
         # "175 mln dlrs of subordinated financing debt"
-        r"\s+(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,2}?(?:debt|credit|loan|loans|bond|bonds|notes)\b"
+        # ("raised $1.75 billion through a convertible notes offering")
+        r"\s+(?:(?:in|of|through\s+an?|via\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:debt|credit|loan|loans|bond|bonds|notes)\b"
         # ("inject $6.5 billion in debt and equity": not all of it lent)
         r"(?!\s+and\s+equity)",
         sentence[money.end :],

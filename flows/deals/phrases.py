@@ -163,13 +163,22 @@ _APPOSITIVE_OF = re.compile(
 )
 
 
+# What ends a list of investors: a relative clause telling about them ("from Beta Capital,
+# which owns 20% of Gamma Robotics"), or who reported the round ("from SoftBank and
+# Microsoft at a valuation of $8 billion, the Financial Times reported")
+_ABOUT_INVESTOR = re.compile(
+    r",\s*(?:which|who|whose)\b|,\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
+    r"(?:reported|said|says|reports|wrote|according)\b|,\s+according\s+to\b"
+)
+
+
 def _investor_names(sentence: str, start: int, end: int, orgs: list[Entity]) -> list[str]:
     """The investors named between ``start`` and ``end``: a person for "Ola founder Bhavish
     Aggarwal", no owner for "Prima Materia, Daniel Ek's investment firm"."""
     names: list[str] = []
     # "from Beta Capital, which owns 20% of Gamma Robotics": a relative clause tells about
     # the investor; the names in it are not investors
-    relative = re.compile(r",\s*(?:which|who|whose)\b").search(sentence, start, end)
+    relative = _ABOUT_INVESTOR.search(sentence, start, end)
     if relative is not None:
         end = relative.start()
     for i, e in enumerate(orgs):
@@ -280,9 +289,20 @@ _COMPANY_NOUN = re.compile(
 )
 
 
+_DESCRIBED_NAME = re.compile(
+    rf"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_COMPANY_NOUN.pattern})\s+(?=[A-Z])"
+)
+
+
 def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     """The object starting at ``start``: a named organisation or place when one opens it,
     else up to six words before the next clause, time phrase or preposition."""
+    described = _DESCRIBED_NAME.match(sentence, start)
+    if described is not None:
+        # "in British self-driving startup Wayve": the company the words describe
+        told = next((e for e in orgs if e.start == described.end() and not e.is_place), None)
+        if told is not None:
+            return told
     named = next((e for e in orgs if e.start == start), None)
     if named is not None and (named.is_place or not MODIFIED_NOUN.match(sentence, named.end)):
         return named

@@ -122,7 +122,7 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     # "agreed to buy X in a deal valued at $N", "its last offer for the company, valued at":
     # the price of an acquisition, not a valuation.
     deal = re.search(
-        r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger)\b"
+        r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger|swap)\b"
         r"[^.;]{0,40}$",
         before,
         re.I,
@@ -132,7 +132,11 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
         # ("The deal doubled Anthropic's valuation to $61.5 billion" values the company, as
         # does a sale of existing shares: "Stripe's tender offer values the company at".)
         and "valuation" not in deal.group(0).lower()
-        and not re.search(r"\b(?:tender|secondary|share)\s+$", before[: deal.start()], re.I)
+        and not (
+            re.search(r"\b(?:tender|secondary|share)\s+$", before[: deal.start()], re.I)
+            # ("in a share swap valued at $4.7 billion": a purchase paid in shares)
+            and not deal.group(0).lower().startswith("swap")
+        )
         and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence))
     ):
         # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
