@@ -107,7 +107,9 @@ STAKE_TAKEN = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|buil(?:t|ds?|ding)|"
     r"(?:pick(?:s|ed|ing)?|snap(?:s|ped|ping)?|scoop(?:s|ed|ing)?)\s+up|"
     r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|"
-    r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))\s+"
+    r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    # "disclosed a larger position in Zions", "reported a new stake in Teva"
+    r"(?:disclos|report|reveal)(?:e|es|ed|ing|s)?(?=\s+an?\s+(?:new|larger|bigger)\s))\s+"
     # ("boosted its holding in Apple"; never a short position)
     r"(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
     r"(?:stake|holding|position)\s+(?:in|into)\b",

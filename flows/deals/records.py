@@ -467,7 +467,10 @@ _RELATIVE_DEAL = re.compile(
 )
 _DEAL_VERB = re.compile(
     rf"{ACQUIRE.pattern}|{INVEST.pattern}|{STAKE_TAKEN.pattern}|"
-    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing))\b",
+    r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|sold|sells?|selling)\b|"
+    # "... and Warren Buffett's company reported a new $1.6 billion stake in Teva"
+    r"\b(?:disclos|report|reveal)(?:e|es|ed|ing|s)?\s+an?\s+(?:new\s+)?\S*\d\S*\s+"
+    r"(?:(?:million|billion|bn|mln)\s+)?(?:stake|position|holding)\b",
     re.I,
 )
 
@@ -523,11 +526,15 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
                 v
                 for v in _DEAL_VERB.finditer(right, 0, min(len(right), 120))
                 if not any(e.start <= brk.end() + v.start() < e.end for e in entities)
-                # ("and Kestrel's growth fund": a noun after a possessive or article)
-                and not re.search(
-                    r"(?:['’]s|\b(?:a|an|the|its|their))\s+(?:[\w-]+\s+){0,2}$",
-                    right[max(0, v.start() - 40) : v.start()],
-                    re.I,
+                # ("and Kestrel's growth fund": a noun after a possessive or article; "and
+                # Warren Buffett's company reported": a verb in the past tense is none)
+                and not (
+                    not re.search(r"(?:ed|sold|bought|took)\b", v.group(0).split()[0], re.I)
+                    and re.search(
+                        r"(?:['’]s|\b(?:a|an|the|its|their))\s+(?:[\w-]+\s+){0,2}$",
+                        right[max(0, v.start() - 40) : v.start()],
+                        re.I,
+                    )
                 )
             ),
             None,
@@ -1151,7 +1158,9 @@ _AND_AMOUNT_IN = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?"
     # ("put $5 billion into Intel and agreed to invest up to $100 billion in OpenAI")
     r"(?:(?:has\s+)?(?:agreed|plans|pledged|promised|committed|is\s+set)\s+to\s+"
-    r"(?:invest|put|commit|pour|inject)\s+)?$"
+    r"(?:invest|put|commit|pour|inject|spend)\s+"
+    # ("pledged $3.2 billion for Germany and said it would spend 1.9 billion euros in Spain")
+    r"|said\s+(?:it|they)\s+(?:would|will)\s+(?:invest|spend|commit|put)\s+)?$"
 )
 
 
@@ -1382,7 +1391,10 @@ _NEXT_CLAUSE = re.compile(
     r",\s+(?:but|while|although|though|whereas|and|investors|analysts|they|he|she|critics|"
     r"which|who|whose|where|"
     # "for AppDynamics, nearly twice what the company would have been valued at in its IPO"
-    r"nearly|almost|about|roughly|more than|less than|twice|double|triple|up from|down from)\b"
+    r"nearly|almost|about|roughly|more than|less than|twice|double|triple|up from|down from|"
+    # "raised its offer for Qualcomm to $121 billion, seeking to pressure the board": what
+    # the deal is for, told after it, does not hedge it
+    r"seeking|hoping|aiming|looking|in\s+a\s+bid|as\s+it\s+seeks|as\s+it\s+looks)\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
 )
 
