@@ -86,7 +86,8 @@ _BUY_GAP = re.compile(
     rf"(?:{HELD}"
     r"|all\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?"
     # ("Israeli AI firm Run:ai")
-    r"|(?:(?:[A-Z][a-z]+(?:-based)?|[A-Z]{2,3})\s+){0,3}"
+    # ("U.S. industrial software maker Altair Engineering")
+    r"|(?:(?:[A-Z][a-z]+(?:-based)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3})\s+){0,3}"
     # ("Canadian ski stick and boot manufacturer CFAS": an "and" inside the description)
     r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|or)\b)[a-z][\w-]*\s+){0,5}"
     r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"

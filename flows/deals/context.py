@@ -234,6 +234,9 @@ _BELIEVERS = re.compile(
 _TOLD_THAT = re.compile(
     r"\b(?:said|says|announced|disclosed|reported)(?:\s+(?:on|last|this)\s+\w+)?"
     r"(?:\s+that)?\s+(?:the\s+)?"
+    # ("said global investment firm KKR will invest")
+    r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:firm|company|investor|fund|group|giant|maker|startup|"
+    r"bank|lender|conglomerate|operator)\s+)?"
 )
 
 

@@ -122,6 +122,12 @@ _NOT_FUNDING_AFTER = re.compile(
     re.I,
 )
 
+# "investment firm", "investment bank", "investing arm": the word names what a firm does
+FIRM_NOUN = re.compile(
+    r"\s+(?:firm|company|bank|banker|group|manager|management|arm|vehicle|house|boutique|"
+    r"adviser|advisor|trust|holding)s?\b",
+    re.I,
+)
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
@@ -439,6 +445,8 @@ def investment_record(
             r"\s+to\s+(?:spend|buy|purchase|pay|rent|lease)\b", sentence[candidate.end() :]
         ):
             continue  # "committed to spend $30 billion on Microsoft's Azure cloud": a purchase
+        if FIRM_NOUN.match(sentence, candidate.end()):
+            continue  # "global investment firm KKR will invest": what the firm does
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
         described = _DESCRIBED_OBJECT.match(sentence, candidate.end())
         if described is not None:

@@ -438,6 +438,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         sentence[stake.start() : stake.start() + 120],
     ):
         return None  # "placed its 19.4 pct stake in Lister", "the 20 pct stake ... sold by X"
+    if _REVALUED.search(sentence, max(0, stake.start() - 40), stake.start()):
+        return None  # "marked up its stake in ByteDance": a holding's worth, not a purchase
     m = re.search(
         r"\b(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?(?:in|into)\s+",
         sentence[stake.start() :],
@@ -511,7 +513,11 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         ),
         None,
     )
-    money = own or (amounts[0] if amounts else None)
+    # (not a sum told in an aside about the holder: "The fund, which has invested more than
+    # $100 billion in startups since 2017, also took a stake in")
+    asides = [a.span() for a in _ASIDE_ABOUT.finditer(sentence, 0, word)]
+    told = [a for a in amounts if not any(lo <= a.start < hi for lo, hi in asides)]
+    money = own or (told[0] if told else None)
     money_fields = amount_fields(money) if money else {}
     # "took a stake in Nscale as part of a $155 million Series A round": the sum is the
     # round's, in which the holder is one investor
@@ -528,6 +534,46 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         **money_fields,
     )
 
+
+# "Facebook had picked up a 9.99 per cent stake for Rs 43,574 crore in April": a priced stake
+# in the company the story is about, not named again
+_STAKE_FOR = re.compile(
+    r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|"
+    r"pick(?:s|ed|ing)?\s+up|snapp(?:ed|ing)\s+up)\s+an?\s+(\d+(?:\.\d+)?)\s*"
+    r"(?:%|per ?cent|percent|pct)\s+(?:(?:minority|majority|equity)\s+)?(?:stake|holding|interest)"
+    r"\s+for\s+",
+    re.I,
+)
+
+
+def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    """A stake bought for a price in the story's company, which goes unnamed."""
+    told = _STAKE_FOR.search(sentence)
+    money = next((a for a in amounts if told and a.start == told.end()), None)
+    company = context.last_recipient
+    if told is None or money is None or company is None or company.is_place:
+        return None
+    investor = subject_before(sentence, told.start(), orgs, context)
+    if investor is None or name_key(investor.name) == name_key(company.name):
+        return None
+    return make(
+        "investment",
+        company,
+        subtype="stake",
+        investors=[investor.name],
+        stake=float(told[1]),
+        confidence=0.7,
+        **amount_fields(money),
+    )
+
+
+_REVALUED = re.compile(
+    r"\b(?:mark(?:s|ed|ing)?\s+(?:up|down)|writ(?:e|es|ing)\s+(?:up|down|off)|wrote\s+"
+    r"(?:up|down|off)|written\s+(?:up|down|off)|revalu\w+|valu(?:e|es|ed|ing))\s+"
+    r"(?:its|their|the|his|her)\s+(?:[\w%.-]+\s+){0,3}?$",
+    re.I,
+)
+_ASIDE_ABOUT = re.compile(r",\s+(?:which|who)\b[^,;]{1,120},")
 
 _ROUND_TOLD = re.compile(
     r"\s+(?:(?:pre-seed|seed|(?:pre-)?Series\s+[A-Z]\d?|growth|funding|financing|equity|"

@@ -63,6 +63,7 @@ from flows.deals.entities import (
 from flows.deals.funding import (
     AWARDED,
     DONATION,
+    FIRM_NOUN,
     FUNDING,
     GIFT,
     GRANT_NOUN,
@@ -94,6 +95,7 @@ from flows.deals.holdings import (
     is_sold_holding,
     lending_record,
     percent_owned,
+    stake_of_story,
     stake_record,
     standing_position,
 )
@@ -127,6 +129,15 @@ _AI_TERMS = re.compile(
     r"\b(?:AI|A\.I\.|artificial intelligence|machine learning|deep learning|generative|"
     r"LLMs?|large language models?|foundation models?|neural|GPUs?|chatbots?|data cent(?:er|re)s?|"
     r"superintelligence|AGI|inference|model training|computer vision|robotics)\b",
+    re.I,
+)
+
+_SOLD_TO_RAISE = re.compile(
+    r"\b(?:sold|sells?|selling|offloaded|divested)\s+(?:(?:a|an|its|part\s+of\s+its|some\s+of\s+its)"
+    # (its own new shares sold raise money: "sold new shares to raise $5 million")
+    r"\s+)?(?:[\w%.-]+\s+){0,4}?(?:stake|holding|interest|(?:shares|stock)\s+(?:in|of))\b"
+    r"[^,;]{0,60}?\s+to\s+"
+    r"raise$",
     re.I,
 )
 
@@ -733,9 +744,18 @@ def _extract_sentence(
             sentence[: clause.start() if clause else None], funding.end()
         ):
             funding = None  # "could raise $13 billion by selling assets": proceeds, not funding
+        if funding and _SOLD_TO_RAISE.search(
+            sentence, max(0, funding.start() - 120), funding.end()
+        ):
+            # "sold a stake of about 11% in Siemens Healthineers to raise about 2.2 billion
+            # euros": the proceeds of a holding sold
+            funding = None
         if funding and RAISED_OWN.match(sentence, funding.end()):
             funding = None  # "raised its investment to $5 billion": its own figure, not money in
-    invest = INVEST.search(sentence)
+    # ("said global investment firm KKR will invest": a firm's description is no deal)
+    invest = next(
+        (m for m in INVEST.finditer(sentence) if not FIRM_NOUN.match(sentence, m.end())), None
+    )
     gift = bool(GIFT.search(sentence))
 
     grant = (
@@ -850,6 +870,7 @@ def _extract_sentence(
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
         lambda: rival_bid(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
+        lambda: stake_of_story(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
         lambda: standing_position(sentence, orgs, context, make),
@@ -1289,6 +1310,10 @@ def _clause_date(
         return None
     start = max(sentence.rfind(",", 0, money.start), sentence.rfind(";", 0, money.start)) + 1
     ends = [i for i in (sentence.find(",", money.end), sentence.find(";", money.end)) if i >= 0]
+    # ("invested $18.5 billion in WeWork before the company filed for bankruptcy in 2023":
+    # the later clause's year is its own event's)
+    if (later := _LATER_EVENT.search(sentence, money.end)) is not None:
+        ends.append(later.start())
     end = min(ends) if ends else len(sentence)
     # ("its $34 billion purchase of Red Hat in 2019 and the $4.6 billion acquisition of
     # Apptio last year": each purchase of a list with its own date)
@@ -1331,8 +1356,15 @@ def _clause_date(
         # "Aetna had earlier agreed to be bought by Humana for $37 billion, but the deal was
         # blocked in January": the date is the other clause's event, not this deal's
         return published
+    if later is not None and later.start() == end:
+        return date_told(clause, published) or published
     return date_told(clause, published)
 
+
+_LATER_EVENT = re.compile(
+    r"\s(?:before|after|until|when)\s+(?:the\s+|it\s+|its\s+|they\s+|[A-Z]\w*\s+)"
+    r"(?:[\w-]+\s+){0,3}?[a-z]+(?:ed|ing)\b"
+)
 
 # "Beta Capital, which holds a 20% stake in Gamma": an investor's holding, told of it
 _HOLDS_ALREADY = r",\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:holds|owns|has|had|held|owned)"

@@ -21,7 +21,9 @@ _VALUATION_BEFORE = re.compile(
     r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s|"
     r"(?-i:[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,2}['’]s?)\s+valuation\s+to|"
     r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
-    r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
+    r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at"
+    # ("values Jio Platforms at an equity value of Rs 4.91 lakh crore")
+    r"(?:\s+an?\s+(?:equity|enterprise|pre-money|post-money)\s+value\s+of)?|"
     r"valuation\s+(?:that|which)?\s*"
     r"(?:exceeded|topped|of|reached|hit|surpassed)?|(?:is|was|now)\s+worth|"
     # "The company's last private valuation was $8.5 billion"
