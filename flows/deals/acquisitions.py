@@ -1193,6 +1193,9 @@ def _sale_from(
             # "a 50% stake in its Veladero mine": the mine, named for its place, is sold
             facility = sentence[named.end : OWN_FACILITY.match(sentence, named.end).end()]
             name = named.name + ("" if "," in facility else facility)
+            if seller is not None and named.kind != "city" and "," not in facility:
+                # "a 49% stake in its Arizona factory": the seller's factory in Arizona
+                name = f"{seller.name} {name}"
             named = dataclasses.replace(named, name=name, kind="org")
         # "a 51% stake in Intel's Altera unit": the unit is what is sold
         named = owned_unit(sentence, named, orgs) or named

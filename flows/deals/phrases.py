@@ -169,6 +169,8 @@ _APPOSITIVE_OF = re.compile(
 _ABOUT_INVESTOR = re.compile(
     r",\s*(?:which|who|whose)\b|,\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
     r"(?:reported|said|says|reports|wrote|according)\b|,\s+according\s+to\b"
+    # ("from the U.S. government and up to $11 billion in loans under the CHIPS Act")
+    r"|\s(?:under|as\s+part\s+of)\s+(?:the|its|a|an)\b"
 )
 
 

@@ -1016,6 +1016,7 @@ def _extract_sentence(
             out.append(make("partnership", right, investors=[left.name], confidence=0.75))
 
     _add_share_price(sentence, out, written)
+    _widen_place_lists(sentence, out, entities)
     for record in out:
         # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
         # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
@@ -1173,6 +1174,28 @@ def _stake_told(sentence: str, record: DealRecord, orgs: list[Entity]) -> float 
 
 
 _PLACE_KINDS = frozenset({"country", "region", "city"})
+_NEXT_PLACE = re.compile(r"(?:,\s+(?:and\s+)?|,?\s+and\s+)(?:the\s+)?")
+
+
+def _widen_place_lists(sentence: str, records: list[DealRecord], entities: list[Entity]) -> None:
+    """ "spend more than $100 billion on chip factories in Arizona, Ohio, New Mexico and
+    Oregon": one sum for several states goes to their country, not to the first of them."""
+    places = [e for e in entities if e.is_place]
+    for record in records:
+        if record.recipient_kind not in _PLACE_KINDS or record.amount is None:
+            continue
+        first = next((e for e in places if e.name == record.recipient), None)
+        listed = [first] if first is not None else []
+        while listed:
+            joint = _NEXT_PLACE.match(sentence, listed[-1].end)
+            following = next((e for e in places if joint and e.start == joint.end()), None)
+            if following is None:
+                break
+            listed.append(following)
+        if len(listed) > 1 and all(is_us_place(e.name) for e in listed):
+            record.recipient, record.recipient_kind = "United States", "country"
+
+
 _AND_AMOUNT_IN = re.compile(
     # ("... in Sweden over two years, and £2.5 billion for the UK")
     r"^(?:\s+(?:over|in|by|through|within|until)\s+[\w ]{1,25}?)?"
