@@ -1375,12 +1375,24 @@ _NOT_COMPANY = re.compile(
 )
 
 
-def paid_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
-    """A purchase told by its price: "X paid $N for Y" is X buying Y at $N."""
+def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
+    """A purchase told by its price: "X paid $N for Y" is X buying Y at $N; and each further
+    one of a list ("... $2.1 billion for Fitbit in 2021 and $5.4 billion for Mandiant")."""
+    records: list[DealRecord] = []
+    buyer: Entity | None = None
+    last_end = 0  # where the list's last purchase was told
     for money in amounts:
-        paid = _PAID.search(sentence[: money.start])
+        if records:
+            # the list goes on right after the last purchase, with the same buyer
+            if not _AND_PAID.fullmatch(sentence, last_end, money.start):
+                continue
+            paid = None
+        else:
+            paid = _PAID.search(sentence[: money.start])
+            if paid is None:
+                continue
         after = _FOR_TARGET.match(sentence, money.end)
-        if paid is None or after is None:
+        if after is None:
             continue
         # ("pay $32 billion in cash for cloud security company Wiz": a description first)
         target = next(
@@ -1399,14 +1411,23 @@ def paid_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
         )
         if target is None or _NOT_COMPANY.match(sentence, target.end):
             continue
-        buyer = subject_before(sentence, paid.start(), orgs, context)
+        if paid is not None:
+            buyer = subject_before(sentence, paid.start(), orgs, context)
         if buyer is None or name_key(buyer.name) == name_key(target.name):
             continue
         context.targets.add(name_key(target.name))
         context.last_target = target
         context.bought_by[name_key(buyer.name)] = target
-        return _purchase(make, target, buyer.name, money)
-    return None
+        records.append(_purchase(make, target, buyer.name, money))
+        year = _OWN_YEAR.match(sentence, target.end)
+        if records[1:] and year is not None:
+            # "... and $5.4 billion for Mandiant in 2022": each with the year told after it
+            records[-1].announced_on = date_told(year.group(0), None)
+        last_end = target.end
+    return records
+
+
+_AND_PAID = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")
 
 
 # "Acme Robotics accepted Beta Systems' $300 million offer": the answer to a bid names the

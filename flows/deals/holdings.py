@@ -426,10 +426,15 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
 
 # "acquired a $3.5 billion stake in": a priced stake bought, right before "stake in".
 _BOUGHT_PRICED_STAKE = re.compile(
-    r"\b(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+(?:a|an)\s+"
-    r"(?P<price>(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)?$",
+    r"\b(?:(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+(?:a|an)\s+"
+    r"(?P<price>(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)?"
+    # "will pay $4.2 billion for an 80 percent stake in the venture"
+    r"|(?:pay|pays|paid|paying)\s+(?P<paid>(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)"
+    r"for\s+(?:a|an)\s+)$",
     re.I,
 )
+# "a stake in the venture" a story has just told of: the partner's business goes into it
+_THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint\s+)?venture\b", re.I)
 
 
 def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
@@ -457,6 +462,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         recipient = unit  # "a 51% stake in Intel's Altera unit"
     investor = subject_before(sentence, stake.start(), orgs, context)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
+    venture = _THE_VENTURE.match(sentence, stake.start() + m.end()) if m else None
     if (
         m is not None
         and recipient is not None
@@ -467,13 +473,15 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         )
     ):
         recipient = None  # "a 70% stake in the venture, with Meta owning the rest"
+    told = referent or venture
     if (
-        referent is not None
+        told is not None
         and investor is not None
         and (bought := _BOUGHT_PRICED_STAKE.search(sentence[: stake.start()]))
         # "took a $3.5 billion stake in", "took a 5% stake in": a stake told by its size
         and (
             bought.group("price")
+            or bought.group("paid")
             # (not in a relative clause, whose holder is the name before "which": "an
             # investment from Meta, which took a 49% stake in the data-labeling company")
             or (
@@ -481,7 +489,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
                 and not re.search(r",\s+(?:which|who)\s+(?:\w+\s+)?$", sentence[: bought.start()])
             )
         )
-        and (recipient is None or recipient.start >= referent.end())
+        and (recipient is None or recipient.start >= told.end())
     ):
         # "Trian acquired a $3.5 billion stake in the multinational corporation": the
         # company the story is about, other than the buyer.

@@ -866,7 +866,7 @@ def _extract_sentence(
         lambda: merger_of_two(sentence, orgs, amounts, make),
         lambda: first_of(sale_record(sentence, orgs, sale_amounts, context, make, entities)),
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
-        lambda: paid_for(sentence, orgs, event_amounts, context, make),
+        lambda: first_of(paid_for(sentence, orgs, event_amounts, context, make)),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
         lambda: rival_bid(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
