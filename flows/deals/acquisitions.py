@@ -60,7 +60,7 @@ ACQUIRE = re.compile(
     r"(?<=['’]s\s)deal\s+for|(?<=\d\s)(?:billion|million|bn|mln)\s+deal\s+for|"
     r"(?<=['’]s\s)(?:pending|proposed|planned|agreed)\s+deal\s+for|"
     r"purchas(?:e|es|ed|ing)|"
-    r"takeover of|take over|took over|takes over|snap(?:s|ped)? up|scoop(?:s|ed)? up|"
+    r"takeover of|take over|took over|takes over|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
     r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing))\s+"
     r"(?:[\w%.]+\s+){0,4}?control of|"
@@ -89,13 +89,15 @@ _BUY_GAP = re.compile(
     # ("U.S. industrial software maker Altair Engineering")
     r"|(?:(?:[A-Z][a-z]+(?:-based)?|[A-Z]{2,3}|(?:[A-Z]\.){2,3})\s+){0,3}"
     # ("Canadian ski stick and boot manufacturer CFAS": an "and" inside the description)
-    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|or)\b)[a-z][\w-]*\s+){0,5}"
-    r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|"
+    # ("men's clothing site Bonobos")
+    r"(?:(?!(?:for|from|to|in|on|at|with|by|of|via|through|or)\b)[a-z][\w-]*(?:['’]s)?\s+){0,5}"
+    r"[a-z]*(?:company|firm|maker|provider|start-?up|group|chain|operator|site|website|app|"
+    r"marketplace|seller|vendor|store|"
     r"developer|platform|business|rival|retailer|grocer|lender|insurer|bank|brand|studio|"
     r"supplier|manufacturer|manager|distributor|carrier|airline|designer|producer|owner|"
     r"publisher|broadcaster|miner|drugmaker|chipmaker|automaker|specialist|service|"
     r"contractor|broker|brokerage|dealer|wholesaler|refiner|marketer|bottler|builder|agency|"
-    r"consultancy|utility|hospital|laboratory|insurance\s+broker|affiliate|subsidiary|unit)\s+"
+    r"consultancy|utility|hospital|laboratory|insurance\s+broker|affiliate|subsidiary|unit)(?:s|es)?\s+"
     # "bought a startup called Luma"
     r"(?:(?:called|named|dubbed|known\s+as)\s+)?)?"
 )

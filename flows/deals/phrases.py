@@ -456,7 +456,15 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     orgs = [e for e in window if not e.is_place]
     if orgs:
         return orgs[0]
-    places = [e for e in window if e.is_place]
+    places = [
+        e
+        for e in window
+        if e.is_place
+        # ("in higher wages and training for its U.S. workers": whose workers, not where)
+        and not re.search(
+            r"\b(?:its|their|his|her|our)\s+$", sentence[max(0, e.start - 8) : e.start]
+        )
+    ]
     if places:
         return places[0]
     # "In Germany, the company is investing €3.2 billion in AI infrastructure"

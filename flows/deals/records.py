@@ -1022,7 +1022,8 @@ def _extract_sentence(
         # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
         # (a date a reader set from closer by, as for a list of purchases, stays)
         if record.announced_on == date:
-            record.announced_on = _clause_date(sentence, record, amounts, published) or date
+            others = any(r.recipient != record.recipient for r in out if r.kind == record.kind)
+            record.announced_on = _clause_date(sentence, record, amounts, published, others) or date
         scope = _scope(sentence, record.recipient, record.investors)
         _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
     # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
@@ -1318,34 +1319,47 @@ def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
 
 # ("Tableau Software for $15.7 billion last year and MuleSoft for $6.5 billion in 2018")
 _NEXT_ITEM = re.compile(
-    r"\s+and\s+(?=(?:the|its|their|a|an)\s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+for\s)"
+    r"\s+and\s+(?=(?:the|its|their|a|an)\s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+for\s|"
+    # ("... last month and bought Bonobos for $310 million in 2017": a verb of its own)
+    r"(?:then\s+|later\s+)?(?:bought|acquired|purchased|sold|took|invested)\b)"
 )
 
 
 def _clause_date(
-    sentence: str, record: DealRecord, amounts: list[Money], published: dt.date | None
+    sentence: str,
+    record: DealRecord,
+    amounts: list[Money],
+    published: dt.date | None,
+    others: bool = False,
 ) -> dt.date | None:
-    """The date the clause of a record's amount tells, when it tells one itself."""
+    """The date the clause of a record's amount tells, when it tells one itself; without
+    an amount, where the sentence tells ``others`` deals too, the clause of its recipient."""
     money = next(
         (m for m in amounts if m.value == record.amount and m.currency == record.currency), None
     )
-    if money is None:
+    named = sentence.find(record.recipient) if money is None and others else -1
+    if money is None and named < 0:
         return None
-    start = max(sentence.rfind(",", 0, money.start), sentence.rfind(";", 0, money.start)) + 1
-    ends = [i for i in (sentence.find(",", money.end), sentence.find(";", money.end)) if i >= 0]
+    lo, hi = (money.start, money.end) if money else (named, named + len(record.recipient))
+    start = max(sentence.rfind(",", 0, lo), sentence.rfind(";", 0, lo)) + 1
+    ends = [i for i in (sentence.find(",", hi), sentence.find(";", hi)) if i >= 0]
     # ("invested $18.5 billion in WeWork before the company filed for bankruptcy in 2023":
     # the later clause's year is its own event's)
-    if (later := _LATER_EVENT.search(sentence, money.end)) is not None:
+    if (later := _LATER_EVENT.search(sentence, hi)) is not None:
         ends.append(later.start())
     end = min(ends) if ends else len(sentence)
     # ("its $34 billion purchase of Red Hat in 2019 and the $4.6 billion acquisition of
     # Apptio last year": each purchase of a list with its own date)
     for joint in _NEXT_ITEM.finditer(sentence, start, end):
-        if joint.end() <= money.start:
+        if joint.end() <= lo:
             start = joint.end()
-        elif joint.start() >= money.end:
+        elif joint.start() >= hi:
             end = joint.start()
             break
+    if money is None:
+        # (a priceless purchase beside another: "acquisition of Bare Necessities last month
+        # and bought Bonobos for $310 million in 2017")
+        return date_told(sentence[start:end], published)
     clause = sentence[start:end]
     # ("Salesforce said on Tuesday it would acquire Informatica for $8 billion, its biggest
     # deal since it bought Slack in 2021": Tuesday, not 2021; but "BOSTON, March 4, 2025 --
