@@ -613,7 +613,9 @@ def _mark_ai_recipients(records: list[DealRecord], sentences: list[str]) -> None
 # invested $1,000 in Netflix": a reader's sum, not a deal
 _READER_BUYS = re.compile(
     r"\b(?:(?:investors|anyone|someone|those|people|shareholders)\s+who\s+(?:had\s+)?|"
-    r"if\s+you\s+(?:had\s+)?|had\s+you\s+)(?:bought|invested|put|purchased)\s+"
+    # ("If you invest $10,000 in Nvidia today": the reader, now or then)
+    r"(?:if|when)\s+you\s+(?:had\s+)?|had\s+you\s+|you\s+(?:would\s+|could\s+)?)"
+    r"(?:bought|invested|put|purchased|invest|buy|purchase)\s+"
     r"(?:just\s+|only\s+)?$",
     re.I,
 )
