@@ -464,7 +464,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     when = None  # the text whose date is the purchase's, when not the sentence's
     relative = re.search(r",\s+which\s+((?:\S+\s+){1,4})$", sentence[: trigger.start()])
     buyer = first_after(relative.start(1), orgs) if relative else None
-    own = _OWN_PURCHASE.search(sentence[: trigger.start()])
+    own = _OWN_PURCHASE.search(sentence, max(0, trigger.start() - 150), trigger.start())
     owned = (
         [
             e

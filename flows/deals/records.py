@@ -512,6 +512,7 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
             _Clause(relative.end(), len(sentence), opening),
         ]
     cuts: list[_Clause] = [_Clause(0, len(sentence))]
+    written: list[Money] | None = None  # the sentence's amounts, read once when needed
     for brk in _CLAUSE_BREAK.finditer(sentence):
         # ("..., while the Vision Fund will invest $333 million")
         subject = first_after(brk.end(), entities, places=True)
@@ -550,12 +551,14 @@ def _clauses(sentence: str, entities: list[Entity]) -> list[_Clause]:
             ),
             None,
         )
+        if verb is not None and written is None:
+            written = find_amounts(sentence)
         if (
             verb is None
             # ("Humain, backed by the Public Investment Fund, and AMD will invest": the
             # aside tells no deal of its own)
             or not _DEAL_VERB.search(BACKER_ASIDE.sub("", left))
-            or not find_amounts(left + right)
+            or not any(m.start >= cuts[-1].start for m in written or [])
             # the subject acts in the clause: its verb comes within a few words
             or not re.fullmatch(r"[^,;]{0,60}", right[: verb.start()])
         ):
