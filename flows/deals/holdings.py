@@ -545,11 +545,13 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
 
 # "Facebook had picked up a 9.99 per cent stake for Rs 43,574 crore in April": a priced stake
 # in the company the story is about, not named again
+# ("Microsoft took a minority stake earlier this year as part of a 15 million euro
+# investment": the price told later in the clause)
 _STAKE_FOR = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|"
-    r"pick(?:s|ed|ing)?\s+up|snapp(?:ed|ing)\s+up)\s+an?\s+(\d+(?:\.\d+)?)\s*"
-    r"(?:%|per ?cent|percent|pct)\s+(?:(?:minority|majority|equity)\s+)?(?:stake|holding|interest)"
-    r"\s+for\s+",
+    r"pick(?:s|ed|ing)?\s+up|snapp(?:ed|ing)\s+up)\s+an?\s+(?:(\d+(?:\.\d+)?)\s*"
+    r"(?:%|per ?cent|percent|pct)\s+)?(?:(?:minority|majority|small|equity)\s+)*"
+    r"(?:stake|holding|interest)\b(?!\s+(?:in|of)\b)(?:\s+for\s+)?",
     re.I,
 )
 
@@ -557,7 +559,16 @@ _STAKE_FOR = re.compile(
 def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """A stake bought for a price in the story's company, which goes unnamed."""
     told = _STAKE_FOR.search(sentence)
-    money = next((a for a in amounts if told and a.start == told.end()), None)
+    if told is not None and told[1] is None and not re.search(r"minority|majority", told[0]):
+        told = None  # a stake of no stated size names its company, or is none of the story's
+    money = next(
+        (
+            a
+            for a in amounts
+            if told and told.end() <= a.start < clause_end_at(sentence, told.end())
+        ),
+        None,
+    )
     company = context.last_recipient
     if told is None or money is None or company is None or company.is_place:
         return None
@@ -569,7 +580,7 @@ def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
         company,
         subtype="stake",
         investors=[investor.name],
-        stake=float(told[1]),
+        stake=float(told[1]) if told[1] else None,
         confidence=0.7,
         **amount_fields(money),
     )

@@ -99,6 +99,8 @@ _PARTICIPANTS = re.compile(
     r"investors? (?:including|include|included|such as)|backed by|from(?= (?:investors|[A-Z]))|"
     # "led the round, which also included Alder Capital and Kestrel Partners"
     r"(?:which|that)\s+(?:also\s+)?(?:included|includes|saw\s+participation\s+from)|"
+    # "The round was led by Thrive Capital, ..., and included Microsoft, Nvidia and SoftBank"
+    r"(?<=,\s)and\s+(?:also\s+)?(?:included|includes)|"
     # "led by SoftBank, with Nvidia and Microsoft also participating"
     r"with(?=\s+[A-Z][^,;]{0,80}?\s+(?:also\s+)?(?:participating|joining|investing)\b))\s+",
     re.I,
