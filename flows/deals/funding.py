@@ -198,7 +198,11 @@ _JOINED_THE_ROUND = re.compile(
     r"\b(?:also\s+)?(?:joined|join|joins|participated\s+in|took\s+part\s+in|invested\s+in)\s+"
     r"(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise)\b"
     # "Existing investors Alder Capital and Kestrel Partners also participated."
-    r"|\b(?:also\s+)?(?:participated|took\s+part|chipped\s+in|co-invested)(?=\s*(?:[,.;]|$))",
+    r"|\b(?:also\s+)?(?:participated|took\s+part|chipped\s+in|co-invested)(?=\s*(?:[,.;]|$))"
+    # "The Qatar Investment Authority, Blackstone and General Catalyst were among the other
+    # investors."
+    r"|\b(?:were|are|was|is)\s+(?:also\s+)?among\s+the\s+(?:other\s+|new\s+)?"
+    r"(?:investors|backers|participants)(?=\s*(?:[,.;]|$))",
     re.I,
 )
 

@@ -509,7 +509,21 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         investor = first_after(recipient.end, orgs)
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
-    percent = STAKE.search(sentence) or STAKE_OF.search(sentence)
+    # ("Disney now owns a 60% stake in Hulu, and it agreed to buy Comcast's remaining 33%
+    # stake": the size bought, not the one already held)
+    sizes = list(STAKE.finditer(sentence))
+    percent = (
+        next(
+            (
+                p
+                for p in sizes
+                if not _HELD_STAKE.search(sentence, max(0, p.start() - 30), p.start())
+            ),
+            None,
+        )
+        or (sizes[0] if sizes else None)
+        or STAKE_OF.search(sentence)
+    )
     # "investing $15.2 billion in the UAE, including its $1.5 billion stake in G42": the
     # stake's own price is the one told with it
     word = stake.start() + (m.start() if m else 0)
@@ -586,6 +600,7 @@ def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
     )
 
 
+_HELD_STAKE = re.compile(r"\b(?:owns?|owned|holds?|held)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$")
 _REVALUED = re.compile(
     r"\b(?:mark(?:s|ed|ing)?\s+(?:up|down)|writ(?:e|es|ing)\s+(?:up|down|off)|wrote\s+"
     r"(?:up|down|off)|written\s+(?:up|down|off)|revalu\w+|valu(?:e|es|ed|ing))\s+"
