@@ -112,7 +112,8 @@ STAKE_TAKEN = re.compile(
     r"(?:disclos|report|reveal)(?:e|es|ed|ing|s)?(?=\s+an?\s+(?:new|larger|bigger)\s))\s+"
     # ("boosted its holding in Apple"; never a short position)
     r"(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
-    r"(?:stake|holding|position)\s+(?:in|into)\b",
+    # ("raised its holdings of Bank of America")
+    r"(?:(?:stake|holding|position)\s+(?:in|into)|holdings\s+of)\b",
     re.I,
 )
 
@@ -446,7 +447,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     if _REVALUED.search(sentence, max(0, stake.start() - 40), stake.start()):
         return None  # "marked up its stake in ByteDance": a holding's worth, not a purchase
     m = re.search(
-        r"\b(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?(?:in|into)\s+",
+        r"\b(?:(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?"
+        r"(?:in|into)|holdings\s+of)\s+",
         sentence[stake.start() :],
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import AFFILIATION
-from flows.deals.entities import Entity, demonym_place
+from flows.deals.context import AFFILIATION, coordinated
+from flows.deals.entities import Entity, demonym_place, name_key
 from flows.deals.money import Money, find_amounts
 
 ROUND = re.compile(
@@ -71,7 +71,7 @@ NP_REJECT = re.compile(
     # "investing $10 million in its seed round": the round is the company's, named elsewhere
     r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
     r"(?:round|rounds|funding|financing)|"
-    r"everything|nothing|check|cash|stock|shares|total|part|order|general|"
+    r"everything|nothing|check|cash|stocks?|shares|equities|securities|bonds|total|part|order|general|"
     r"turn|addition|fact|particular|region|area|world|markets?|business|compan(?:y|ies)|"
     r"future|people|community|economy|country|state|city|\w+ing|"
     # "invested more than $1 billion in the past five years"
@@ -140,9 +140,19 @@ def investors_from(
             else len(sentence)
         )
         names = _investor_names(sentence, lead_match.end(), end, orgs)
-        # "led by A and B" names co-leads; "led by A with B" stops at the participation words.
+        # "led by A and B" names co-leads; "led by A with B" stops at the participation words,
+        # and "led by Accel, counts Nvidia, Amazon and Meta among its investors" at the verb.
+        listed = [e for e in orgs if lead_match.end() <= e.start < end]
+        # ("led by Iconiq Capital and co-led by Fidelity and Lightspeed": each list of leads)
+        anchors = listed[:1] + [
+            e for e in listed[1:] if re.search(r"\bco-led\s+by\s+(?:the\s+)?$", sentence[: e.start])
+        ]
+        joined = {name_key(n) for a in anchors for n in coordinated(sentence, listed, a)}
         lead = names[:1] + [
-            n for n in names[1:] if re.search(r"\band\b|,", sentence[lead_match.end() : end])
+            n
+            for n in names[1:]
+            if re.search(r"\band\b|,", sentence[lead_match.end() : end])
+            and (name_key(n) in joined or not listed)
         ]
     if part_match:
         others = _investor_names(sentence, part_match.end(), len(sentence), orgs)
