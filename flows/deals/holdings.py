@@ -371,11 +371,22 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             # "Leucadia said it bought the Minstar stake"; "the Disney stake" of the story's
             # investor; "its Alibaba stake"
             investor = investor or possessor_of(sentence, org.start, orgs, context) or context.focus
-        elif re.match(
-            r"(?:['’]s?)?\s+(?:(?:common|treasury|ordinary|voting)\s+)?(?:shares|stock)\b",
-            after,
-            re.I,
-        ) or (shares_in := _SHARES_IN.search(sentence[: org.start])):
+        elif (
+            re.match(
+                r"(?:['’]s?)?\s+(?:(?:common|treasury|ordinary|voting)\s+)?(?:shares|stock)\b",
+                after,
+                re.I,
+            )
+            or (shares_in := _SHARES_IN.search(sentence[: org.start]))
+            # "It also bought $1 billion worth of Teva": a listed company's worth is its shares
+            or (
+                re.search(
+                    r"\$\S+(?:\s+(?:million|billion|bn|mln))?\s+worth\s+of\s+$",
+                    sentence[: org.start],
+                )
+                and re.match(r"\s*(?:[,.;]|$|\s+and\b)", after)
+            )
+        ):
             bought = (
                 shares_in
                 or _SHARE_BUY.search(sentence[: org.start])
