@@ -469,8 +469,11 @@ def investment_record(
         sentence[: money.start].rstrip(),
     )
     investor: Entity | None = None
-    # ("MGX invested in OpenAI's $6.6 billion funding round": the possessor is funded.)
-    if possessive and not re.search(r"\b(?:in|into)\s+$", sentence[: possessive.start(1)]):
+    # ("MGX invested in OpenAI's $6.6 billion funding round", "Amazon led Rivian's $700
+    # million funding round": the possessor is funded.)
+    if possessive and not re.search(
+        r"\b(?:in|into|led|leads|co-led|leading|joined|joins)\s+$", sentence[: possessive.start(1)]
+    ):
         investor = next(
             (e for e in orgs if e.end <= money.start and e.start >= possessive.start(1)), None
         )
