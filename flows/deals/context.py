@@ -45,7 +45,9 @@ _SAID = re.compile(
     r"\s+(?:has\s+|had\s+)?"
     r"(?:also\s+)?"
     r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
-    r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    # ("Nvidia said last week it would invest")
+    r"\s+(?:(?:on|last|this|earlier\s+this)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?"
+    r"(?:that\s+)?"
 )
 
 # The possessor and up to four modifiers of the noun ("its proposed $13.7 billion"); no

@@ -1133,7 +1133,8 @@ def _add_share_price(sentence: str, records: list[DealRecord], written: list[Mon
 # "Google said it would invest", "Acme announced that it would buy": a company telling what
 # it will do announces it; "would" hedges only a deal nobody has announced.
 _ANNOUNCED_WOULD = re.compile(
-    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+)\s+(?:on\s+\w+\s+)?"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+)\s+"
+    r"(?:(?:on|last|this|earlier\s+this)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?"
     r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|"
     # ("said on Tuesday that Dutch chip equipment maker ASML would")
     r"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3})?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
