@@ -368,8 +368,20 @@ def _org_subject_before(
         # "Elon Musk said the company raised" speaks of a company, not of himself; "The
         # company then stunned Wall Street" names nothing before it.
         named = [e for e in companies if e.end <= last_ref]
+        opening = named[0] if named and at_start(sentence, named[0]) else None
+        if (
+            opening is not None
+            and ref_matches[-1].group(0).lower() == "it"
+            and _NEXT_CLAUSE_IT.search(sentence, opening.end, last_ref)
+        ):
+            # "UnitedHealth has been expanding Optum; last year it paid $2.5 billion for":
+            # "it" goes on with the subject of the sentence's first clause
+            return opening
         return resolved or (named[-1] if named else None)
     return None
+
+
+_NEXT_CLAUSE_IT = re.compile(r"(?:;|,\s+and|,\s+but)\s+(?:[\w-]+\s+){0,3}$")
 
 
 # "Krutrim, the AI startup founded by Ola's Bhavish Aggarwal"
