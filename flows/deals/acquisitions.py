@@ -22,7 +22,7 @@ from flows.deals.context import (
 )
 from flows.deals.dates import announced_on, date_told
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import OWN_FACILITY, Entity, name_key, same_company
+from flows.deals.entities import OWN_FACILITY, Entity, is_person, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
     HELD,
@@ -445,6 +445,7 @@ _OWN_PURCHASE = re.compile(
 )
 _PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
 # What may stand between the company bought and the clause: the part of it that was bought
+_HIS = re.compile(r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,4}$", re.I)
 _OWNED_GAP = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,3}?(?:operations|business(?:es)?|units?|divisions?|assets|"
     r"subsidiary|arm|brand|chain|stores))?"
@@ -715,7 +716,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if _ACQUISITION_NOUN.match(sentence[trigger.start() :]):
             owner = possessor_of(sentence, trigger.start(), orgs, context)
             named_owner = POSSESSOR.search(sentence[: trigger.start()])
-            if owner is not None:
+            person = (
+                next((e for e in orgs if e.end <= trigger.start() and is_person(sentence, e)), None)
+                if _HIS.search(sentence, max(0, trigger.start() - 40), trigger.start())
+                else None
+            )
+            if person is not None:
+                # "Elon Musk, who sold $40 billion of Tesla stock, used the proceeds to fund
+                # his $44 billion takeover of Twitter": the person buys
+                acquirer = person
+            elif owner is not None:
                 acquirer = owner
             elif named_owner and re.match(r"[A-Z]", named_owner.group(2) or ""):
                 # "Dr. Patrick Soon-Shiong's purchase of": a person buys, not the subject

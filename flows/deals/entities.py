@@ -655,6 +655,19 @@ def _names_pattern(names: dict[str, object]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
+# "its Nevada Gigafactory", "the Nevada site": a facility known by the place it stands in
+_PLACE_FACILITY = re.compile(
+    r"(?P<place>.+?)\s+(?i:gigafactory|factory|plant|site|campus|refinery|mine|hub|facility|"
+    r"data\s+cent(?:er|re)s?|fab|complex)"
+)
+
+
+def facility_place(name: str) -> tuple[str, str] | None:
+    """ "Nevada Gigafactory" -> ("Nevada", "region"): the place a facility's name tells."""
+    m = _PLACE_FACILITY.fullmatch(name)
+    return _places().get(m["place"]) if m else None
+
+
 def demonym_place(word: str) -> tuple[str, str] | None:
     """ "Indian" -> ("India", "country"): the place an adjective of place points at."""
     place = _DEMONYMS.get(word)

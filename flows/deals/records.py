@@ -50,6 +50,7 @@ from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import (
     Entity,
     category_of,
+    facility_place,
     find_entities,
     is_function_word,
     is_headline,
@@ -1022,6 +1023,12 @@ def _extract_sentence(
 
     _add_share_price(sentence, out, written)
     _widen_place_lists(sentence, out, entities)
+    for record in out:
+        place = facility_place(record.recipient) if record.kind == "investment" else None
+        if place is not None and record.recipient_kind in {"company", "sector"}:
+            # "invest $3.6 billion to expand its Nevada Gigafactory": money spent in Nevada
+            record.recipient, record.recipient_kind = place
+            record.subtype = "infrastructure" if record.subtype != "cumulative" else "cumulative"
     for record in out:
         # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
         # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
