@@ -18,7 +18,9 @@ REFERENCE = re.compile(
     r"maker|business|platform|developer|investor|fund|conglomerate|corporation|lender|bank|"
     r"insurer|"
     r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
-    r"manufacturer|operator|supplier|miner|utility|network|studio|unit|designer)|"
+    r"manufacturer|operator|supplier|miner|utility|network|studio|unit|designer|"
+    # ("the oil major agreed to acquire")
+    r"(?<=\boil\s)major|(?<=\benergy\s)major)|"
     # "Management also reiterated plans to spend": those who run the story's company
     r"(?:^|(?<=^\W)|(?<=\bits\s)|(?<=\bthe\s))management(?!\s+(?:company|firm|arm|team|fees?)))\b",
     re.I,

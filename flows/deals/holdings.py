@@ -550,7 +550,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     )
     # (not a sum told in an aside about the holder: "The fund, which has invested more than
     # $100 billion in startups since 2017, also took a stake in")
-    asides = [a.span() for a in _ASIDE_ABOUT.finditer(sentence, 0, word)]
+    asides = [a.span() for a in _ASIDE_ABOUT.finditer(sentence) if not a.start() <= word < a.end()]
     told = [a for a in amounts if not any(lo <= a.start < hi for lo, hi in asides)]
     money = own or (told[0] if told else None)
     money_fields = amount_fields(money) if money else {}
@@ -620,7 +620,8 @@ _REVALUED = re.compile(
     r"(?:its|their|the|his|her)\s+(?:[\w%.-]+\s+){0,3}?$",
     re.I,
 )
-_ASIDE_ABOUT = re.compile(r",\s+(?:which|who)\b[^,;]{1,120},")
+# ("..., where it has invested more than $40 billion since the 1990s.")
+_ASIDE_ABOUT = re.compile(r",\s+(?:which|who|where)\b[^,;]{1,120}(?:,|\.?$)")
 
 _ROUND_TOLD = re.compile(
     r"\s+(?:(?:pre-seed|seed|(?:pre-)?Series\s+[A-Z]\d?|growth|funding|financing|equity|"

@@ -1456,10 +1456,15 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
     clause), and from the aside that names the parties, if they are named in one ("Part of
     that could come down to its partners -- ExxonMobil and Shell are equity partners in
     Gorgon -- but")."""
-    at = sentence.find(recipient)
+    at, told = sentence.find(recipient), recipient
     if at < 0:
-        return sentence
-    end = _NEXT_CLAUSE.search(sentence, at + len(recipient))
+        # ("sell its biopharmaceutical business to Danaher": a unit named by its owner is not
+        # written so; the party named last ends the deal's clause)
+        found = [(sentence.find(n), n) for n in investors if sentence.find(n) >= 0]
+        if not found:
+            return sentence
+        at, told = max(found)
+    end = _NEXT_CLAUSE.search(sentence, at + len(told))
     named = [i for i in (sentence.find(n) for n in [recipient, *investors]) if i >= 0]
     asides = [m.end() for m in _ASIDE.finditer(sentence, 0, min(named))]
     start = asides[-1] if asides else 0
@@ -1476,7 +1481,8 @@ _NEXT_CLAUSE = re.compile(
     r"nearly|almost|about|roughly|more than|less than|twice|double|triple|up from|down from|"
     # "raised its offer for Qualcomm to $121 billion, seeking to pressure the board": what
     # the deal is for, told after it, does not hedge it
-    r"seeking|hoping|aiming|looking|in\s+a\s+bid|as\s+it\s+seeks|as\s+it\s+looks)\b"
+    r"seeking|hoping|aiming|looking|in\s+a\s+bid|"
+    r"as\s+(?:it|the\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
 )
 
