@@ -444,8 +444,9 @@ _OWN_PURCHASE = re.compile(
     r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also)\s+)*$"
 )
 _PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
-# What may stand between the company bought and the clause: the part of it that was bought
+# "his $44 billion takeover of Twitter": a person's own purchase
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,4}$", re.I)
+# What may stand between the company bought and the clause: the part of it that was bought
 _OWNED_GAP = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,3}?(?:operations|business(?:es)?|units?|divisions?|assets|"
     r"subsidiary|arm|brand|chain|stores))?"

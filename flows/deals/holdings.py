@@ -551,8 +551,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     # (not a sum told in an aside about the holder: "The fund, which has invested more than
     # $100 billion in startups since 2017, also took a stake in")
     asides = [a.span() for a in _ASIDE_ABOUT.finditer(sentence) if not a.start() <= word < a.end()]
-    told = [a for a in amounts if not any(lo <= a.start < hi for lo, hi in asides)]
-    money = own or (told[0] if told else None)
+    outside = [a for a in amounts if not any(lo <= a.start < hi for lo, hi in asides)]
+    money = own or (outside[0] if outside else None)
     money_fields = amount_fields(money) if money else {}
     # "took a stake in Nscale as part of a $155 million Series A round": the sum is the
     # round's, in which the holder is one investor

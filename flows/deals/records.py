@@ -1028,7 +1028,8 @@ def _extract_sentence(
         if place is not None and record.recipient_kind in {"company", "sector"}:
             # "invest $3.6 billion to expand its Nevada Gigafactory": money spent in Nevada
             record.recipient, record.recipient_kind = place
-            record.subtype = "infrastructure" if record.subtype != "cumulative" else "cumulative"
+            if record.subtype != "cumulative":
+                record.subtype = "infrastructure"
     for record in out:
         # "Locus Robotics, which was valued at $2 billion in 2021, and Amazon, which bought
         # Kiva Systems for $775 million in 2012": a year told in the amount's own clause
