@@ -777,6 +777,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and name_key(e.name) not in {name_key(t.name) for t in targets}
         ]
         acquirer = after[0] if after else context.focus
+    opening = next((e for e in orgs if at_start(sentence, e) and not e.is_place), None)
+    if (
+        opening is not None
+        and trigger.group(0).lower().endswith("ing")
+        and re.search(r",\s+(?:\w+ly\s+)?$", sentence[: trigger.start()])
+        and not any(same_company(opening.name, t.name) for t in targets)
+    ):
+        # "Pfizer has been on a shopping spree since its Covid-19 windfall, buying Arena":
+        # the participle's subject is the sentence's
+        acquirer = opening
     lo = min(trigger.start(), targets[0].start)
     hi = max(trigger.end(), targets[-1].end)
     # (a buyer that is what the sentence just bought is a misreading the caller mends: "...
@@ -875,7 +885,9 @@ _OWN_YEAR = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 
 # "bought Slack for $27.7 billion in 2021 and Tableau for $15.7 billion in 2019"
 _AND_NEXT = re.compile(
-    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s+(?:last|this)\s+(?:year|month|week|quarter))?,?\s+and\s+"
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|\s+(?:last|this)\s+(?:year|month|week|quarter))?"
+    # ("buying Arena for $6.7 billion, Biohaven for $11.6 billion and Global Blood for")
+    r"(?:,?\s+and\s+|,\s+)"
 )
 _FOR_PRICE = re.compile(r"\s+for\s+")
 

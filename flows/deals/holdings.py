@@ -111,9 +111,11 @@ STAKE_TAKEN = re.compile(
     # "disclosed a larger position in Zions", "reported a new stake in Teva"
     r"(?:disclos|report|reveal)(?:e|es|ed|ing|s)?(?=\s+an?\s+(?:new|larger|bigger)\s))\s+"
     # ("boosted its holding in Apple"; never a short position)
-    r"(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
     # ("raised its holdings of Bank of America")
-    r"(?:(?:stake|holding|position)\s+(?:in|into)|holdings\s+of)\b",
+    r"(?:(?:stake|holding|position)\s+(?:in|into)|holdings\s+of)"
+    # ("had earlier bought stakes in Capcom, Nexon and Koei Tecmo")
+    r"|(?:minority\s+)?stakes\s+in)\b",
     re.I,
 )
 
@@ -459,7 +461,7 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         return None  # "marked up its stake in ByteDance": a holding's worth, not a purchase
     m = re.search(
         r"\b(?:(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?"
-        r"(?:in|into)|holdings\s+of)\s+",
+        r"(?:in|into)|holdings\s+of|stakes\s+in)\s+",
         sentence[stake.start() :],
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
@@ -517,7 +519,12 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
             ),
             None,
         )
-    if investor is None and recipient is not None:
+    if (
+        investor is None
+        and recipient is not None
+        # (not after a verb of buying: "The fund had bought stakes in Capcom, Nexon")
+        and re.match(r"(?:stake|position|holding|interest|\d)", stake.group(0), re.I)
+    ):
         # "The $250 million stake in Disney is Viking's largest holding"
         investor = first_after(recipient.end, orgs)
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):

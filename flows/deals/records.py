@@ -133,6 +133,8 @@ _AI_TERMS = re.compile(
     re.I,
 )
 
+_STAKES_IN = re.compile(r"\bstakes\s+in\s+", re.I)
+
 _SOLD_TO_RAISE = re.compile(
     r"\b(?:sold|sells?|selling|offloaded|divested)\s+(?:(?:a|an|its|part\s+of\s+its|some\s+of\s+its)"
     # (its own new shares sold raise money: "sold new shares to raise $5 million")
@@ -897,6 +899,19 @@ def _extract_sentence(
         if main is not None:
             break
         main = read()
+    if main is not None and main.subtype == "stake" and _STAKES_IN.search(sentence):
+        # "had earlier bought stakes in Capcom, Nexon and Koei Tecmo": a stake in each
+        first = next((e for e in orgs if e.name == main.recipient), None)
+        for other in listed_after(sentence, first, orgs)[1:] if first is not None else []:
+            listed.append(
+                make(
+                    "investment",
+                    other,
+                    subtype="stake",
+                    investors=list(main.investors),
+                    confidence=main.confidence,
+                )
+            )
     if main is not None:
         out[:0] = [main, *listed]
         if main.kind == "investment" and main.stake is None:
@@ -1409,6 +1424,10 @@ def _clause_date(
         return published
     if later is not None and later.start() == end:
         return date_told(clause, published) or published
+    if others and published is not None and date_told(sentence[:end], published) is None:
+        # "agreed to buy Seagen for about $43 billion, its biggest deal since it acquired
+        # Wyeth for $68 billion in 2009": the year told after is the other deal's
+        return published
     return date_told(clause, published)
 
 
