@@ -1504,6 +1504,9 @@ _NEXT_CLAUSE = re.compile(
     r"seeking|hoping|aiming|looking|in\s+a\s+bid|"
     r"as\s+(?:it|the\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
+    # ("sold $18 billion of bonds in September and is in talks to borrow $38 billion more")
+    r"|\sand\s+(?=(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:in\s+talks|considering|weighing|"
+    r"exploring|seeking|looking)\b)"
 )
 
 
