@@ -444,6 +444,10 @@ _OWN_PURCHASE = re.compile(
     r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also)\s+)*$"
 )
 _PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
+_OWN_UNIT_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?P<unit>(?:[\w-]+\s+){0,3}?(?:business|unit|division|arm|operations|"
+    r"subsidiary))$"
+)
 # "his $44 billion takeover of Twitter": a person's own purchase
 _HIS = re.compile(r"\b(?:his|her)\s+(?:[\w$.,-]+\s+){0,4}$", re.I)
 # What may stand between the company bought and the clause: the part of it that was bought
@@ -485,6 +489,12 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         before = [e for e in orgs if e.end <= relative.start()]
         targets = before[-1:]
         acquirer = buyer
+        unit = _OWN_UNIT_BEFORE.search(sentence, max(0, relative.start() - 60), relative.start())
+        owner = possessor_of(sentence, unit.start("unit"), orgs, context) if unit else None
+        if unit is not None and owner is not None and not same_company(owner.name, buyer.name):
+            # "the sale of its spreads business, which KKR later bought": the owner's unit
+            name = f"{owner.name} {unit['unit']}"
+            targets = [Entity(name, name, unit.start("unit"), unit.end("unit"), "org")]
     elif (
         own
         and owned

@@ -299,6 +299,15 @@ def _org_subject_before(
             and re.search(r"\bthe\s+$", sentence[max(0, e.start - 8) : e.start])
         )
     ]
+    # ("when Heinz, owned by Berkshire Hathaway and 3G Capital, bought Kraft Foods": the
+    # owners in the aside do not act; the name it hangs on does)
+    asides = [
+        (a.start(), a.end())
+        for a in BACKER_ASIDE.finditer(sentence, max(0, pos - 200), pos)
+        if sentence[a.end() : a.end() + 1] == ","
+    ]
+    if asides:
+        left = [e for e in left if not any(lo < e.start < hi for lo, hi in asides)]
     # ("Google, which has also backed the startup, agreed to invest": a reference inside a
     # relative clause describes the subject; it is not who acts)
     clauses = [m.span() for m in _CLOSED_RELATIVE.finditer(sentence, max(0, pos - 200), pos)]
