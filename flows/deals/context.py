@@ -231,6 +231,8 @@ _TALKS_WITH = re.compile(
     r"(?:the\s+)?$"
 )
 
+_ALONGSIDE = re.compile(r"\b(?:alongside|together\s+with|along\s+with)\s+(?:the\s+)?$")
+
 _BELIEVERS = re.compile(
     r"\s+(?:officials|sources|analysts|leaders|members|executives|insiders)\s+(?:\w+ly\s+)?"
     r"(?:believe[sd]?|think|thought|expects?|expected|fears?|feared|hopes?|hoped|doubts?|"
@@ -289,6 +291,9 @@ def _org_subject_before(
         # "Orbis is in talks with Kestrel about creating a fund to invest": the partner is
         # talked with; the subject acts
         and not _TALKS_WITH.search(sentence, max(0, e.start - 40), e.start)
+        # "CPP Investments will co-invest alongside Blackstone and take a minority stake": the
+        # partner named after "alongside" does not act
+        and not _ALONGSIDE.search(sentence, max(0, e.start - 25), e.start)
         # "Union officials believe a new bid for the beet processor is likely": people of an
         # organisation holding a view do not bid
         and not _BELIEVERS.match(sentence, e.end)
