@@ -20,7 +20,7 @@ from flows.deals.context import (
     possessor_of,
     subject_before,
 )
-from flows.deals.dates import announced_on, date_told
+from flows.deals.dates import TIME_AGO, announced_on, date_told
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import OWN_FACILITY, Entity, is_person, name_key, same_company
 from flows.deals.money import Money
@@ -457,8 +457,7 @@ _OWNED_GAP = re.compile(
 )
 _NO_OBJECT = re.compile(
     r"\s*(?:[,.;:)]|$)|\s+(?:for|in|on|at|last|this|earlier|from|back|through|via|with|"
-    r"when|after|before|during|and|but|as|only|just|(?:a|an|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)\s+ago)\b"
+    rf"when|after|before|during|and|but|as|only|just|{TIME_AGO})\b"
 )
 _LISTED_BEFORE = re.compile(r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _HOLDING_OF = re.compile(r"\b(?:shares|stock|stake|bonds|notes|debt)\s+(?:in|of)\s+$", re.I)

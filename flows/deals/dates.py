@@ -69,7 +69,9 @@ _RELATIVE = re.compile(
     r"\b(yesterday|today|last week|last month|last year|this (?:week|month|year))\b", re.I
 )
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-# "which it acquired two years ago", "a deal struck 18 months ago"
+# "two years ago", "18 months ago", "a week ago": a time counted back from the article
+TIME_AGO = rf"(?:{'|'.join(_COUNTS)}|\d{{1,2}})\s+(?:years?|months?|weeks?|days?)\s+ago\b"
+# ("which it acquired two years ago": years and months date a deal; days are too fine)
 _AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+(years?|months?)\s+ago\b", re.I)
 
 
