@@ -22,7 +22,14 @@ from flows.deals.context import (
 )
 from flows.deals.dates import TIME_AGO, announced_on, date_told
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import OWN_FACILITY, Entity, is_person, name_key, same_company
+from flows.deals.entities import (
+    DEMONYM,
+    OWN_FACILITY,
+    Entity,
+    is_person,
+    name_key,
+    same_company,
+)
 from flows.deals.money import Money
 from flows.deals.phrases import (
     HELD,
@@ -467,7 +474,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
     when = None  # the text whose date is the purchase's, when not the sentence's
-    relative = re.search(r",\s+which\s+((?:\S+\s+){1,4})$", sentence[: trigger.start()])
+    # (not a closed clause: "SoftBank Group, which controls Sprint, bought the carrier")
+    relative = re.search(r",\s+which\s+((?:[^\s,]+\s+){1,4})$", sentence[: trigger.start()])
     buyer = first_after(relative.start(1), orgs) if relative else None
     own = _OWN_PURCHASE.search(sentence, max(0, trigger.start() - 150), trigger.start())
     owned = (
@@ -1173,7 +1181,8 @@ def _sale_from(
         # (the commas around the unit's name end no clause)
         clause_end = clause_end_at(sentence, appositive.end + 1)
     # "to private equity firm Advent International": a description may come first
-    to = re.compile(r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}").search(
+    # ("to Swiss engineering group ABB": a nationality may open it)
+    to = re.compile(rf"\s+to\s+(?:the\s+)?(?:(?:[a-z][\w-]*|{DEMONYM.pattern})\s+){{0,3}}").search(
         sentence, sold_from, clause_end
     )
     if to is None:

@@ -17,7 +17,8 @@ REFERENCE = re.compile(
     r"(?:company|firm|startup|start-up|group|lab|giant|"
     r"maker|business|platform|developer|investor|fund|conglomerate|corporation|lender|bank|"
     r"insurer|"
-    r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|"
+    r"retailer|grocer|carrier|airline|automaker|carmaker|drugmaker|chipmaker|biotech|chain|"
+    r"discounter|broadcaster|publisher|brewer|refiner|distributor|provider|producer|"
     r"manufacturer|operator|supplier|miner|utility|network|studio|unit|designer|"
     # ("the oil major agreed to acquire")
     r"(?<=\boil\s)major|(?<=\benergy\s)major)|"

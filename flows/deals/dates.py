@@ -39,8 +39,10 @@ _FULL_DATE = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I
 )
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I)
+# ("its fiscal year ending in June": when a period ends, not when anything happened)
+_PERIOD_END = r"(?<!ending\s)(?<!ends\s)(?<!ended\s)(?<!end\s)"
 _MONTH_YEAR = re.compile(
-    rf"\b(?:in|since|during|from)\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I
+    rf"{_PERIOD_END}\b(?:in|since|during|from)\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I
 )
 _MONTH_DAY = re.compile(rf"\bon\s+({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 # "a round in 2021" dates the event; "a partnership that began in 2019" or "founded in
@@ -60,7 +62,7 @@ _YEAR_OF_EVENT = re.compile(
 _WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+)?({'|'.join(_WEEKDAYS)})\b", re.I)
 _SEASON = re.compile(r"\b(last|this|earlier this)\s+(spring|summer|autumn|fall|winter)\b", re.I)
 _NAMED_MONTH = re.compile(
-    r"\b(last|this|in|early|late|mid-|earlier in)\s*"
+    _PERIOD_END + r"\b(last|this|in|early|late|mid-|earlier in)\s*"
     r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December))\b(?!\s+\d)",
     re.I,

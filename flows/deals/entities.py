@@ -172,6 +172,8 @@ _DEMONYMS: dict[str, str] = {
     "Californian": "California",
     "Bavarian": "Bavaria",
 }
+# ("to Swiss engineering group ABB": a nationality among the words describing a name)
+DEMONYM = re.compile("(?:" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\b")
 _MARKETS = frozenset({"Wall Street", "Dalal Street", "Main Street"})
 _DIRECTIONS = frozenset(
     {
@@ -751,9 +753,16 @@ _TITLED_AS_PERSON = re.compile(
 def is_person(sentence: str, entity: Entity) -> bool:
     """Whether a name in ``sentence`` is a person's: listed as one in the gazetteer, or
     described as one right beside it."""
+    described = _DESCRIBED_AS_PERSON.match(sentence, entity.end)
+    if (
+        described is not None
+        and described.group(0).endswith("owner")
+        and (entity.known or _LEGAL_SUFFIX.search(entity.text) or ORG_WORDS.search(entity.text))
+    ):
+        # "Snap Inc, the owner of messaging app Snapchat": a company owns things too
+        described = None
     return entity.category == "person" or bool(
-        _DESCRIBED_AS_PERSON.match(sentence, entity.end)
-        or _TITLED_AS_PERSON.search(sentence[: entity.start])
+        described or _TITLED_AS_PERSON.search(sentence[: entity.start])
     )
 
 

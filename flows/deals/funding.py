@@ -128,6 +128,26 @@ FIRM_NOUN = re.compile(
     r"adviser|advisor|trust|holding)s?\b",
     re.I,
 )
+# "sold its stake to Dutch pension fund APG": the noun, not the verb
+_FUND_NOUN_BEFORE = re.compile(
+    r"\b(?:pension|hedge|wealth|mutual|index|venture|investment|equity|growth|"
+    r"infrastructure|sovereign|buyout|a|an|the|its|their|his|her)\s+$",
+    re.I,
+)
+
+
+def is_noun_use(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether an investing word names who invests rather than the act ("investment
+    firm KKR", "pension fund APG")."""
+    return bool(
+        FIRM_NOUN.match(sentence, verb.end())
+        or (
+            verb.group(0).lower() in {"fund", "funds"}
+            and _FUND_NOUN_BEFORE.search(sentence, max(0, verb.start() - 20), verb.start())
+        )
+    )
+
+
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
@@ -335,9 +355,20 @@ _UNIT_OF = re.compile(
 )
 
 
+_ITS_OFFERING_WHICH = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:offering|IPO|listing|round)"
+    r"(?:\s+(?:in|on|last)\s+[\w-]+(?:\s+\d{4})?)?,\s+which\s+(?:\w+\s+)?$"
+)
+
+
 def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
     money = amounts[0] if amounts else None
     recipient = subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
+    own = _ITS_OFFERING_WHICH.search(sentence, max(0, trigger.start() - 120), trigger.start())
+    if own is not None and (prior := [e for e in orgs if e.end <= own.start() and not e.is_place]):
+        # "Tencent had invested in Snap before its initial public offering in March, which
+        # raised $3.4 billion": the company whose offering it is, named last before "its"
+        recipient = prior[-1]
     if recipient is None:
         return None
     if _FUNDS_PURCHASE.search(sentence) and (buyer := context.buyer_of(recipient)):
@@ -449,7 +480,7 @@ def investment_record(
             r"\s+to\s+(?:spend|buy|purchase|pay|rent|lease)\b", sentence[candidate.end() :]
         ):
             continue  # "committed to spend $30 billion on Microsoft's Azure cloud": a purchase
-        if FIRM_NOUN.match(sentence, candidate.end()):
+        if is_noun_use(sentence, candidate):
             continue  # "global investment firm KKR will invest": what the firm does
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
         described = _DESCRIBED_OBJECT.match(sentence, candidate.end())

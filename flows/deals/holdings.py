@@ -585,8 +585,12 @@ _STAKE_FOR = re.compile(
     r"\b(?:took|tak(?:e|es|en|ing)|acquir(?:e|es|ed|ing)|bought|buy(?:s|ing)?|"
     r"pick(?:s|ed|ing)?\s+up|snapp(?:ed|ing)\s+up)\s+an?\s+(?:(\d+(?:\.\d+)?)\s*"
     r"(?:%|per ?cent|percent|pct)\s+)?(?:(?:minority|majority|small|equity)\s+)*"
-    r"(?:stake|holding|interest)\b(?!\s+(?:in|of)\b)(?:\s+for\s+)?",
+    r"(?:stake|holding|interest|position)\b(?!\s+(?:in|of)\b)(?:\s+for\s+)?",
     re.I,
+)
+_IN_WHICH = re.compile(
+    r",\s+in\s+which\s+(?:it|they|the\s+\w+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"(?:\s+(?:also|later|then|first))?\s+$"
 )
 
 
@@ -604,9 +608,16 @@ def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
         None,
     )
     company = context.last_recipient
+    in_which = _IN_WHICH.search(sentence, max(0, told.start() - 60), told.start()) if told else None
+    named = next((e for e in orgs if in_which and e.end == in_which.start()), None)
+    if named is not None and not named.is_place:
+        # "including Tesla, in which it took a 5 percent position last year for $1.8 billion"
+        company = named
     if told is None or money is None or company is None or company.is_place:
         return None
-    investor = subject_before(sentence, told.start(), orgs, context)
+    investor = subject_before(
+        sentence, company.start if named is not None else told.start(), orgs, context
+    )
     if investor is None or name_key(investor.name) == name_key(company.name):
         return None
     return make(
@@ -628,7 +639,12 @@ _REVALUED = re.compile(
     re.I,
 )
 # ("..., where it has invested more than $40 billion since the 1990s.")
-_ASIDE_ABOUT = re.compile(r",\s+(?:which|who|where)\b[^,;]{1,120}(?:,|\.?$)")
+_ASIDE_ABOUT = re.compile(
+    r",\s+(?:which|who|where|"
+    # ("in Sky Plc, the British pay-TV group that Fox has been trying to buy outright for
+    # £11.7 billion": an appositive's clause tells another deal)
+    r"(?:the|a|an)\s+[^,;]{1,60}?\s(?:that|which|whom)\s)[^,;]{1,120}(?:,|\.?$)"
+)
 
 _ROUND_TOLD = re.compile(
     r"\s+(?:(?:pre-seed|seed|(?:pre-)?Series\s+[A-Z]\d?|growth|funding|financing|equity|"

@@ -154,6 +154,10 @@ def investors_from(
             if re.search(r"\band\b|,", sentence[lead_match.end() : end])
             and (name_key(n) in joined or not listed)
         ]
+    if lead_match and (co := _CO_LEADING.search(sentence, lead_match.end())) is not None:
+        # "led by ICONIQ, with Fidelity and Lightspeed Venture Partners co-leading"
+        co_leads = _investor_names(sentence, co.start("who"), co.end("who"), orgs)
+        lead += [n for n in co_leads if n not in lead]
     if part_match:
         others = _investor_names(sentence, part_match.end(), len(sentence), orgs)
     investors = list(dict.fromkeys([*lead, *others]))
@@ -161,6 +165,7 @@ def investors_from(
     return [n for n in lead if n != exclude], investors
 
 
+_CO_LEADING = re.compile(r"\bwith\s+(?P<who>[A-Z][^;]{1,120}?)\s+(?:also\s+)?co-leading\b")
 _LEADING = re.compile(r"\bwith\s+(?P<who>[A-Z][^,;]{1,60}?)\s+leading\b")
 _PARTICIPATING = re.compile(r"\band\s+(?P<who>[A-Z][^;]{1,120}?)\s+participating\b")
 
@@ -425,7 +430,12 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
     # ("in the U.S. economy": the stop of an abbreviation ends no clause)
     clause_end = re.search(
-        r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])\.\s", sentence[start:]
+        r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])\.\s"
+        # ("The fund, which has invested $100 billion in startups since 2017, also marked up
+        # its stake in ByteDance": the main clause's verb after the relative one)
+        r"|,\s+(?:also\s+|then\s+|later\s+|now\s+)?(?:has|have|had|is|was|were|will|would|"
+        r"said|says|(?-i:[a-z]+ed))\b",
+        sentence[start:],
     )
     end = start + clause_end.start() if clause_end else len(sentence)
     # "..., the New York Times reported", "..., Chairman Bill Ford said": the teller's
@@ -512,6 +522,11 @@ _PRICE_BEFORE = re.compile(
 )
 
 
+_LATER_CLAUSE = re.compile(
+    r"[,;]\s+(?:after|before|while|whereas|and|but|which|who|when|since|having|as)\s", re.I
+)
+
+
 def nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | None:
     """The amount closest to the span ``lo``–``hi`` (the price usually touches the verb or
     its object: "its $13.7 billion acquisition of", "bought X for $25 billion")."""
@@ -523,7 +538,10 @@ def nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | No
             return lo - m.end
         if m.start >= hi:
             # "... Patheon NV at an enterprise value of $7.2 bn": the price announced as such
-            if _PRICE_BEFORE.search(sentence[hi : m.start]):
+            between = sentence[hi : m.start]
+            # (not in a clause of its own: "its takeover of Monsanto, after agreeing to sell
+            # assets worth about 7.6 billion euros to BASF")
+            if _PRICE_BEFORE.search(between) and not _LATER_CLAUSE.search(between):
                 return 0
             return m.start - hi
         return 0

@@ -64,7 +64,6 @@ from flows.deals.entities import (
 from flows.deals.funding import (
     AWARDED,
     DONATION,
-    FIRM_NOUN,
     FUNDING,
     GIFT,
     GRANT_NOUN,
@@ -75,6 +74,7 @@ from flows.deals.funding import (
     funding_record,
     grant_record,
     investment_record,
+    is_noun_use,
     joined_round,
     led_round,
     possessed_round,
@@ -764,9 +764,7 @@ def _extract_sentence(
         if funding and RAISED_OWN.match(sentence, funding.end()):
             funding = None  # "raised its investment to $5 billion": its own figure, not money in
     # ("said global investment firm KKR will invest": a firm's description is no deal)
-    invest = next(
-        (m for m in INVEST.finditer(sentence) if not FIRM_NOUN.match(sentence, m.end())), None
-    )
+    invest = next((m for m in INVEST.finditer(sentence) if not is_noun_use(sentence, m)), None)
     gift = bool(GIFT.search(sentence))
 
     grant = (
@@ -1406,6 +1404,23 @@ def _clause_date(
         # "lifts Perplexity's valuation to $20 billion from $14 billion in May": the date
         # is the earlier figure's
         return published
+    compared = next(
+        (
+            m
+            for m in amounts
+            if m.start >= end and _COMPARED_BEFORE.search(sentence, max(end, m.start - 40), m.start)
+        ),
+        None,
+    )
+    if (
+        published is not None
+        and compared is not None
+        and date_told(sentence[:end], published) is None
+        and date_told(sentence[compared.start :], published) is not None
+    ):
+        # "a valuation of $183 billion, nearly triple the $61.5 billion it was valued at in
+        # March": the date is the figure compared with
+        return published
     for aside in re.finditer(r",\s+(?:which|who)\b[^,;]{1,100},", sentence):
         # "Cruise, which General Motors shut down last year, had raised $10 billion": the
         # relative clause's date is its own event's
@@ -1433,6 +1448,12 @@ def _clause_date(
         return published
     return date_told(clause, published)
 
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:triple|double|quadruple|twice|times|up\s+from|down\s+from|compared\s+(?:with|to)|"
+    r"versus|vs\.?|than)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+)?$",
+    re.I,
+)
 
 _LATER_EVENT = re.compile(
     r"\s(?:before|after|until|when)\s+(?:the\s+|it\s+|its\s+|they\s+|[A-Z]\w*\s+)"

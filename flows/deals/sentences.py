@@ -74,7 +74,8 @@ _OPENER = re.compile(
 # markup was stripped ("price tag    Full story on ...   8.12pm  GMT  | Town have ...")
 # keeps no full stops between its items.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£¥₹])|\n\s*\n|\n(?=\s*\S)"
+    # ("... equity investment. xAI merged with X": a name may open in lower case)
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?(?:[A-Z0-9$€£¥₹]|[a-z]{1,2}[A-Z]))|\n\s*\n|\n(?=\s*\S)"
     r"|[ \t\u00a0]{3,}(?=\S)|\s+\|\s+"
 )
 

@@ -45,8 +45,13 @@ _SPEND_OBJECT = re.compile(
     r"(?:(?:over|during|within|in)\s+(?:the\s+)?(?:next\s+|coming\s+|past\s+)?"
     r"(?:\w+\s+){0,2}?(?:years?|months?|decades?)\s+"
     # "is spending $65 billion this year on AI infrastructure"
-    r"|(?:this|next|last)\s+(?:fiscal\s+)?(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+)?"
-    r"(?:(?:in|into|on|at|toward|towards)\s+|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
+    r"|(?:this|next|last)\s+(?:fiscal\s+)?(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+"
+    # "spend about $80 billion in its fiscal year ending in June on building data centers"
+    r"|in\s+(?:its|the)\s+(?:current\s+|next\s+|coming\s+)?fiscal\s+year(?:\s+(?:ending|that\s+ends)"
+    r"(?:\s+in)?\s+[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?,?\s+)?"
+    # ("on building data centers": what is built)
+    r"(?:(?:in|into|on|at|toward|towards)\s+(?:(?:building|developing|expanding|constructing|"
+    r"upgrading)\s+)?|to\s+(?=\d+\s)|decisions?\s+(?:on|for)\s+|"
     r"to\s+(?:develop|build|expand|upgrade|modernize|modernise|fund|support)\s+)",
     re.I,
 )
