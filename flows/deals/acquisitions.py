@@ -73,7 +73,11 @@ ACQUIRE = re.compile(
     r"(?:[\w%.]+\s+){0,4}?control of|"
     r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with|"
     # "Silver Lake agreed to take Dell private", "Informatica was taken private by Permira"
-    r"(?:take|takes|took|taking)(?=\s+(?:[A-Z][\w.&-]*\s+){1,4}private\b)|taken\s+private)\b",
+    r"(?:take|takes|took|taking)(?=\s+(?:[A-Z][\w.&-]*\s+){1,4}private\b)|taken\s+private|"
+    # "last year it added AdvancePierre Foods in a $4.2 billion deal"
+    r"add(?:s|ed|ing)?(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,4}in\s+an?\s+(?:[\w-]+\s+)?\S*\d\S*\s+"
+    r"(?:(?:million|billion|bn|mln)\s+)?(?:[\w-]+\s+)?(?:deal|acquisition|takeover|purchase|"
+    r"transaction|buyout)\b))\b",
     re.I,
 )
 
@@ -941,6 +945,44 @@ def _next_priced_purchases(sentence, price, orgs, amounts, first, make) -> list[
         record.announced_on = announced_on(sentence[target.start :], None) or record.announced_on
         records.append(record)
     return records
+
+
+# "won approval to buy 1,932 stores from Rite Aid for $4.38 billion", "agreed to buy film,
+# television and international businesses from Twenty-First Century Fox for $52.4 billion":
+# a company's parts bought from it (goods bought from a country are trade, not a deal)
+_BOUGHT_FROM = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing))\s+"
+    r"(?:(?:about|some|nearly|roughly|more\s+than)\s+)?"
+    r"(?P<what>(?:[\w,-]+\s+){0,6}?(?:stores|businesses|business|assets|units?|divisions?|"
+    r"operations|brands?|portfolio|plants|factories|mills|stations|hospitals|properties|hotels|"
+    r"mines|fields|refiner(?:y|ies)|networks?|subsidiar(?:y|ies)|studios|channels|towers|"
+    r"pharmacies|restaurants|branches))\s+from\s+(?:the\s+)?"
+)
+
+
+def bought_from(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for told in _BOUGHT_FROM.finditer(sentence):
+        seller = next((e for e in orgs if e.start == told.end() and not e.is_place), None)
+        if seller is None or re.search(r"\b(?:shares|stake|stock|bonds)\b", told["what"]):
+            continue
+        price = next(
+            (
+                m
+                for m in amounts
+                if seller.end < m.start < clause_end_at(sentence, seller.end)
+                and _PRICE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+                and not is_per_share(sentence, m)
+            ),
+            None,
+        )
+        buyer = subject_before(sentence, told.start(), orgs, context)
+        if price is None or buyer is None or same_company(buyer.name, seller.name):
+            continue
+        what = re.sub(r"^(?:the|its|their|a|an|[\d,.]+)\s+", "", told["what"].strip())
+        name = f"{seller.name} {what}"
+        target = Entity(name, name, told.start("what"), told.end("what"), "org")
+        return _purchase(make, target, buyer.name, price)
+    return None
 
 
 def _purchase(make, target: Entity, buyer: str, price: Money | None) -> DealRecord:

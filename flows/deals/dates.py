@@ -40,7 +40,11 @@ _FULL_DATE = re.compile(
 )
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I)
 # ("its fiscal year ending in June": when a period ends, not when anything happened)
-_PERIOD_END = r"(?<!ending\s)(?<!ends\s)(?<!ended\s)(?<!end\s)"
+# ("a saga that began in October 2015": when something else started)
+_PERIOD_END = (
+    r"(?<!ending\s)(?<!ends\s)(?<!ended\s)(?<!end\s)(?<!began\s)(?<!begun\s)(?<!started\s)"
+    r"(?<!founded\s)(?<!launched\s)(?<!established\s)"
+)
 _MONTH_YEAR = re.compile(
     rf"{_PERIOD_END}\b(?:in|since|during|from)\s+({_MONTH_RE})\.?\s+((?:19|20)\d\d)\b", re.I
 )

@@ -16,7 +16,7 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
-from flows.deals.phrases import ROUND, owned_unit, round_name
+from flows.deals.phrases import MONEY_PHRASE, ROUND, owned_unit, round_name
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -120,7 +120,12 @@ STAKE_TAKEN = re.compile(
 )
 
 # "$250 million stake in Disney", "a $3.5 billion position in P&G"
-AMOUNT_STAKE = re.compile(r"\b(?:stake|position|holding)\s+in\b", re.I)
+AMOUNT_STAKE = re.compile(
+    # ("disclosed a new stake of about $1 billion in Oracle")
+    r"\b(?:stake|position|holding)\s+(?:of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|"
+    rf"more\s+than\s+)?{MONEY_PHRASE})?in\b",
+    re.I,
+)
 
 STAKE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+(?:\w+\s+){0,2}?"

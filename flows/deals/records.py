@@ -26,6 +26,7 @@ from flows.deals.acquisitions import (
     REGULATOR,
     acquisition_records,
     answered_offer,
+    bought_from,
     compound_acquisition,
     merger_of_two,
     paid_for,
@@ -587,6 +588,16 @@ def _extract_clauses(
     records: list[DealRecord] = []
     for clause in clauses:
         text = sentence[clause.start : clause.end].rstrip(" ,;")
+        same = _same_recipient(text, records[-1], entities, clause.start) if records else None
+        if same is not None:
+            # "Amazon has committed $8 billion to Anthropic, and Google has invested about $3
+            # billion": the second investor's sum goes where the first one's went
+            same.evidence = sentence
+            if same.amount is not None and same.currency:
+                same.amount_usd = to_usd(same.amount, same.currency, published or same.announced_on)
+            same.span_start, same.span_end = offset, offset + len(sentence)
+            records.append(same)
+            continue
         prefix = f"{clause.subject.text} " if clause.subject is not None else ""
         shift = len(prefix) - clause.start
         shifted = [
@@ -602,6 +613,41 @@ def _extract_clauses(
             record.span_start, record.span_end = offset, offset + len(sentence)
             records.append(record)
     return records
+
+
+_ELLIPTIC_INVESTMENT = re.compile(
+    r"(?:has|have|had)\s+(?:also\s+)?(?:invested|committed|pledged|put\s+in|poured\s+in|"
+    r"contributed)\s+(?:(?:about|some|nearly|roughly|around|more\s+than|over|another|"
+    r"a\s+further)\s+)?$"
+)
+
+
+def _same_recipient(
+    text: str, before: DealRecord, entities: list[Entity], start: int
+) -> DealRecord | None:
+    """A clause that tells only who invested how much, of the record told just before."""
+    subject = next((e for e in entities if e.start == start and not e.is_place), None)
+    amounts = find_amounts(text)
+    if (
+        subject is None
+        or len(amounts) != 1
+        or before.kind != "investment"
+        or before.recipient_kind != "company"
+        or before.amount is None
+        or same_company(subject.name, before.recipient)
+        or any(same_company(subject.name, n) for n in before.investors)
+        or not re.fullmatch(r"\s*\.?", text[amounts[0].end :])
+        or not _ELLIPTIC_INVESTMENT.fullmatch(text, len(subject.text) + 1, amounts[0].start)
+        or text[len(subject.text) : len(subject.text) + 1] != " "
+    ):
+        return None
+    return replace(
+        before,
+        investors=[subject.name],
+        lead_investors=[],
+        **amount_fields(amounts[0]),
+        amount_usd=None,
+    )
 
 
 def _mark_ai_recipients(records: list[DealRecord], sentences: list[str]) -> None:
@@ -875,6 +921,7 @@ def _extract_sentence(
         lambda: merger_of_two(sentence, orgs, amounts, make),
         lambda: first_of(sale_record(sentence, orgs, sale_amounts, context, make, entities)),
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
+        lambda: bought_from(sentence, orgs, event_amounts, context, make),
         lambda: first_of(paid_for(sentence, orgs, event_amounts, context, make)),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
         lambda: rival_bid(sentence, orgs, event_amounts, context, make),
@@ -1249,6 +1296,12 @@ def _next_pledges(sentence, main, entities, amounts, make) -> list[DealRecord]:
 
     placed = next((e for e in entities if fits(e) and e.name == main.recipient), None)
     last_end = placed.end if placed is not None else len(sentence)
+    state = next(
+        (e for e in entities if e.is_place and placed is not None and e.start == placed.end + 2),
+        None,
+    )
+    if state is not None and sentence[last_end : state.start] == ", ":
+        last_end = state.end  # "in Racine, Wisconsin, and 4.3 billion pounds in the UK"
     for money in amounts:
         if money.start < last_end or not _AND_AMOUNT_IN.search(sentence[last_end : money.start]):
             continue
