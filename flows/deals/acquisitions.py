@@ -5,6 +5,7 @@ the seller's side."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from flows.deals.context import (
     possessor_of,
     subject_before,
 )
-from flows.deals.dates import TIME_AGO, announced_on, date_told
+from flows.deals.dates import TIME_AGO, announced_on, date_told, years_later
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import (
     DEMONYM,
@@ -69,7 +70,7 @@ ACQUIRE = re.compile(
     r"purchas(?:e|es|ed|ing)|"
     r"takeover of|take over|took over|takes over|snap(?:s|ped|ping)? up|scoop(?:s|ed|ing)? up|"
     r"buyout of|(?:takeover\s+)?bid for|offer for|merger with|"
-    r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing))\s+"
+    r"(?:gain(?:s|ed|ing)?|took|tak(?:e|es|en|ing)|assum(?:e|es|ed|ing)|w(?:on|in|ins|inning))\s+"
     r"(?:[\w%.]+\s+){0,4}?control of|"
     r"merg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,6}?with|"
     # "Silver Lake agreed to take Dell private", "Informatica was taken private by Permira"
@@ -1508,6 +1509,10 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
         if records[1:] and year is not None:
             # "... and $5.4 billion for Mandiant in 2022": each with the year told after it
             records[-1].announced_on = date_told(year.group(0), None)
+        later = years_later(sentence, target.end) if records[1:] else None
+        if later is not None and (before := records[-2].announced_on) is not None:
+            # "$1 billion for Instagram in 2012 and $19 billion for WhatsApp two years later"
+            records[-1].announced_on = dt.date(before.year + later, 1, 1)
         last_end = target.end
     return records
 

@@ -82,6 +82,9 @@ class Context:
     named: dict[str, Entity] = field(default_factory=dict)
     # surname -> the company a person was introduced with ("OpenAI CEO Sam Altman")
     affiliations: dict[str, Entity] = field(default_factory=dict)
+    # what a company was described as ("cloud security startup Wiz") -> the company, so
+    # "the startup" later means Wiz, not the company bought in between
+    described: dict[str, Entity] = field(default_factory=dict)
 
     def focus_other_than(self, name: str) -> Entity | None:
         """The most salient organisation that is not ``name``: "the entertainment company
@@ -136,6 +139,11 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
     refs = list(REFERENCE.finditer(sentence[:before]))
     if not refs:
         return None
+    # ("Alphabet's acquisition of cloud security startup Wiz ... surpassing its purchase of
+    # Motorola Mobility ... The startup was valued at $12 billion": the one so described)
+    described = described_as(context, refs[-1].group(0))
+    if described is not None:
+        return described
     last = context.last_recipient
     # The company of the story's last round, while the story still speaks of it: in a news
     # round-up ("- 39/50 GoDaddy ... The firm raised $460m") a round forty items back is
@@ -412,6 +420,58 @@ _TITLE_OF = re.compile(
     r"(?:founder|CEO|chief\s+executive(?:\s+officer)?|president|chairman|chairwoman)"
     r"(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+of\s+$"
 )
+
+
+_GENERIC_NOUNS = frozenset(
+    {"it", "company", "firm", "group", "business", "giant", "corporation", "conglomerate",
+     "unit", "management", "the company", "the firm", "the group"}
+)  # fmt: skip
+# "cloud security startup Wiz", "Wiz, a cloud security startup"
+_NOUN_BEFORE = re.compile(
+    r"\b(?:(?P<modifier>[a-z][\w-]*)\s+)?(?P<noun>startup|start-up|chipmaker|automaker|carmaker|"
+    r"drugmaker|biotech|retailer|grocer|carrier|airline|bank|lender|insurer|miner|utility|"
+    r"studio|broadcaster|publisher|brewer|refiner|designer|developer|platform|lab|chain|"
+    r"discounter|maker|manufacturer|operator|supplier|provider|producer|distributor)\s+$"
+)
+_NOUN_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<modifier>[a-z][\w-]*)\s+)?"
+    r"(?P<noun>startup|start-up|chipmaker|automaker|carmaker|drugmaker|biotech|retailer|grocer|"
+    r"carrier|airline|bank|lender|insurer|miner|utility|studio|broadcaster|publisher|brewer|"
+    r"refiner|designer|developer|platform|lab|chain|discounter|maker|manufacturer|operator|"
+    r"supplier|provider|producer|distributor)\b"
+)
+
+
+def described_as(context: Context, reference: str) -> Entity | None:
+    """The company the story described with the words of ``reference`` ("the startup"),
+    while it is still told of."""
+    words = reference.lower().split()
+    described = next(
+        (
+            context.described[key]
+            for key in (" ".join(words[-2:]), words[-1])
+            if key in context.described and key not in _GENERIC_NOUNS
+        ),
+        None,
+    )
+    if described is None or context.mentions.get(name_key(described.name), 0.0) < _STILL_TOLD:
+        return None
+    return described
+
+
+def note_descriptions(context: Context, sentence: str, orgs: list[Entity]) -> None:
+    """Remember what each company is described as, for "the startup" later."""
+    for org in orgs:
+        if org.is_place:
+            continue
+        told = _NOUN_BEFORE.search(sentence, max(0, org.start - 60), org.start) or (
+            _NOUN_AFTER.match(sentence, org.end)
+        )
+        if told is None:
+            continue
+        context.described[told["noun"]] = org
+        if told["modifier"]:
+            context.described[f"{told['modifier']} {told['noun']}"] = org
 
 
 def note_affiliations(context: Context, sentence: str, orgs: list[Entity]) -> None:

@@ -81,6 +81,17 @@ TIME_AGO = rf"(?:{'|'.join(_COUNTS)}|\d{{1,2}})\s+(?:years?|months?|weeks?|days?
 _AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+(years?|months?)\s+ago\b", re.I)
 
 
+_LATER = re.compile(rf"\s+({'|'.join(_COUNTS)}|\d{{1,2}})\s+years?\s+later\b", re.I)
+
+
+def years_later(text: str, pos: int) -> int | None:
+    """How many years "two years later" at ``pos`` counts on from a date told before."""
+    m = _LATER.match(text, pos)
+    if m is None:
+        return None
+    return int(m[1]) if m[1].isdigit() else max(1, _COUNTS.index(m[1].lower()))
+
+
 def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
     """Best date for the event told in ``sentence``; None if neither sentence nor article
     gives one."""

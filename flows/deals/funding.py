@@ -238,6 +238,12 @@ _OTHERS_INCLUDED = re.compile(
 
 def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
     included = _OTHERS_INCLUDED.match(sentence)
+    if included is not None and re.match(
+        r"\W*(?:Existing|Previous)\s+\w+\s+(?:include|are)\b", included.group(0), re.I
+    ):
+        # "Existing investors include Nvidia and SoftBank": who backs the company, not who
+        # put money into the round just told
+        included = None
     first = first_after(included.end(), orgs) if included else None
     if first is not None and included is not None and first.start == included.end():
         owned = re.match(r"(?:\s+[\w.-]+){0,3}['’]s\s+", sentence[first.end :])

@@ -109,20 +109,23 @@ STAKE_TAKEN = re.compile(
     r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|lift(?:s|ed|ing)?|"
     r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
     # "disclosed a larger position in Zions", "reported a new stake in Teva"
-    r"(?:disclos|report|reveal)(?:e|es|ed|ing|s)?(?=\s+an?\s+(?:new|larger|bigger)\s))\s+"
+    # ("first disclosed stakes of about 5% in Itochu, Marubeni, ...")
+    r"(?:disclos|report|reveal)(?:e|es|ed|ing|s)?(?=\s+(?:an?\s+(?:new|larger|bigger)\s|stakes\s)))\s+"
     # ("boosted its holding in Apple"; never a short position)
     r"(?:(?:a|an|its|their|the|his|her)\s+(?!short\b)(?:[\w-]+\s+){0,2}?"
     # ("raised its holdings of Bank of America")
     r"(?:(?:stake|holding|position)\s+(?:in|into)|holdings\s+of)"
     # ("had earlier bought stakes in Capcom, Nexon and Koei Tecmo")
-    r"|(?:minority\s+)?stakes\s+in)\b",
+    r"|(?:minority\s+)?stakes\s+(?:of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?\d[\d.]*\s*"
+    r"(?:%|per ?cent|percent|pct)\s+)?in)\b",
     re.I,
 )
 
 # "$250 million stake in Disney", "a $3.5 billion position in P&G"
 AMOUNT_STAKE = re.compile(
     # ("disclosed a new stake of about $1 billion in Oracle")
-    r"\b(?:stake|position|holding)\s+(?:of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|"
+    # ("built a stake worth about $1.2 billion in Alexion")
+    r"\b(?:stake|position|holding)\s+(?:(?:of|worth)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|"
     rf"more\s+than\s+)?{MONEY_PHRASE})?in\b",
     re.I,
 )
@@ -134,7 +137,7 @@ STAKE = re.compile(
 )
 # "acquired a stake of just under 3% in EssilorLuxottica": the size after the noun
 STAKE_OF = re.compile(
-    r"\b(?:stake|interest|holding)\s+of\s+(?:(?:just\s+)?(?:about|around|nearly|almost|roughly|"
+    r"\b(?:stakes?|interest|holding)\s+of\s+(?:(?:just\s+)?(?:about|around|nearly|almost|roughly|"
     r"some|under|over|more\s+than|less\s+than)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
     r"(?=\s+in\b)",
     re.I,
@@ -465,8 +468,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     if _REVALUED.search(sentence, max(0, stake.start() - 40), stake.start()):
         return None  # "marked up its stake in ByteDance": a holding's worth, not a purchase
     m = re.search(
-        r"\b(?:(?:stake|position|holding|interest|ownership)\s+(?:of\s+[^,;]{1,30}?\s+)?"
-        r"(?:in|into)|holdings\s+of|stakes\s+in)\s+",
+        r"\b(?:(?:stake|position|holding|interest|ownership)\s+(?:(?:of|worth)\s+[^,;]{1,30}?\s+)?"
+        r"(?:in|into)|holdings\s+of|stakes\s+(?:of\s+[^,;]{1,30}?\s+)?in)\s+",
         sentence[stake.start() :],
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )

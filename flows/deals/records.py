@@ -43,6 +43,7 @@ from flows.deals.context import (
     coordinated,
     first_after,
     note_affiliations,
+    note_descriptions,
     subject_before,
 )
 from flows.deals.currency import to_usd
@@ -134,7 +135,7 @@ _AI_TERMS = re.compile(
     re.I,
 )
 
-_STAKES_IN = re.compile(r"\bstakes\s+in\s+", re.I)
+_STAKES_IN = re.compile(r"\bstakes\s+(?:of\s+[^,;]{1,30}?\s+)?in\s+", re.I)
 
 _SOLD_TO_RAISE = re.compile(
     r"\b(?:sold|sells?|selling|offloaded|divested)\s+(?:(?:a|an|its|part\s+of\s+its|some\s+of\s+its)"
@@ -957,6 +958,8 @@ def _extract_sentence(
                     other,
                     subtype="stake",
                     investors=list(main.investors),
+                    # ("stakes of about 5% in Itochu, Marubeni, ...": each of that size)
+                    stake=main.stake,
                     confidence=main.confidence,
                 )
             )
@@ -1041,6 +1044,15 @@ def _extract_sentence(
                     )
                     main = _valued_round(sentence, entity, investors, leads, size, make)
                     out.insert(0, main)
+            elif (
+                main is None
+                and (sized := _IN_SIZED_ROUND.match(sentence, money.end)) is not None
+                and (size := next((m for m in event_amounts if m.start == sized.end()), None))
+            ):
+                # "The startup was valued at $12 billion in a $1 billion funding round in May
+                # 2024": the round that valued it, with its size
+                main = round_record(make, entity, [], [], ROUND.search(sentence), size, 0.7)
+                out.insert(0, main)
             elif main is None and (led := _LED_A_ROUND.search(sentence, money.end)) is not None:
                 # "OpenAI is now valued at $300 billion after SoftBank led a $40 billion
                 # round": the round that valued it, led by the company before "led".
@@ -1622,6 +1634,12 @@ def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
     ]
 
 
+_IN_SIZED_ROUND = re.compile(
+    r"\s+in\s+an?\s+(?=\S*\d\S*\s+(?:(?:million|billion|bn|mln|m)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?)(?:round|raise|financing)\b)"
+)
+
+
 def _valued_round(sentence, entity, investors, leads, size, make) -> DealRecord:
     # (led by a named investor: sure even without its size)
     return round_record(make, entity, investors, leads, ROUND.search(sentence), size, 0.8)
@@ -1687,6 +1705,7 @@ def _update_context(
     for weight, org in weights.values():
         context.mention(org, weight)
     note_affiliations(context, sentence, orgs)
+    note_descriptions(context, sentence, orgs)
 
 
 def _drop_small_valuations(records: list[DealRecord]) -> list[DealRecord]:

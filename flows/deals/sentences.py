@@ -110,7 +110,8 @@ def _runs_on(word: str, text: str, next_start: int) -> bool:
         return False  # "... operations in the U.S. The company said": a sentence ends
     return (
         word.lower() in _ABBREVIATIONS
-        or len(word) == 1
+        # (a digit is no initial: "SoftBank's Vision Fund 2. Perplexity made")
+        or (len(word) == 1 and word.isalpha())
         # "led by J.P. Morgan", "E.F. Hutton": initials run on into the name
         or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) is not None
         # "agreed to a deal at... $28 a share": an ellipsis after a word that needs what

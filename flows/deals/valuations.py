@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import REFERENCE, is_appositive, outside_asides
+from flows.deals.context import REFERENCE, described_as, is_appositive, outside_asides
 from flows.deals.entities import Entity
 from flows.deals.money import Money
 
@@ -46,6 +46,8 @@ _HOLDING_VALUED = re.compile(
     # "holds a stake of roughly 27% in OpenAI Group PBC, valued at about $135 billion"
     r"|\b(?:stake|holding|position)\b[^;.$]{0,60}?,\s*(?:now\s+)?(?:valued\s+at|worth)\s*"
     r"(?:about|around|over|more than|nearly|roughly|some)?\s*$"
+    # ("stakes of about 5% in Itochu, ... in August 2020, then worth about $6 billion")
+    r"|,\s*then\s+(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$"
     # "The OpenAI Foundation will hold equity valued at about $130 billion"
     r"|\b(?:hold|holds|holding|held|own|owns|owned|retain|retains|keep|keeps)\s+"
     r"(?:an?\s+)?(?:equity|stake|shares|stock|holding)\s+(?:now\s+)?(?:valued\s+at|worth)\s*"
@@ -218,7 +220,12 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     if refs and (not before or refs[-1].start() > before[-1].start):
         # "CoreWeave's IPO valued the company at $23 billion", with nothing said before:
         # the company named in the sentence.
-        return context.last_recipient or context.focus or (before[0] if before else None)
+        return (
+            described_as(context, refs[-1].group(0))
+            or context.last_recipient
+            or context.focus
+            or (before[0] if before else None)
+        )
     if before:
         return before[-1] if len(before) == 1 else _closest_subject(sentence, before, money)
     # "The round implies a valuation of $1.2 billion for Acme Robotics"
