@@ -707,7 +707,30 @@ def _bid_backing(sentence, main, orgs, amounts, make) -> list[DealRecord]:
         return []
     money = next((m for m in amounts if m.start == backed.start("money")), None)
     backer = next((e for e in orgs if e.start == backed.end()), None)
+    owned = (
+        next((e for e in orgs if e.start == backer.end + len(own.group(0))), None)
+        if backer is not None and (own := re.match(r"['’]s?\s+", sentence[backer.end :]))
+        else None
+    )
+    backer = owned or backer  # "from Warren Buffett's Berkshire Hathaway": the company
     bidder = next((e for e in orgs if e.name == main.investors[0]), None)
+    # ("Chevron walked away from its deal after Occidental made a richer offer backed by a
+    # $10 billion investment from Berkshire": the one who made the offer backed)
+    offerer = next(
+        (
+            e
+            for e in reversed(orgs)
+            if e.end <= backed.start()
+            and not e.is_place
+            and re.match(
+                r"\s+(?:\w+\s+){0,2}?(?:made|offered|submitted|launched|put\s+forward)\b"
+                r"[^,;]{0,60}?\b(?:offer|bid|proposal)\b[^,;]{0,30}$",
+                sentence[e.end : backed.start()],
+            )
+        ),
+        None,
+    )
+    bidder = offerer or bidder
     if money is None or backer is None or bidder is None or same_company(backer.name, bidder.name):
         return []
     subtype = "debt" if re.search(r"\b(?:debt|loan)\b", backed.group(0), re.I) else "equity"
@@ -1576,11 +1599,15 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
     end = _NEXT_CLAUSE.search(sentence, at + len(told))
     named = [i for i in (sentence.find(n) for n in [recipient, *investors]) if i >= 0]
     asides = [m.end() for m in _ASIDE.finditer(sentence, 0, min(named))]
-    start = asides[-1] if asides else 0
+    # ("Chevron walked away from its deal after Occidental made a richer offer backed by
+    # Berkshire": a clause of its own after "after")
+    asides += [m.end() for m in _SUBORDINATE.finditer(sentence, 0, min(named) + 1)]
+    start = max(asides) if asides else 0
     return sentence[start : end.start()] if end else sentence[start:]
 
 
 _ASIDE = re.compile(r"\s[-–—]+\s|;\s")
+_SUBORDINATE = re.compile(r"\s(?:after|because|once|since)\s+(?=[A-Z])")
 
 
 _NEXT_CLAUSE = re.compile(
