@@ -28,6 +28,7 @@ from flows.deals.entities import (
     OWN_FACILITY,
     Entity,
     is_person,
+    is_place_name,
     name_key,
     same_company,
 )
@@ -475,9 +476,41 @@ _LISTED_BEFORE = re.compile(r"(?:,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\
 _HOLDING_OF = re.compile(r"\b(?:shares|stock|stake|bonds|notes|debt)\s+(?:in|of)\s+$", re.I)
 
 
+def _possessed_name(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity | None:
+    """ "bought Microsoft's Bing for $5 billion": the company a possessive names, bought
+    for its own price or closing the clause."""
+    # (only a known owner: in "Miami-based Heinl's Nursery Inc" the possessive is the name's)
+    owned = re.match(r"['’]s?\s+", sentence[owner.end :]) if owner.known else None
+    unit = next((e for e in orgs if owned and e.start == owner.end + owned.end()), None)
+    if unit is None or not re.match(r"\s+(?:for|in\s+an?)\s|\s*[,.;]|\s*$", sentence[unit.end :]):
+        return None
+    return unit
+
+
+_UNIT_OF = re.compile(
+    r"\s*the\s+(?P<unit>(?:[a-z][\w-]*\s+){1,3}(?:business|unit|division|arm|operations))\s+of\s+"
+    r"(?:the\s+)?"
+)
+_HOME_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s?\s+$")
+
+
+def _without_home(gap: str) -> str:
+    """The words before a target without its country's possessive ("buy Canada's
+    Goldcorp", "the consumer health business of Germany's Merck KGaA")."""
+    home = _HOME_BEFORE.search(gap)
+    if home is not None and is_place_name(home.group(1)):
+        return gap[: home.start()]
+    return gap
+
+
 def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list[DealRecord]:
+    if re.search(
+        r"\b(?:enough|afford)\s+to\s+$", sentence[max(0, trigger.start() - 20) : trigger.start()]
+    ):
+        return []  # "$285 billion in cash, enough to buy Netflix, Tesla and Disney": a measure
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
+    unit_owner: Entity | None = None  # the company whose unit is bought
     when = None  # the text whose date is the purchase's, when not the sentence's
     # (not a closed clause: "SoftBank Group, which controls Sprint, bought the carrier")
     relative = re.search(r",\s+which\s+((?:[^\s,]+\s+){1,4})$", sentence[: trigger.start()])
@@ -601,7 +634,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if target is not None and not word.startswith(
             ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
         ):
-            gap = sentence[obj_from : target.start]
+            gap = _without_home(sentence[obj_from : target.start])
             # ("buy most of 21st Century Fox's entertainment assets": a part of a company)
             if not (
                 _BUY_GAP.fullmatch(gap)
@@ -612,7 +645,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 return []
         elif target is not None and re.search(
             r"\b(?:for|from|to|with|by|via|through|into|on|at)\s",
-            sentence[obj_from : target.start],
+            _without_home(sentence[obj_from : target.start]),
         ):
             # "the purchase of an iconic property for donation to South Carolina State Parks"
             return []
@@ -625,7 +658,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # tarot cards now known as the Sola-Busca deck": the verb's object is the thing
             # bought, of which the name is a part; a company's own assets, control or
             # majority are bought "of" it.
-            gap = sentence[obj_from : target.start]
+            gap = _without_home(sentence[obj_from : target.start])
             if re.search(r"\b(?:of|known as)\b", gap) and not _PART_OF.fullmatch(gap):
                 return []
         named = None
@@ -647,6 +680,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             target = named or target
             if (unit := owned_unit(sentence, target, orgs)) is not None:
                 # "an offer for Alphabet's Chrome browser", "buy Intel's Altera unit"
+                named = target = unit
+            elif (unit := _possessed_name(sentence, target, orgs)) is not None:
                 named = target = unit
         if (
             named is None
@@ -711,6 +746,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         ):
             # "acquire four Florida banks": the name qualifies what is bought.
             return []
+        part = (
+            _UNIT_OF.fullmatch(_without_home(sentence[obj_from : target.start]))
+            if target is not None and named is None and target.start > obj_from
+            else None
+        )
+        if part is not None and target is not None:
+            # "buy the consumer health business of Germany's Merck KGaA": the unit is bought
+            unit_owner = target
+            name = f"{target.name} {part['unit']}"
+            target = Entity(name, name, target.start, target.end, "org")
         if target is not None and target.end <= trigger.start():
             targets = [target]
         elif target is not None:
@@ -813,7 +858,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     hi = max(trigger.end(), targets[-1].end)
     # (a buyer that is what the sentence just bought is a misreading the caller mends: "...
     # Informatica for $8 billion, its biggest deal since it bought Slack")
-    parties = [*targets]
+    parties = [*targets, *([unit_owner] if unit_owner is not None else [])]
     if acquirer is not None and not (
         context.last_target is not None
         and name_key(context.last_target.name) == name_key(acquirer.name)
@@ -1234,7 +1279,11 @@ def _sale_from(
     home = next((e for e in entities if e.start == buyer_from and e.is_place), None)
     if home is not None and (owner := re.match(r"['’]s?\s+", sentence[home.end :])):
         buyer_from = home.end + owner.end()  # "to China's Sinopec"
-    buyer = next((e for e in orgs if e.start == buyer_from), None)
+    buyer = next((e for e in orgs if e.start == buyer_from), None) or next(
+        # ("to the Canadian government": the nationality opens the buyer's name)
+        (e for e in orgs if to.start() < e.start < buyer_from and DEMONYM.match(sentence, e.start)),
+        None,
+    )
     seller = subject_before(sentence, verb, orgs, context)
     if buyer is None or _NAME_AS_MODIFIER.match(sentence, buyer.end):
         return None  # ("to a group of South African investors": no buyer named)
@@ -1330,7 +1379,7 @@ def _sale_from(
         (
             m
             for m in amounts
-            if to.end() < m.start < price_end
+            if buyer.end <= m.start < price_end
             and (
                 _PRICE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
                 # "in a $2.6 billion deal"

@@ -164,6 +164,7 @@ _DEMONYMS: dict[str, str] = {
     "Turkish": "Turkey",
     "African": "Africa",
     "Asian": "Asia",
+    "Latin American": "Latin America",
     "Nigerian": "Nigeria",
     "Kenyan": "Kenya",
     "Egyptian": "Egypt",
@@ -668,6 +669,11 @@ def facility_place(name: str) -> tuple[str, str] | None:
     """ "Nevada Gigafactory" -> ("Nevada", "region"): the place a facility's name tells."""
     m = _PLACE_FACILITY.fullmatch(name)
     return _places().get(m["place"]) if m else None
+
+
+def is_place_name(text: str) -> bool:
+    """Whether ``text`` as written names a country, region, US state or known city."""
+    return text in _places()
 
 
 def demonym_place(word: str) -> tuple[str, str] | None:

@@ -11,7 +11,9 @@ from flows.deals.entities import Entity, demonym_place, name_key
 from flows.deals.money import Money, find_amounts
 
 ROUND = re.compile(
-    r"\b(pre-seed|seed|(?:pre-)?Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
+    # ("CapitalG, Alphabet Inc's growth investment fund": what a fund does, not a round)
+    r"\b(?!growth\s+(?:investment|equity)\s+(?:fund|arm|firm|vehicle|unit)\b)"
+    r"(pre-seed|seed|(?:pre-)?Series [A-Z]\d?(?:\+)?|growth|debt|bridge|mezzanine|angel)"
     r"(?=\s+(?:funding|round|financing|extension|investment|raise|capital)|\s*[,.]|\s+led\b"
     # "raised a $200 million Series A at a $1.8 billion valuation": a series letter needs no
     # noun after it, as "growth" or "debt" would
@@ -322,6 +324,9 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
         told = next((e for e in orgs if e.start == described.end() and not e.is_place), None)
         if told is not None:
             return told
+    rival = re.match(r"\s*(?:rival|fellow|competitor|peer)\s+(?=[A-Z])", sentence[start:])
+    if rival is not None:
+        start += rival.end()  # "invested in rival Plaid": the company, whoever it rivals
     named = next((e for e in orgs if e.start == start), None)
     if named is not None and (named.is_place or not MODIFIED_NOUN.match(sentence, named.end)):
         return named

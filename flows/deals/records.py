@@ -1230,6 +1230,10 @@ def _add_share_price(sentence: str, records: list[DealRecord], written: list[Mon
     if len(bought) != 1 or (price := share_price(sentence, written)) is None:
         return
     record = bought[0]
+    if record.subtype == "stake" and re.search(
+        r",\s+(?:which|who)\s+(?:already\s+)?(?:owns|holds|owned|held)\b", sentence
+    ):
+        return  # "Celgene, which already owns 10% of Juno, will pay $87 per share": a bid
     if record.currency not in {None, price.currency}:
         return
     record.price_per_share = price.value
@@ -1241,7 +1245,9 @@ def _add_share_price(sentence: str, records: list[DealRecord], written: list[Mon
 _ANNOUNCED_WOULD = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|told\s+\w+)\s+"
     r"(?:(?:on|last|this|earlier\s+this)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?"
-    r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|"
+    # ("said its Canadian unit would sell")
+    r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|its\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|"
+    r"arm|division|affiliate|parent)|"
     # ("said on Tuesday that Dutch chip equipment maker ASML would")
     r"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3})?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
     r"\s+(?:also\s+)?$"
@@ -1597,6 +1603,11 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
             return sentence
         at, told = max(found)
     end = _NEXT_CLAUSE.search(sentence, at + len(told))
+    closed = next((m for m in _CLOSED_WHICH.finditer(sentence) if m.start() < at < m.end()), None)
+    if closed is not None and (end is None or end.start() > closed.end()):
+        # "General Motors, which invested $500 million in Lyft in 2016, did not participate":
+        # the relative clause's deal ends with its comma
+        end = re.compile(",").search(sentence, closed.end() - 1)
     named = [i for i in (sentence.find(n) for n in [recipient, *investors]) if i >= 0]
     asides = [m.end() for m in _ASIDE.finditer(sentence, 0, min(named))]
     # ("Chevron walked away from its deal after Occidental made a richer offer backed by
@@ -1607,6 +1618,7 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
 
 
 _ASIDE = re.compile(r"\s[-–—]+\s|;\s")
+_CLOSED_WHICH = re.compile(r",\s+(?:which|who)\s[^,;]{1,120},")
 _SUBORDINATE = re.compile(r"\s(?:after|because|once|since)\s+(?=[A-Z])")
 
 
@@ -1617,7 +1629,7 @@ _NEXT_CLAUSE = re.compile(
     r"nearly|almost|about|roughly|more than|less than|twice|double|triple|up from|down from|"
     # "raised its offer for Qualcomm to $121 billion, seeking to pressure the board": what
     # the deal is for, told after it, does not hedge it
-    r"seeking|hoping|aiming|looking|in\s+a\s+bid|"
+    r"seeking|hoping|aiming|looking|betting|wagering|expecting|counting|in\s+a\s+bid|"
     r"as\s+(?:it|the\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
     # ("sold $18 billion of bonds in September and is in talks to borrow $38 billion more")

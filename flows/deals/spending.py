@@ -64,6 +64,11 @@ _SET_ASIDE = ("earmark", "mobilis", "mobiliz", "allocat")
 # Nouns as often as verbs: they count only with the amount right after ("shift $7 billion").
 _NEEDS_AMOUNT = {"shift", "shifts", "shifted", "shifting", "bet", "bets", "betting", "lent"}
 
+_CUSTOMERS = re.compile(
+    r"(?:its\s+|their\s+)?(?:consumers|customers|clients|borrowers|households|students|"
+    r"homeowners|home\s+buyers|individuals|people|farmers|small\s+businesses|shoppers|users)",
+    re.I,
+)
 _NEEDS_AMOUNT |= {"lend", "lends", "lending", "plan", "programme", "program", "package", "scheme"}
 
 
@@ -348,6 +353,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         recipient = noun_phrase(sentence, start, entities)
         if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
             continue
+        if recipient.kind == "sector" and _CUSTOMERS.fullmatch(recipient.name):
+            continue  # "has lent more than $2 billion to consumers": business done, not a deal
         if (
             recipient.kind == "org"
             and trigger.group(0).lower().startswith(("spen", "spent", "pour"))
