@@ -10,7 +10,7 @@ from flows.deals.entities import Entity
 from flows.deals.money import Money
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:valued\s+(?:it\s+|the\s+\w+\s+|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,3}\s+)?at|"
+    r"(?:valued\s+(?:it\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+\s+|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,3}\s+)?at|"
     r"valuation\s+of|"
     # "Nimbus Robotics' valuation jumped to $1.2 billion", "has tripled to"
     r"valuation\s+(?:has\s+|had\s+|have\s+|more\s+than\s+)?(?:jumped|rose|climbed|soared|"
@@ -20,7 +20,7 @@ _VALUATION_BEFORE = re.compile(
     r"(?:doubl|tripl|quadrupl|lift|boost|push|rais|bring|brought|tak|took)\w*\s+(?:its|their|"
     r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s|"
     r"(?-i:[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,2}['’]s?)\s+valuation\s+to|"
-    r"valuing\s+(?:it|the\s+\w+|[A-Z][\w ]*?)\s+at|"
+    r"valuing\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
     r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at"
     # ("values Jio Platforms at an equity value of Rs 4.91 lakh crore")
     r"(?:\s+an?\s+(?:equity|enterprise|pre-money|post-money)\s+value\s+of)?|"
