@@ -391,8 +391,10 @@ def _priced_for_other(
         and not named.is_place
         and name_key(named.name) not in keys
         # ("bought WTRK Inc from Cox Enterprises Inc for 13.8 mln dlrs": the seller's)
+        # ("from private equity firm Permira for $1.5 billion": described first)
         and not re.search(
-            r"\bfrom\s+(?:the\s+)?$", sentence[max(0, named.start - 10) : named.start]
+            r"\bfrom\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$",
+            sentence[max(0, named.start - 50) : named.start],
         )
     )
 
@@ -487,6 +489,11 @@ def _possessed_name(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity 
     return unit
 
 
+_OWNED_PARTS = re.compile(
+    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:business(?:es)?|units?|divisions?|operations|"
+    r"networks|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
+    r"subsidiar(?:y|ies)|arm|portfolio))\b"
+)
 _UNIT_OF = re.compile(
     r"\s*the\s+(?P<unit>(?:[a-z][\w-]*\s+){1,3}(?:business|unit|division|arm|operations))\s+of\s+"
     r"(?:the\s+)?"
@@ -751,6 +758,25 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             if target is not None and named is None and target.start > obj_from
             else None
         )
+        parts = (
+            _OWNED_PARTS.match(sentence, target.end)
+            if target is not None
+            and named is None
+            and part is None
+            and target.end > trigger.end()
+            # (not a stake in the parts: "a 51% ownership position in Jenner's portfolio")
+            and not re.search(
+                r"\b(?:stake|position|interest|ownership|shares?)\b|%|\bper\s?cent\b",
+                sentence[obj_from : target.start],
+            )
+            and not is_person(sentence, target)
+            else None
+        )
+        if parts is not None and target is not None:
+            # "buy Liberty Global's cable networks in Germany": the owner's networks
+            unit_owner = target
+            name = f"{target.name} {parts['unit']}"
+            target = Entity(name, name, target.start, target.end, "org")
         if part is not None and target is not None:
             # "buy the consumer health business of Germany's Merck KGaA": the unit is bought
             unit_owner = target

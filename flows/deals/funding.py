@@ -151,6 +151,8 @@ def is_noun_use(sentence: str, verb: re.Match[str]) -> bool:
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
+    # "ASML contributed 1.3 billion euros and will become Mistral's largest shareholder"
+    r"contribut(?:e|es|ed|ing)(?=\s+(?:an?\s+)?(?:US\$|C\$|A\$|HK\$|[$€£¥₹]|Rs\.?\s|[\d.]+\s+(?:million|billion)))|"
     r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
     # "The company also announced $3.2 billion for cloud and AI infrastructure in Sweden"
     # (the money right after: "with $26 million earmarked for upgrades" has no giver)
@@ -236,6 +238,12 @@ _OTHERS_INCLUDED = re.compile(
 )
 
 
+_DESCRIBED_INVESTOR = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:fund|firm|investor|company|bank|group|"
+    r"conglomerate|giant|retailer|insurer)\s+(?=[A-Z])"
+)
+
+
 def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> None:
     included = _OTHERS_INCLUDED.match(sentence)
     if included is not None and re.match(
@@ -244,6 +252,10 @@ def round_investors(sentence: str, orgs: list[Entity], record: DealRecord) -> No
         # "Existing investors include Nvidia and SoftBank": who backs the company, not who
         # put money into the round just told
         included = None
+    described = _DESCRIBED_INVESTOR.match(sentence, included.end()) if included else None
+    if described is not None:
+        # "Other investors included Singapore state fund Temasek Holdings and retailer Suning"
+        included = described
     first = first_after(included.end(), orgs) if included else None
     if first is not None and included is not None and first.start == included.end():
         owned = re.match(r"(?:\s+[\w.-]+){0,3}['’]s\s+", sentence[first.end :])
@@ -455,7 +467,8 @@ _TO_DATE = re.compile(
     r"\s*(?:(?:in\s+)?(?:total\s+)?(?:funding|capital|investment|equity|debt)\s+)?"
     r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch)|"
     # "has raised Rs 1,52,056 crore from leading global investors since April"
-    r"(?:from\s+(?:[\w-]+\s+){1,4}?)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    # ("from investors including KKR, Silver Lake and Mubadala since 2020")
+    r"(?:from\s+[^;.]{1,80}?\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}))\b",
     re.I,
 )
@@ -463,10 +476,25 @@ _TO_DATE = re.compile(
 
 # "Mistral AI said on Tuesday that ASML ...": the company telling the news
 _TELLS = re.compile(r"\s+(?:said|says|announced|announces)\b")
+_FOR_A_STAKE = re.compile(
+    r"\s+for\s+an?\s+(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent|pct)\s+)?"
+    r"(?:minority\s+|majority\s+)?stake\b"
+)
+
+
+def _bracket_end(sentence: str, pos: int) -> int:
+    """The length of a bracketed equivalent right at ``pos`` (" ($1 billion)"), else 0."""
+    m = re.match(r"\s*\([^)]{1,40}\)", sentence[pos:])
+    return m.end() if m else 0
+
+
 _SHARE_OF = re.compile(
     r"\b(?:hold|holds|own|owns|take|takes|get|gets|receive|receives|acquire|acquires)\s+"
     r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+|almost\s+)?"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+"
+    # ("and will become Mistral's largest shareholder")
+    r"|\bbecom(?:e|es|ing)\s+(?=(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s?|its|the\s+company['’]s)\s+"
+    r"(?:largest|biggest|top|single\s+largest|second-largest|largest\s+outside)\s+(?:shareholder|investor)\b)"
 )
 
 
@@ -636,6 +664,24 @@ def investment_record(
             # in it": "it" is the company the story's last deal went into, if any
             last = context.last_recipient
             recipient = None if same_company(last.name, investor.name) else last
+    if (
+        recipient is None
+        and investor is not None
+        and _FOR_A_STAKE.match(sentence, money.end + _bracket_end(sentence, money.end))
+    ):
+        # "Reliance Retail said the Qatar Investment Authority would invest Rs 8,278 crore
+        # for a 0.99% stake": a stake in the company telling it
+        recipient = next(
+            (
+                e
+                for e in orgs
+                if e.end <= investor.start
+                and not e.is_place
+                and _TELLS.match(sentence, e.end)
+                and not same_company(e.name, investor.name)
+            ),
+            None,
+        )
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     investors = coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)

@@ -1249,7 +1249,7 @@ _ANNOUNCED_WOULD = re.compile(
     r"(?:that\s+)?(?:it|they|the\s+(?:[\w-]+\s+)?\w+|its\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|"
     r"arm|division|affiliate|parent)|"
     # ("said on Tuesday that Dutch chip equipment maker ASML would")
-    r"(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3})?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){1,3})?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
     r"\s+(?:also\s+)?$"
 )
 
@@ -1445,7 +1445,8 @@ def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
 _NEXT_ITEM = re.compile(
     r"\s+and\s+(?=(?:the|its|their|a|an)\s|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+for\s|"
     # ("... last month and bought Bonobos for $310 million in 2017": a verb of its own)
-    r"(?:then\s+|later\s+)?(?:bought|acquired|purchased|sold|took|invested)\b)"
+    r"(?:then\s+|later\s+)?(?:bought|acquired|purchased|sold|took|invested|led|co-led|backed|"
+    r"joined|raised)\b)"
 )
 
 

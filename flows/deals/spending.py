@@ -77,7 +77,9 @@ _NEEDS_AMOUNT |= {"lend", "lends", "lending", "plan", "programme", "program", "p
 _FIELD_SPEND = re.compile(
     r"^\s+(?:in\s+)?(?!(?:in|on|for|of)\s)(?P<field>(?:[\w-]+\s+){1,4}?)"
     r"(?:investments?|spend|spending|capex|capital expenditures?)\b"
-    r"(?!\s+(?:in|into|on|at|to|toward|towards|for\s+(?![a-z]+\s+\d)|by|from)\b)",
+    r"(?!\s+(?:in|into|on|at|to|toward|towards|for\s+(?![a-z]+\s+\d)|by|from)\b)"
+    # ("MGX, a $100 billion AI investment vehicle": the size of a fund, not money spent)
+    r"(?!\s+(?:vehicles?|funds?|firms?|arms?|compan(?:y|ies)|platforms?|managers?)\b)",
     re.I,
 )
 
@@ -275,6 +277,11 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
     for trigger in _SPEND.finditer(sentence):
         if _JOB_TITLE.search(sentence[: trigger.start()]):
             continue  # "managing director of sustainable investment at Wespath"
+        if re.search(
+            r"\b(?:cash|money|funds|capital|proceeds|firepower)\s+to\s+$",
+            sentence[: trigger.start()],
+        ):
+            continue  # "will give the fund cash to invest in new industries": a purpose
         if re.match(r"\s+purposes?\b", sentence[trigger.end() :]):
             continue  # "bought the stake for investment purposes": why, not where
         if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(
