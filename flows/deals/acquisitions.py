@@ -491,7 +491,7 @@ def _possessed_name(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity 
 
 _OWNED_PARTS = re.compile(
     r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:business(?:es)?|units?|divisions?|operations|"
-    r"networks|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
+    r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
     r"subsidiar(?:y|ies)|arm|portfolio))\b"
 )
 _UNIT_OF = re.compile(

@@ -406,7 +406,11 @@ def _org_subject_before(
     return None
 
 
-_NEXT_CLAUSE_IT = re.compile(r"(?:;|,\s+and|,\s+but)\s+(?:[\w-]+\s+){0,3}$")
+_NEXT_CLAUSE_IT = re.compile(
+    r"(?:;|,\s+and|,\s+but"
+    # ("Exxon last made a deal of this size in 1999, when it merged with Mobil")
+    r"|,\s+(?:when|after|before|as|because|since|once|while))\s+(?:[\w-]+\s+){0,3}$"
+)
 
 
 # "Krutrim, the AI startup founded by Ola's Bhavish Aggarwal"

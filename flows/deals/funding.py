@@ -373,6 +373,10 @@ _UNIT_OF = re.compile(
 )
 
 
+_UNIT_RAISING = re.compile(
+    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:unit|arm|division|subsidiary))\s+"
+    r"(?:(?:has|had|have|also|just|recently|now)\s+)*$"
+)
 _ITS_OFFERING_WHICH = re.compile(
     r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:offering|IPO|listing|round)"
     r"(?:\s+(?:in|on|last)\s+[\w-]+(?:\s+\d{4})?)?,\s+which\s+(?:\w+\s+)?$"
@@ -389,6 +393,11 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         recipient = prior[-1]
     if recipient is None:
         return None
+    unit = _UNIT_RAISING.search(sentence, max(0, trigger.start() - 80), trigger.start())
+    if unit is not None and not recipient.is_place:
+        # "The carmaker's electric vehicle unit raised Rs 7,500 crore": the unit raises
+        name = f"{recipient.name} {unit['unit']}"
+        recipient = Entity(name, name, recipient.start, recipient.end, "org")
     if _FUNDS_PURCHASE.search(sentence) and (buyer := context.buyer_of(recipient)):
         # "The company also said it would raise $10 billion through a term loan to fund the
         # cash portion of the deal": the buyer raises the money, not the company bought
@@ -417,7 +426,7 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)s?\s+"
                 r"(?:sale|offering|issue)\b"
                 # ("raise $10 billion through a term loan")
-                r"|\s+(?:through|via|with)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
+                r"|\s+(?:through|via|with|in)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
                 sentence[money.end :],
             )
         )

@@ -157,6 +157,8 @@ _HEDGE = re.compile(
     re.I,
 )
 
+_TRIED = re.compile(r"\b(?:tried|attempted|attempts|tries)\s+to\b", re.I)
+
 _NEGATION = re.compile(
     # ("Google, not to be outdone, will invest": an idiom, no denial)
     r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
@@ -1136,7 +1138,11 @@ def _extract_sentence(
             others = any(r.recipient != record.recipient for r in out if r.kind == record.kind)
             record.announced_on = _clause_date(sentence, record, amounts, published, others) or date
         scope = _scope(sentence, record.recipient, record.investors)
-        _score(record, bool(_NEGATION.search(scope)), _is_hedged(scope))
+        negated = bool(_NEGATION.search(scope))
+        # ("Nvidia had tried to buy Arm for $40 billion, but the deal collapsed": an attempt,
+        # unsure unless the sentence already says it failed)
+        tried = not negated and bool(_TRIED.search(scope))
+        _score(record, negated, _is_hedged(scope) or tried)
     # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
     # beside the round's investors does not make the sentence a deal of its own.
     if context.last_round is not None and all(r.kind == "valuation" for r in out):
