@@ -37,6 +37,7 @@ from flows.deals.phrases import (
     HELD,
     MODIFIED_NOUN,
     MONEY_PHRASE,
+    OWNED_PARTS,
     SHARED_SUBJECT,
     is_per_share,
     listed_after,
@@ -489,11 +490,6 @@ def _possessed_name(sentence: str, owner: Entity, orgs: list[Entity]) -> Entity 
     return unit
 
 
-_OWNED_PARTS = re.compile(
-    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:business(?:es)?|units?|divisions?|operations|"
-    r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
-    r"subsidiar(?:y|ies)|arm|portfolio))\b"
-)
 _UNIT_OF = re.compile(
     r"\s*the\s+(?P<unit>(?:[a-z][\w-]*\s+){1,3}(?:business|unit|division|arm|operations))\s+of\s+"
     r"(?:the\s+)?"
@@ -759,7 +755,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             else None
         )
         parts = (
-            _OWNED_PARTS.match(sentence, target.end)
+            OWNED_PARTS.match(sentence, target.end)
             if target is not None
             and named is None
             and part is None

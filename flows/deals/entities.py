@@ -1145,7 +1145,10 @@ def _extend_division(sentence: str, end: int, gazetteer: re.Pattern[str]) -> int
 
 def _extend_legal_suffix(sentence: str, end: int) -> int:
     m = re.match(
-        r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|Co|PBC|Plc|PLC|NV|SE)\b\.?)", sentence[end:]
+        # ("Blackstone Group LP", "KKR & Co LP": forms may stack)
+        r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|Co|PBC|Plc|PLC|NV|SE|LP|L\.P)\b\.?)"
+        r"(?:\s+(?:LP|L\.P\.?|Inc\.?|Ltd\.?)(?!\w))?",
+        sentence[end:],
     )
     return end + m.end() if m else end
 

@@ -151,6 +151,9 @@ def is_noun_use(sentence: str, verb: re.Match[str]) -> bool:
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
     r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
+    # "having put $1.2 billion into PhonePe"
+    r"put(?:s|ting)?(?=\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:US\$|C\$|A\$|HK\$|"
+    r"[$€£¥₹]|Rs\.?\s)\S+(?:\s+(?:million|billion|bn|mln|crore))?\s+(?:in|into)\s)|"
     # "ASML contributed 1.3 billion euros and will become Mistral's largest shareholder"
     r"contribut(?:e|es|ed|ing)(?=\s+(?:an?\s+)?(?:US\$|C\$|A\$|HK\$|[$€£¥₹]|Rs\.?\s|[\d.]+\s+(?:million|billion)))|"
     r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
@@ -510,8 +513,29 @@ _SHARE_OF = re.compile(
 def investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
 ) -> DealRecord | None:
+    """Money put into a named company or place by the investor the sentence names."""
+    return _investment_record(
+        sentence, trigger, entities, orgs, amounts, context, make
+    ) or _investment_record(
+        # ("investing in Indian payments, having put $1.2 billion into PhonePe": the next
+        # verb with a sum, when the first tells no recipient)
+        sentence,
+        trigger,
+        entities,
+        orgs,
+        amounts,
+        context,
+        make,
+        skip=1,
+    )
+
+
+def _investment_record(
+    sentence, trigger, entities, orgs, amounts, context, make, skip: int = 0
+) -> DealRecord | None:
     # The amount must belong to the investing words: "committed fraud in ..." two clauses
     # after "$8.6 billion" is not an investment.
+    found: list[tuple[int, re.Match[str], Money]] = []
     for candidate in INVEST.finditer(sentence):
         if any(e.start <= candidate.start() < e.end for e in entities):
             continue  # "the Water Resources Fund": a name, not funding
@@ -532,10 +556,11 @@ def investment_record(
             near += [m for m in amounts if m.start == described.end() and m not in near]
         if near:
             # "repatriate $245 billion and invest $30 billion in the US": the closest figure
-            trigger, money = candidate, min(near, key=lambda m: gap_between(candidate, m))
-            break
-    else:
+            closest = min(near, key=lambda m: gap_between(candidate, m))
+            found.append((gap_between(candidate, closest), candidate, closest))
+    if len(found) <= skip:
         return None
+    _, trigger, money = found[skip]
     word = trigger.group(0).lower()
     # "X's $13 billion investment in Y": the possessive names the investor.
     possessive = re.search(

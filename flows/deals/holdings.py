@@ -16,7 +16,7 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money
-from flows.deals.phrases import MONEY_PHRASE, ROUND, owned_unit, round_name
+from flows.deals.phrases import MONEY_PHRASE, OWNED_PARTS, ROUND, owned_unit, round_name
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -483,6 +483,11 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     unit = owned_unit(sentence, recipient, orgs) if recipient is not None else None
     if unit is not None:
         recipient = unit  # "a 51% stake in Intel's Altera unit"
+    parts = OWNED_PARTS.match(sentence, recipient.end) if recipient and not unit else None
+    if recipient is not None and parts is not None and not recipient.is_place:
+        # "a 55% stake in Thomson Reuters Corp's financial and risk business"
+        name = f"{recipient.name} {parts['unit']}"
+        recipient = Entity(name, name, recipient.start, recipient.end, "org")
     investor = subject_before(sentence, stake.start(), orgs, context)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
     venture = _THE_VENTURE.match(sentence, stake.start() + m.end()) if m else None

@@ -397,6 +397,14 @@ OWNED_UNIT = re.compile(
 )
 
 
+# "Liberty Global's cable networks", "Thomson Reuters Corp's financial and risk business":
+# unnamed parts of a company, bought or invested in on their own
+OWNED_PARTS = re.compile(
+    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:business(?:es)?|units?|divisions?|operations|"
+    r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
+    r"subsidiar(?:y|ies)|arm|portfolio))\b"
+)
+
 _UNIT_NAMED_AFTER = re.compile(
     r"(?:[a-z][\w-]*\s+){0,3}(?:unit|business|division|arm|subsidiary|affiliate)\s*,\s+"
 )
@@ -462,6 +470,14 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         # share goes there, not the whole
         and not _SHARE_OF_IT.search(sentence[: e.start])
     ]
+    # ("in British AI cloud startup Nscale, as part of a commitment to invest in the UK":
+    # the company the words after "in" describe)
+    described = _DESCRIBED_NAME.match(sentence, pos + m.end())
+    told = next(
+        (e for e in window if described and e.start == described.end() and not e.is_place), None
+    )
+    if told is not None:
+        return told
     # "in AI infrastructure in the United States ... through a company called Stargate":
     # the entity an "in"/"into" introduces is the destination.
     for i, e in enumerate(window):

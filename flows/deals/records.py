@@ -1015,11 +1015,12 @@ def _extract_sentence(
         # "commit $5.2 bn in debt financing to help Thermo Fisher purchase Patheon NV at an
         # enterprise value of $7.2 bn": the financing and the purchase it pays for.
         rest = [m for m in amounts if m.value != main.amount]
-        involved = {name_key(main.recipient), *(name_key(n) for n in main.investors)}
+        # ("a 51% stake in Jenner's beauty portfolio": Jenner is the stake's, not bought)
+        involved = [main.recipient, *main.investors]
         for trigger in ACQUIRE.finditer(sentence):
             for record in acquisition_records(sentence, trigger, orgs, rest, context, make):
-                if name_key(record.recipient) not in involved:
-                    involved.add(name_key(record.recipient))
+                if not any(same_company(record.recipient, n) for n in involved):
+                    involved.append(record.recipient)
                     out.append(record)
 
     if main is not None and main.kind == "acquisition" and main.amount is None and event_amounts:

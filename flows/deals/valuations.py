@@ -46,6 +46,10 @@ _HOLDING_VALUED = re.compile(
     # "holds a stake of roughly 27% in OpenAI Group PBC, valued at about $135 billion"
     r"|\b(?:stake|holding|position)\b[^;.$]{0,60}?,\s*(?:now\s+)?(?:valued\s+at|worth)\s*"
     r"(?:about|around|over|more than|nearly|roughly|some)?\s*$"
+    # ("buy out Comcast's remaining 33% stake, which was later valued at $8.6 billion")
+    r"|\b(?:stake|holding|position|interest)\b[^;.$]{0,40}?,\s*which\s+(?:is|was|has\s+been|had\s+been)\s+"
+    r"(?:later\s+|now\s+|since\s+)?(?:valued\s+at|worth)\s*"
+    r"(?:about|around|over|more than|nearly|roughly|some)?\s*$"
     # ("stakes of about 5% in Itochu, ... in August 2020, then worth about $6 billion")
     r"|,\s*then\s+(?:valued\s+at|worth)\s*(?:about|around|over|more than|nearly|roughly|some)?\s*$"
     # "The OpenAI Foundation will hold equity valued at about $130 billion"
