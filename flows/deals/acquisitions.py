@@ -214,7 +214,8 @@ _ASIDE = re.compile(r",\s+(?:through|via|using|by\s+way\s+of)\s+[^,;]{1,60},\s+"
 
 _EXAMPLES = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:companies|firms|startups|start-ups|businesses|rivals|makers|"
-    r"developers|chains|banks|lenders|insurers|studios|platforms|providers),?\s+"
+    r"drugmakers|chipmakers|developers|chains|banks|lenders|insurers|studios|platforms|providers)"
+    r"(?:\s+(?:since|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+"
     r"(?:including|such\s+as|among\s+them)\s+"
 )
 _DEFINITE = re.compile(r"\s*the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\b")
@@ -612,7 +613,12 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         # object follows the aside
         aside = _ASIDE.match(sentence, trigger.end())
         obj_from = aside.end() if aside else trigger.end()
-        examples = _EXAMPLES.match(sentence, obj_from) if word.startswith("acqui") else None
+        # ("has agreed to buy several drugmakers since the pandemic, including Arena")
+        examples = (
+            _EXAMPLES.match(sentence, obj_from)
+            if word.startswith(("acqui", "buy", "bought", "purchas"))
+            else None
+        )
         if examples is not None:
             # "to acquire AI software companies, including Silo AI for $665 million"
             obj_from = examples.end()

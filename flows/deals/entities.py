@@ -378,6 +378,8 @@ _FUNCTION_WORDS = frozenset(
         # "Rival Cruise, which General Motors shut down": a description, not a name's word
         "rival",
         "rivals",
+        # ("Parent Siemens AG, which owns 79% of Healthineers")
+        "parent",
         "my",
         "your",
         "in",
@@ -669,6 +671,11 @@ def facility_place(name: str) -> tuple[str, str] | None:
     """ "Nevada Gigafactory" -> ("Nevada", "region"): the place a facility's name tells."""
     m = _PLACE_FACILITY.fullmatch(name)
     return _places().get(m["place"]) if m else None
+
+
+def has_legal_form(text: str) -> bool:
+    """Whether a name is written with its legal form ("Siemens AG", "Apple Inc.")."""
+    return bool(_LEGAL_SUFFIX.search(text))
 
 
 def is_place_name(text: str) -> bool:

@@ -244,6 +244,8 @@ _OTHERS_INCLUDED = re.compile(
 _DESCRIBED_INVESTOR = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:fund|firm|investor|company|bank|group|"
     r"conglomerate|giant|retailer|insurer)\s+(?=[A-Z])"
+    # ("Investors in the round included Singapore's GIC, Temasek Holdings and Silver Lake")
+    r"|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+['’]s\s+(?=[A-Z])"
 )
 
 
@@ -376,6 +378,9 @@ _UNIT_OF = re.compile(
 )
 
 
+_PARENTS_UNIT = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:unit|subsidiary|division|arm|affiliate)\s+(?=[A-Z])"
+)
 _UNIT_RAISING = re.compile(
     r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:unit|arm|division|subsidiary))\s+"
     r"(?:(?:has|had|have|also|just|recently|now)\s+)*$"
@@ -411,6 +416,12 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
         # led by its parent company"
         unit_of = _UNIT_OF.search(sentence)
         parent = next((e for e in orgs if unit_of and e.start == unit_of.end()), None)
+        if parent is None:
+            # "Alphabet's self-driving unit Waymo raised $5.6 billion in a funding round led
+            # by its parent company"
+            parent = next(
+                (e for e in orgs if not e.is_place and _PARENTS_UNIT.match(sentence, e.end)), None
+            )
         if parent is not None and not same_company(parent.name, recipient.name):
             lead = [parent.name]
             investors = [parent.name, *(n for n in investors if n != parent.name)]

@@ -78,6 +78,8 @@ _SUFFIX_CURRENCIES: dict[str, str] = {
     "eur": "EUR",
     "pounds": "GBP",
     "pounds sterling": "GBP",
+    # ("its 35 billion pound acquisition of BG Group": the adjective form)
+    "pound": "GBP",
     "sterling": "GBP",
     "stg": "GBP",
     "gbp": "GBP",

@@ -54,6 +54,7 @@ from flows.deals.entities import (
     category_of,
     facility_place,
     find_entities,
+    has_legal_form,
     is_function_word,
     is_headline,
     is_known,
@@ -452,8 +453,12 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
         }
         return len(spelled) == 1
 
+    # ("Parent Siemens AG, which owns 79% of Healthineers", beside "Siemens Healthineers
+    # AG": a name written with its legal form is a company of its own)
+    formal = {e.name for e in entities if not e.is_place and has_legal_form(e.text)}
+
     def full(name: str) -> str:
-        if is_known(name):
+        if is_known(name) or name in formal:
             return name
         if initials_of_earlier(name):
             # (left as written: a reader, and a search for "GM", finds the initials)
