@@ -127,6 +127,21 @@ class Context:
 
     def mention(self, entity: Entity, weight: float = 1.0) -> None:
         key = name_key(entity.name)
+        if key not in self.mentions and re.fullmatch(r"[A-Z]{2,5}", entity.name):
+            # ("General Electric Co said ... GE plans to exit": the initials of a company
+            # named before count as that company)
+            spelled = [
+                k
+                for k in self.mentions
+                if len(k.split()) == len(entity.name)
+                and "".join(w[0] for w in k.split()).upper() == entity.name
+            ]
+            if len(spelled) == 1:
+                key = spelled[0]
+                self.mentions[key] += weight
+                if key == max(self.mentions, key=lambda k: self.mentions[k]):
+                    self.focus = self.named[key]
+                return
         self.mentions[key] = self.mentions.get(key, 0.0) + weight
         self.named[key] = entity
         best = max(self.mentions, key=lambda k: self.mentions[k])

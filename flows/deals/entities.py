@@ -1276,7 +1276,24 @@ def _at_sentence_start(sentence: str, offset: int) -> bool:
 
 
 _ABBREVIATED_FORMS = frozenset(
-    {"Corp", "Co", "Cos", "Inc", "Ltd", "Plc", "PLC", "LLC", "SA", "AG", "NV", "Group"}
+    {
+        "Corp",
+        "Co",
+        "Cos",
+        "Inc",
+        "Ltd",
+        "Plc",
+        "PLC",
+        "LLC",
+        "SA",
+        "AG",
+        "NV",
+        "AB",
+        "GmbH",
+        "SpA",
+        "Oy",
+        "Group",
+    }
 )
 # "Enercon Data Corp of ": the words of a name up to its form, then "of"
 _FORM_OF = re.compile(
@@ -1330,7 +1347,8 @@ def _place_in_name(sentence: str, start: int) -> bool:
 def _needs_its_place(head: list[str]) -> bool:
     """ "Financial Corp of Santa Barbara", "Controls Corp of America": one ordinary word
     before the legal form is no name without the place after it."""
-    return len(head) == 1 and zipf_frequency(head[0], "en") >= _ORDINARY_ZIPF
+    # (a brand is rarer than an ordinary word: "Saab AB of Sweden" is Saab, from Sweden)
+    return len(head) == 1 and zipf_frequency(head[0], "en") >= max(_ORDINARY_ZIPF, 4.0)
 
 
 def _capitalised_entity(

@@ -490,6 +490,15 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         recipient = Entity(name, name, recipient.start, recipient.end, "org")
     investor = subject_before(sentence, stake.start(), orgs, context)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
+    if (
+        recipient is not None
+        and referent is not None
+        and referent.start() <= recipient.start
+        and recipient.end <= referent.end()
+    ):
+        # "taking a majority stake in the Pittsburgh self-driving startup": the place
+        # describes the company the words refer to
+        recipient = None
     venture = _THE_VENTURE.match(sentence, stake.start() + m.end()) if m else None
     if (
         m is not None

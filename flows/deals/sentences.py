@@ -93,7 +93,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         candidate = text[start : match.start()]
         if match.group(0).strip() == "" and "\n" not in match.group(0):
-            last = re.search(r"([\w.]+)\.[\"'”’)\]]*$", candidate)
+            # ("more than Disney's. Some analysts": a possessive's "s" is no initial)
+            last = re.search(r"(?<!['’])([\w.]+)\.[\"'”’)\]]*$", candidate)
             # ("raised $40 million in a Series B. The deal": a round's letter is no initial)
             series = re.search(r"\b(?:Series|Class|pre-Series)\s+[A-Z]\.[\"'”’)\]]*$", candidate)
             if last and not series and _runs_on(last.group(1), text, match.end()):
