@@ -1144,7 +1144,7 @@ _UNIT = re.compile(
     # ("its wholly owned U.K. Marketing companies")
     r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
     r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|assets|subsidiar(?:y|ies)|arm|"
-    r"companies|operations|brand|stake|holding))\b",
+    r"companies|operations|brand|stake|holding|utility|utilities))\b",
     re.I,
 )
 # "sell its remaining South African business, Norton Co Pty Ltd, to": the unit's name follows
@@ -1291,6 +1291,13 @@ def _sale_from(
     """The sale whose verb is at ``verb`` of what is told from ``sold_from`` on ("sold its
     Canadian business to Parkland Fuel for C$1.46 billion"), and where its telling ends."""
     clause_end = clause_end_at(sentence, sold_from)
+    listed = re.match(
+        r"[^,;]*,\s+(?:including|such\s+as)\s+[^,;]{1,100},\s+to\s", sentence[sold_from:]
+    )
+    if listed is not None:
+        # "sell its Canadian oil and gas assets, including a 20% stake in the Athabasca
+        # project, to Canadian Natural Resources": the aside ends no clause
+        clause_end = clause_end_at(sentence, sold_from + listed.end() - 4)
     unit_named = _NAMED_UNIT.match(sentence, sold_from)
     appositive = next((e for e in orgs if unit_named and e.start == unit_named.end()), None)
     if appositive is not None:
@@ -1305,8 +1312,11 @@ def _sale_from(
         return None
     buyer_from = to.end()
     home = next((e for e in entities if e.start == buyer_from and e.is_place), None)
-    if home is not None and (owner := re.match(r"['’]s?\s+", sentence[home.end :])):
-        buyer_from = home.end + owner.end()  # "to China's Sinopec"
+    if home is not None and (
+        owner := re.match(r"['’]s?\s+(?:(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z]))?", sentence[home.end :])
+    ):
+        # "to China's Sinopec", "to Singapore's sovereign wealth fund GIC"
+        buyer_from = home.end + owner.end()
     buyer = next((e for e in orgs if e.start == buyer_from), None) or next(
         # ("to the Canadian government": the nationality opens the buyer's name)
         (e for e in orgs if to.start() < e.start < buyer_from and DEMONYM.match(sentence, e.start)),

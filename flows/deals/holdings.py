@@ -98,7 +98,9 @@ _DEBT_AFTER = re.compile(
 _SELL = re.compile(
     r"\b(?:sold|sell(?:s|ing)?|sale\s+of|placed|plac(?:e|es|ing)|dispos(?:e|es|ed|ing)\s+of|"
     r"divest(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|trim(?:s|med|ming)?|"
-    r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b[^,;]*$",
+    # ("sell its Canadian oil and gas assets, including a 20% stake in the Athabasca project")
+    r"unload(?:s|ed|ing)?|offload(?:s|ed|ing)?|exit(?:s|ed|ing)?)\b"
+    r"(?:[^,;]|,\s+(?:including|such\s+as|among\s+them)\b)*$",
     re.I,
 )
 

@@ -168,6 +168,9 @@ _NEGATION = re.compile(
     # "said on Sunday it had dropped its $143 billion bid for Unilever"
     r"(?:withdr(?:ew|awn)|dropped|dropping|drops)\s+(?:its|their|the|a)\s+(?:[\w$.,-]+\s+){0,4}?"
     r"(?:bid|offer|pursuit|approach|plan|deal)|"
+    # ("agreed to a joint venture, ending Barrick's hostile $17.8 billion bid for Newmont")
+    r"end(?:ed|ing|s)?\s+(?:its|their|the|(?-i:[A-Z])[\w&.]*['’]s?)\s+(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:bid|offer|pursuit|approach|takeover\s+attempt)|"
     # "stop Gruppo Ferruzzi buying a majority of British Sugar"
     r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
@@ -1102,6 +1105,10 @@ def _extract_sentence(
             sentence[partner.end() : right.start],
         ):
             right = None  # "partnering with dealerships around the Carolinas"
+        owned = re.match(r"['’]s?\s+", sentence[right.end :]) if right and right.known else None
+        right = (
+            next((e for e in orgs if owned and e.start == right.end + owned.end()), None) or right
+        )  # "partnered with Alphabet's Verily": the part named
         if left and right and name_key(left.name) != name_key(right.name):
             # "teams up with Palantir and AWS": each partner named in the list
             for partner_org in listed_after(sentence, right, orgs):
