@@ -1469,6 +1469,11 @@ def _sale_from(
         )
     if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
         target = named
+        parts = OWNED_PARTS.match(sentence, named.end) if not named.is_place else None
+        if parts is not None and parts.end() <= to.start():
+            # "sell VMware's end-user computing unit to KKR": the part is sold
+            name = f"{named.name} {parts['unit']}"
+            target = Entity(name, name, named.start, named.end, "org")
     elif unit is not None and seller is not None and "stake" not in unit["unit"].lower():
         # "sell its AI division to Orbis": the seller's division is bought
         name = f"{seller.name} {unit['unit']}"

@@ -582,6 +582,12 @@ _LIST_JOINER = re.compile(
 )
 
 
+_DESCRIBED_BY_OWNER = (
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:investors?|backers?|shareholders?|owners?|parent|"
+    r"partners?|rivals?|customers?|suppliers?|units?|subsidiary|founder|chief)\b"
+)
+
+
 def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
     """ "SoftBank, OpenAI and Oracle will invest": every org joined to ``anchor`` by commas
     or "and" acts together with it."""
@@ -600,6 +606,8 @@ def coordinated(sentence: str, orgs: list[Entity], anchor: Entity) -> list[str]:
             and not orgs[k + 1].is_place
         ):
             return False
+        if re.match(_DESCRIBED_BY_OWNER, sentence[e.end :]):
+            return False  # "SoftBank, OpenAI's biggest investor, has committed": a description
         return not (
             _BACKER_BEFORE.search(sentence, max(0, e.start - 40), e.start)
             and re.match(r",\s*and\s", sentence[e.end :])

@@ -59,6 +59,7 @@ from flows.deals.entities import (
     is_headline,
     is_known,
     is_person,
+    is_place_name,
     is_us_place,
     name_key,
     same_company,
@@ -461,7 +462,8 @@ def _use_full_names(records: list[DealRecord], entities: list[Entity]) -> None:
     formal = {e.name for e in entities if not e.is_place and has_legal_form(e.text)}
 
     def full(name: str) -> str:
-        if is_known(name) or name in formal:
+        # ("Qatar has pledged to invest $500 billion", then "Qatar Airways": the country)
+        if is_known(name) or name in formal or is_place_name(name):
             return name
         if initials_of_earlier(name):
             # (left as written: a reader, and a search for "GM", finds the initials)

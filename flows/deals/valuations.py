@@ -20,8 +20,9 @@ _VALUATION_BEFORE = re.compile(
     r"(?:doubl|tripl|quadrupl|lift|boost|push|rais|bring|brought|tak|took)\w*\s+(?:its|their|"
     r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s|"
     r"(?-i:[A-Z])[\w&.]*(?:\s+(?-i:[A-Z])[\w&.]*){0,2}['’]s?)\s+valuation\s+to|"
-    r"valuing\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
-    r"values?\s+(?:it|the\s+(?:[\w\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at"
+    r"valuing\s+(?:it|the\s+(?:[\w.\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at|"
+    # ("values the U.S. company at")
+    r"values?\s+(?:it|the\s+(?:[\w.\-]+\s+){0,2}[\w\-]+|[A-Z][\w ]*?)\s+at"
     # ("values Jio Platforms at an equity value of Rs 4.91 lakh crore")
     r"(?:\s+an?\s+(?:equity|enterprise|pre-money|post-money)\s+value\s+of)?|"
     r"valuation\s+(?:that|which)?\s*"
@@ -73,7 +74,7 @@ _ROUND_CUE = re.compile(
 # "buy a 49% stake in Scale AI in a deal that values the startup at $29 billion": a part
 # bought values the whole company; only a whole company's price is the deal's value.
 _PART_BOUGHT = re.compile(
-    r"\b(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent|pct)|minority|majority)\s+"
+    r"\b(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent|pct)|minority|majority|controlling)\s+"
     r"(?:[\w-]+\s+)?(?:stake|interest|holding|of)\b",
     re.I,
 )
