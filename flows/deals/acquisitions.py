@@ -512,6 +512,11 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         r"\b(?:enough|afford)\s+to\s+$", sentence[max(0, trigger.start() - 20) : trigger.start()]
     ):
         return []  # "$285 billion in cash, enough to buy Netflix, Tesla and Disney": a measure
+    if re.search(
+        r"\bgo(?:es|ing)?\s+public\s+(?:by|through|via)\s+(?:an?\s+)?$",
+        sentence[max(0, trigger.start() - 40) : trigger.start()],
+    ):
+        return []  # "will go public by merging with Social Capital Hedosophia": a listing
     passive = _ACQUIRED_BY.search(sentence)
     targets: list[Entity] = []
     unit_owner: Entity | None = None  # the company whose unit is bought

@@ -755,6 +755,22 @@ def _investment_record(
     round_label = round_name(round_match[1]) if round_match else None
     if part is not None and same_company(part.recipient, recipient.name):
         subtype, round_label = "equity", part.round
+    share = _PART_OF_ROUND.search(sentence, anchor)
+    if share is not None and any(
+        m.start == share.start("money") and m.value > money.value for m in amounts
+    ):
+        # "Sony has invested $1 billion in Epic Games, part of a $2 billion round that
+        # included KIRKBI": Sony's own part, not the round with all its investors
+        return make(
+            "investment",
+            recipient,
+            subtype="equity",
+            investors=investors,
+            lead_investors=[],
+            round=round_label,
+            confidence=0.8,
+            **amount_fields(money),
+        )
     is_lead = word in {"led", "leads", "co-led", "leading", "co-leading"}
     leads, named = investors_from(sentence, orgs, recipient.name)
     # "Nvidia backed Wayve in a $1.05 billion round led by SoftBank Group": the round's lead
@@ -779,6 +795,11 @@ def _investment_record(
     )
 
 
+_PART_OF_ROUND = re.compile(
+    r"\b(?:as\s+)?part\s+of\s+an?\s+(?P<money>(?:US\$|[$€£¥₹])\S+)\s+(?:(?:million|billion|bn|mln)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:round|raise|financing)\b",
+    re.I,
+)
 _DESCRIBED_OBJECT = re.compile(
     r"\s+[A-Z][^,;]{0,60}?,\s+(?:the|a|an)\s+[^,;]{1,60},\s+(?:in|with|through|via)\s+"
     r"(?:(?:a|an|its|the)\s+)?"

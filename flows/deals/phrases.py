@@ -400,7 +400,9 @@ OWNED_UNIT = re.compile(
 # "Liberty Global's cable networks", "Thomson Reuters Corp's financial and risk business":
 # unnamed parts of a company, bought or invested in on their own
 OWNED_PARTS = re.compile(
-    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:business(?:es)?|units?|divisions?|operations|"
+    # ("ArcelorMittal's U.S. operations")
+    r"['’]s?\s+(?P<unit>(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){0,3}"
+    r"(?:business(?:es)?|units?|divisions?|operations|"
     r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
     r"subsidiar(?:y|ies)|arm|portfolio))\b"
 )

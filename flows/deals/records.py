@@ -166,6 +166,10 @@ _NEGATION = re.compile(
     r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
     r"abandoned|pulled out|"
     r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|"
+    # ("had agreed to invest $1 billion last year but later suspended talks")
+    # (not "halted trading")
+    r"(?:suspended|shelved|halted)\s+(?:the\s+|its\s+|their\s+)?(?:talks|negotiations|deal|plans?|"
+    r"bid|offer|investment|merger|acquisition)|"
     # "said on Sunday it had dropped its $143 billion bid for Unilever"
     r"(?:withdr(?:ew|awn)|dropped|dropping|drops)\s+(?:its|their|the|a)\s+(?:[\w$.,-]+\s+){0,4}?"
     r"(?:bid|offer|pursuit|approach|plan|deal)|"
