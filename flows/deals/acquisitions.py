@@ -189,6 +189,12 @@ def _measured_figure(sentence: str, money: Money) -> bool:
     )
 
 
+_HELPED_FINANCE = re.compile(
+    r"\bhelp(?:ed|s|ing)?\s+(?:to\s+)?(?:finance|fund|pay\s+for|bankroll)\s+(?:its|their)\s+"
+    r"(?:[\w$.,-]+\s+){0,3}?$"
+)
+
+
 def _financing_figure(sentence: str, money: Money) -> bool:
     """ "offerings for a total of 150 mln dlrs to fund its acquisition of Anixter", "repay
     the 395 mln dlr bridge loan": money raised or borrowed for a purchase, not its price."""
@@ -203,7 +209,9 @@ def _financing_figure(sentence: str, money: Money) -> bool:
         )
         or re.match(
             r"\s+(?:(?:bridge|term|secured|syndicated|revolving)\s+)?(?:loans?|notes|bonds|"
-            r"credit\s+(?:line|facility)|facility)\b|\s+to\s+(?:help\s+)?(?:fund|finance|pay\s+for)\b",
+            r"credit\s+(?:line|facility)|facility)\b|\s+to\s+(?:help\s+)?(?:fund|finance|pay\s+for)\b"
+            # ("with a $10 billion preferred stock investment": money put into the buyer)
+            r"|\s+(?:[\w-]+\s+){0,3}?(?:investment|equity\s+injection)\b",
             sentence[money.end :],
             re.I,
         )
@@ -512,6 +520,17 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         r"\b(?:enough|afford)\s+to\s+$", sentence[max(0, trigger.start() - 20) : trigger.start()]
     ):
         return []  # "$285 billion in cash, enough to buy Netflix, Tesla and Disney": a measure
+    helped = _HELPED_FINANCE.search(sentence, max(0, trigger.start() - 80), trigger.start())
+    if helped is not None:
+        # "Berkshire Hathaway, which owns 26% of Occidental, helped finance its 2019
+        # takeover of Anadarko": the company it helps buys, not the financier
+        helped_org = next(
+            (e for e in reversed(orgs) if e.end <= helped.start() and not e.is_place), None
+        )
+        opening = next((e for e in orgs if at_start(sentence, e)), None)
+        if helped_org is None or helped_org is opening:
+            return []
+    helped_buyer = helped_org if helped is not None else None
     if re.search(
         r"\bgo(?:es|ing)?\s+public\s+(?:by|through|via)\s+(?:an?\s+)?$",
         sentence[max(0, trigger.start() - 40) : trigger.start()],
@@ -850,6 +869,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                         (e for e in orgs if e.start == targets[-1].end + by.end()), acquirer
                     )
     targets = [t for t in targets if not t.is_place]
+    if helped_buyer is not None:
+        acquirer = helped_buyer
     if acquirer is not None and REGULATOR.search(acquirer.name):
         # "before his Justice Department okays its $84.5 billion acquisition of Time
         # Warner": the regulator approves someone else's purchase; it never buys. "Suffield
