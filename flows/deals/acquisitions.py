@@ -1065,16 +1065,7 @@ def bought_from(sentence, orgs, amounts, context, make) -> DealRecord | None:
         seller = next((e for e in orgs if e.start == told.end() and not e.is_place), None)
         if seller is None or re.search(r"\b(?:shares|stake|stock|bonds)\b", told["what"]):
             continue
-        price = next(
-            (
-                m
-                for m in amounts
-                if seller.end < m.start < clause_end_at(sentence, seller.end)
-                and _PRICE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
-                and not is_per_share(sentence, m)
-            ),
-            None,
-        )
+        price = _price_after(sentence, amounts, seller)
         buyer = subject_before(sentence, told.start(), orgs, context)
         if price is None or buyer is None or same_company(buyer.name, seller.name):
             continue
@@ -1219,6 +1210,20 @@ _PRICE_BEFORE = re.compile(
 )
 
 
+def _price_after(sentence: str, amounts: list[Money], party: Entity) -> Money | None:
+    """The price told right after a party in its clause: "to Kestrel for $300 million"."""
+    return next(
+        (
+            m
+            for m in amounts
+            if party.end < m.start < clause_end_at(sentence, party.end)
+            and _PRICE_BEFORE.search(sentence, max(0, m.start - 40), m.start)
+            and not is_per_share(sentence, m)
+        ),
+        None,
+    )
+
+
 def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
     for m in _SOLD_TO.finditer(sentence):
         if m["prep"].lower() == "to" and "merg" in m.group(0).lower():
@@ -1249,17 +1254,7 @@ def sold_to(sentence, orgs, amounts, context, make) -> DealRecord | None:
             continue
         if same_company(target.name, buyer.name):
             continue
-        price = next(
-            (
-                a
-                for a in amounts
-                if buyer.end < a.start < clause_end_at(sentence, buyer.end)
-                and _PRICE_BEFORE.search(sentence, max(0, a.start - 40), a.start)
-                and not is_per_share(sentence, a)
-            ),
-            None,
-        )
-        return _purchase(make, target, buyer.name, price)
+        return _purchase(make, target, buyer.name, _price_after(sentence, amounts, buyer))
     return None
 
 
