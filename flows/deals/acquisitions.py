@@ -1120,7 +1120,12 @@ def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord |
         else:
             acquirer = possessor_of(sentence, org.start, orgs, context)
             if acquirer is None:
-                acquirer = subject_before(sentence, org.start, orgs, context) or context.focus
+                # ("The FTC later sued to block the Billie deal": who the story said buys it)
+                acquirer = (
+                    context.buyer_of(org)
+                    or subject_before(sentence, org.start, orgs, context)
+                    or context.focus
+                )
         if acquirer is None or name_key(acquirer.name) == name_key(org.name):
             continue
         price = None
@@ -1505,10 +1510,16 @@ def _sale_from(
         return None
     if name_key(buyer.name) == name_key(target.name):
         return None
+    # ("to private equity firms GTCR and Reverence Capital Partners": both buy)
+    buyers = [
+        n
+        for n in coordinated(sentence, [e for e in orgs if e.start >= buyer.start], buyer)
+        if not same_company(n, target.name) and not (seller and same_company(n, seller.name))
+    ]
     return told_end, make(
         "acquisition",
         target,
-        investors=[buyer.name],
+        investors=buyers or [buyer.name],
         lead_investors=[],
         confidence=0.75 if price else 0.6,
         **money,
