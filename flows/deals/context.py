@@ -240,7 +240,7 @@ _PERSON_NOUN = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     r",\s+(?:which|who)\s+(?:(?:has|had|have|also|later|then|itself|recently|previously)\s+)*$"
 )
-_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]{1,100},")
+CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]{1,100},")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s+(?:was|were|is|are|has|had)\b[^,;]{0,80}$")
 _BACKER = re.compile(r"-(?:backed|led|owned|funded|controlled|founded|supported)\b", re.I)
 
@@ -339,7 +339,7 @@ def _org_subject_before(
         left = [e for e in left if not any(lo < e.start < hi for lo, hi in asides)]
     # ("Google, which has also backed the startup, agreed to invest": a reference inside a
     # relative clause describes the subject; it is not who acts)
-    clauses = [m.span() for m in _CLOSED_RELATIVE.finditer(sentence, max(0, pos - 200), pos)]
+    clauses = [m.span() for m in CLOSED_RELATIVE.finditer(sentence, max(0, pos - 200), pos)]
     ref_matches = [
         r
         for r in REFERENCE.finditer(sentence[:pos])
@@ -446,18 +446,16 @@ _GENERIC_NOUNS = frozenset(
      "unit", "management", "the company", "the firm", "the group"}
 )  # fmt: skip
 # "cloud security startup Wiz", "Wiz, a cloud security startup"
-_NOUN_BEFORE = re.compile(
-    r"\b(?:(?P<modifier>[a-z][\w-]*)\s+)?(?P<noun>startup|start-up|chipmaker|automaker|carmaker|"
-    r"drugmaker|biotech|retailer|grocer|carrier|airline|bank|lender|insurer|miner|utility|"
-    r"studio|broadcaster|publisher|brewer|refiner|designer|developer|platform|lab|chain|"
-    r"discounter|maker|manufacturer|operator|supplier|provider|producer|distributor)\s+$"
+# What a company is described as ("cloud security startup Wiz", "Wiz, a security startup")
+_DESCRIPTIVE_NOUN = (
+    r"(?P<noun>startup|start-up|chipmaker|automaker|carmaker|drugmaker|biotech|retailer|"
+    r"grocer|carrier|airline|bank|lender|insurer|miner|utility|studio|broadcaster|publisher|"
+    r"brewer|refiner|designer|developer|platform|lab|chain|discounter|maker|manufacturer|"
+    r"operator|supplier|provider|producer|distributor)"
 )
+_NOUN_BEFORE = re.compile(rf"\b(?:(?P<modifier>[a-z][\w-]*)\s+)?{_DESCRIPTIVE_NOUN}\s+$")
 _NOUN_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<modifier>[a-z][\w-]*)\s+)?"
-    r"(?P<noun>startup|start-up|chipmaker|automaker|carmaker|drugmaker|biotech|retailer|grocer|"
-    r"carrier|airline|bank|lender|insurer|miner|utility|studio|broadcaster|publisher|brewer|"
-    r"refiner|designer|developer|platform|lab|chain|discounter|maker|manufacturer|operator|"
-    r"supplier|provider|producer|distributor)\b"
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<modifier>[a-z][\w-]*)\s+)?{_DESCRIPTIVE_NOUN}\b"
 )
 
 

@@ -23,6 +23,7 @@ from flows.deals.phrases import (
     NP_REJECT,
     ROUND,
     SHARED_SUBJECT,
+    bracket_len,
     gap_between,
     investors_from,
     noun_phrase,
@@ -378,11 +379,11 @@ _UNIT_OF = re.compile(
 )
 
 
-_PARENTS_UNIT = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:unit|subsidiary|division|arm|affiliate)\s+(?=[A-Z])"
-)
+# "Alphabet's self-driving unit Waymo", "The carmaker's electric vehicle unit raised"
+_PART_NOUN = r"(?:unit|subsidiary|division|arm|affiliate)"
+_PARENTS_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_PART_NOUN}\s+(?=[A-Z])")
 _UNIT_RAISING = re.compile(
-    r"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){0,3}(?:unit|arm|division|subsidiary))\s+"
+    rf"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){{0,3}}{_PART_NOUN})\s+"
     r"(?:(?:has|had|have|also|just|recently|now)\s+)*$"
 )
 _ITS_OFFERING_WHICH = re.compile(
@@ -503,12 +504,6 @@ _FOR_A_STAKE = re.compile(
     r"\s+for\s+an?\s+(?:\d+(?:\.\d+)?\s*(?:%|per ?cent|percent|pct)\s+)?"
     r"(?:minority\s+|majority\s+)?stake\b"
 )
-
-
-def _bracket_end(sentence: str, pos: int) -> int:
-    """The length of a bracketed equivalent right at ``pos`` (" ($1 billion)"), else 0."""
-    m = re.match(r"\s*\([^)]{1,40}\)", sentence[pos:])
-    return m.end() if m else 0
 
 
 _SHARE_OF = re.compile(
@@ -712,7 +707,7 @@ def _investment_record(
     if (
         recipient is None
         and investor is not None
-        and _FOR_A_STAKE.match(sentence, money.end + _bracket_end(sentence, money.end))
+        and _FOR_A_STAKE.match(sentence, money.end + bracket_len(sentence, money.end))
     ):
         # "Reliance Retail said the Qatar Investment Authority would invest Rs 8,278 crore
         # for a 0.99% stake": a stake in the company telling it

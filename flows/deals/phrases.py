@@ -377,6 +377,13 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     )
 
 
+def bracket_len(sentence: str, pos: int) -> int:
+    """The length of a bracketed equivalent right at ``pos`` (" (380 billion yuan)"), else
+    0: the same money told again."""
+    bracket = re.match(r"\s*\([^)]{1,40}\)", sentence[pos:])
+    return bracket.end() if bracket else 0
+
+
 def gap_between(trigger: re.Match[str], money: Money) -> int:
     if money.end <= trigger.start():
         return trigger.start() - money.end

@@ -36,6 +36,7 @@ from flows.deals.acquisitions import (
 )
 from flows.deals.context import (
     BACKER_ASIDE,
+    CLOSED_RELATIVE,
     POSSESSOR,
     REFERENCE,
     Context,
@@ -1629,7 +1630,7 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
             return sentence
         at, told = max(found)
     end = _NEXT_CLAUSE.search(sentence, at + len(told))
-    closed = next((m for m in _CLOSED_WHICH.finditer(sentence) if m.start() < at < m.end()), None)
+    closed = next((m for m in CLOSED_RELATIVE.finditer(sentence) if m.start() < at < m.end()), None)
     if closed is not None and (end is None or end.start() > closed.end()):
         # "General Motors, which invested $500 million in Lyft in 2016, did not participate":
         # the relative clause's deal ends with its comma
@@ -1644,7 +1645,6 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
 
 
 _ASIDE = re.compile(r"\s[-–—]+\s|;\s")
-_CLOSED_WHICH = re.compile(r",\s+(?:which|who)\s[^,;]{1,120},")
 _SUBORDINATE = re.compile(r"\s(?:after|because|once|since)\s+(?=[A-Z])")
 
 

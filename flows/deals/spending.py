@@ -21,6 +21,7 @@ from flows.deals.money import Money
 from flows.deals.phrases import (
     FRONTED_CLAUSE,
     NP_REJECT,
+    bracket_len,
     investors_from,
     noun_phrase,
     only_filler,
@@ -309,7 +310,7 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             )
         else:
             # "spend $53 billion (380 billion yuan) on": the bracket is the same money
-            pos = money.end + _bracket_len(sentence, money.end)
+            pos = money.end + bracket_len(sentence, money.end)
         if money is None and re.search(
             r"\b(?:when|while|before|after)\s+$", sentence[: trigger.start()], re.I
         ):
@@ -487,11 +488,6 @@ _ATTRACT = re.compile(
 
 # Fields said with "the" all the same ("invest in the cloud").
 _DEFINITE_FIELDS = {"cloud", "metaverse", "sector", "industry", "field", "space", "transition"}
-
-
-def _bracket_len(sentence: str, pos: int) -> int:
-    bracket = re.match(r"\s*\([^)]{1,40}\)", sentence[pos:])
-    return bracket.end() if bracket else 0
 
 
 def _span_of(sentence: str, orgs: list[Entity], names: list[str]) -> str:
