@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from flows.deals.context import (
+    CLOSED_RELATIVE,
     POSSESSOR,
     REFERENCE,
     Context,
@@ -933,6 +934,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # Google hired its CEO in a $2.4 billion deal")
             and not (m.start >= hi and _OTHER_CLAUSE.search(sentence[hi : m.start]))
             and not _priced_for_other(sentence, m, orgs, parties)
+            and not _in_other_deal_clause(sentence, m, trigger.start())
             # ("Quarry raised $5 million after buying Halvard": money raised is no price)
             and not _RAISED_BEFORE.search(sentence, max(0, m.start - 30), m.start)
             # ("merged with X in a deal that valued xAI at $80 billion": the buyer's worth)
@@ -1000,6 +1002,24 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     if len(records) == 1 and price is not None:
         records += _next_priced_purchases(sentence, price, orgs, amounts, records[0], make)
     return records
+
+
+# ("completed its own $6 billion takeover of Randgold", "which paid $1 billion for")
+_CLAUSE_DEAL = re.compile(
+    r"\b(?:takeover|acquisition|purchase|merger|bought|acquired|paid|raised|invested|sold)\b"
+)
+
+
+def _in_other_deal_clause(sentence: str, money: Money, trigger_at: int) -> bool:
+    """Whether ``money`` is the price of another deal told in a closed "which" clause:
+    "Barrick Gold, which completed its own $6 billion takeover of Randgold, had considered a
+    bid for Newmont" prices Randgold, not the bid."""
+    return any(
+        start <= money.start < end
+        and not start <= trigger_at < end
+        and _CLAUSE_DEAL.search(sentence, start, end)
+        for start, end in (c.span() for c in CLOSED_RELATIVE.finditer(sentence))
+    )
 
 
 _OWN_YEAR = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
@@ -1169,6 +1189,14 @@ _UNIT = re.compile(
     r"companies|operations|brand|stake|holding|utility|utilities))\b",
     re.I,
 )
+_STAKE_IN_ASSET = re.compile(
+    r"(?:its|their|a|the)\s+(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?"
+    r"(?:stake|interest|holding)\s+in\s+(?:an?|the|its|their)\s+"
+    # ("in the field" names nothing: the field told of before)
+    r"(?P<asset>(?:[\w-]+\s+){1,4}?(?:project|field|mine|refinery|plant|pipeline|venture|block|"
+    r"facility|terminal|complex|development))",
+    re.I,
+)
 # "sell its remaining South African business, Norton Co Pty Ltd, to": the unit's name follows
 _NAMED_UNIT = re.compile(
     r"(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:unit|division|business|subsidiary|arm|affiliate|"
@@ -1318,7 +1346,9 @@ def _sale_from(
     Canadian business to Parkland Fuel for C$1.46 billion"), and where its telling ends."""
     clause_end = clause_end_at(sentence, sold_from)
     listed = re.match(
-        r"[^,;]*,\s+(?:including|such\s+as)\s+[^,;]{1,100},\s+to\s", sentence[sold_from:]
+        # ("its distributed power business, which makes industrial engines, to Advent")
+        r"[^,;]*,\s+(?:including|such\s+as|which|that|whose)\s+[^,;]{1,100},\s+to\s",
+        sentence[sold_from:],
     )
     if listed is not None:
         # "sell its Canadian oil and gas assets, including a 20% stake in the Athabasca
@@ -1435,6 +1465,13 @@ def _sale_from(
             name = f"{seller.name} {held_unit['unit']}"
             start = sold_from + stake.start("held")
             named = Entity(name, name, start, start + len(held_unit.group(0)), "org")
+    asset = _STAKE_IN_ASSET.fullmatch(sold.strip()) if named is None and seller else None
+    if asset is not None and seller is not None:
+        # "the sale of its 50% interest in an oil sands project to Canadian Natural
+        # Resources": a share of the seller's unnamed asset
+        name = f"{seller.name} {asset['asset']}"
+        start = sold_from + sold.index(asset["asset"])
+        named, stake = Entity(name, name, start, start + len(asset["asset"]), "org"), asset
     # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
     # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
     whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])

@@ -36,7 +36,8 @@ _OVERSEER_VERB = re.compile(
 # Between a company and the "it" of "X said it ...": a legal form, a ticker, an appositive.
 _SAID = re.compile(
     # wire copy writes legal forms in lower case ("Lai Sun Garment Co ltd yesterday said")
-    r"(?:[\s,]+(?:[A-Z][\w.&]*|of|ltd|inc|plc|corp|co)\b\.?){0,4}>?(?:\s*\([^)]*\))?"
+    # (a name ending in a legal form leaves its full stop: "Lyft Inc. said")
+    r"\.?(?:[\s,]+(?:[A-Z][\w.&]*|of|ltd|inc|plc|corp|co)\b\.?){0,4}>?(?:\s*\([^)]*\))?"
     # "Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly
     # held New Zealand company, said it"
     r"(?:,\s+(?:which|who)\s+[^,;]{1,100})?"
@@ -49,7 +50,9 @@ _SAID = re.compile(
     r"(?:also\s+)?"
     r"(?:said|says|announced|announces|reported|stated|confirmed|disclosed|added|told\s+\w+)"
     # ("Nvidia said last week it would invest")
-    r"\s+(?:(?:on|last|this|earlier\s+this)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+)?"
+    # ("Lyft Inc. said Thursday it raised")
+    r"\s+(?:(?:on|last|this|earlier\s+this)\s+\w+\s+|earlier\s+|yesterday\s+|today\s+|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
     r"(?:that\s+)?"
 )
 
@@ -255,6 +258,8 @@ _TALKS_WITH = re.compile(
     r"(?:the\s+)?$"
 )
 
+_THROUGH_ITS = re.compile(r"\b(?:through|via)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
+
 _ALONGSIDE = re.compile(r"\b(?:alongside|together\s+with|along\s+with)\s+(?:the\s+)?$")
 
 _BELIEVERS = re.compile(
@@ -318,6 +323,9 @@ def _org_subject_before(
         # "CPP Investments will co-invest alongside Blackstone and take a minority stake": the
         # partner named after "alongside" does not act
         and not _ALONGSIDE.search(sentence, max(0, e.start - 25), e.start)
+        # "Nvidia has invested ... through its GPU Ventures program, including": the vehicle
+        # of the subject does not act on its own
+        and not _THROUGH_ITS.search(sentence, max(0, e.start - 40), e.start)
         # "Union officials believe a new bid for the beet processor is likely": people of an
         # organisation holding a view do not bid
         and not _BELIEVERS.match(sentence, e.end)

@@ -184,10 +184,11 @@ _DIRECTIONS = frozenset(
     }
 )  # fmt: skip
 # Words that make a part of a country, not a company, when written before its name.
+_CONTINENTS = frozenset({"Europe", "Asia", "Africa"})
 _PLACE_MODIFIERS = _DIRECTIONS | {
     "Continental", "Communist", "Democratic", "Republican", "Modern", "Ancient", "Colonial",
     "Independent", "Post", "Pre", "Across", "Throughout", "Inside", "Outside", "Within",
-    "From", "Into", "Between", "Including",
+    "From", "Into", "Between", "Including", "Emerging", "Developing", "Developed",
 }  # fmt: skip
 
 
@@ -835,7 +836,8 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
         before = re.search(r"(?<![\w.,’'-])([A-Z][a-z]+)\s+$", sentence[: m.start()])
         if (
             not headline
-            and places[m.group(0)][1] == "country"
+            # ("Visa Europe", "Ford Europe": a company's arm on a continent)
+            and (places[m.group(0)][1] == "country" or m.group(0) in _CONTINENTS)
             and before is not None
             and before.group(1) not in _PLACE_MODIFIERS
             and before.group(1).lower() not in _FUNCTION_WORDS
@@ -885,6 +887,10 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
     # "Heinz (HNZ.N)", "Nvidia (NASDAQ: NVDA)": a ticker restates the name before it.
     taken.extend(m.span() for m in _TICKER.finditer(sentence))
     for m in _CAPITALISED.finditer(sentence):
+        if re.search(
+            r"\b(?:sub|pan|non|anti|pro|trans)-$", sentence[max(0, m.start() - 6) : m.start()], re.I
+        ):
+            continue  # "sub-Saharan Africa", "pan-European": a prefixed adjective, no name
         for start, end in _title_parts(sentence, _free_parts(m.start(), m.end(), taken)):
             pieces = _headline_pieces(sentence, start, end, vocabulary) if headline else None
             if pieces == [] and _opens_with_rare_word(sentence[start:end]):

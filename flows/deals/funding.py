@@ -168,17 +168,21 @@ INVEST = re.compile(
     re.I,
 )
 
+# ("raised about $2 billion by selling new shares": selling its own stock is raising; so is
+# "through a sale of senior notes")
+_OWN_PAPER = (
+    r"(?!\s+(?:of\s+)?(?:(?:new|its|own|additional|more|common|convertible|preferred|senior|"
+    r"junior|subordinated|secured|unsecured|high-yield|\d+-year)\s+){1,2}"
+    r"(?:shares|stock|equity|bonds|notes|debt|debentures)\b)"
+)
 PROCEEDS = re.compile(
-    r"\b(?:by|from|through|via)\s+(?:the\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
-    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b"
-    # ("raised about $2 billion by selling new shares": selling its own stock is raising)
-    r"(?!\s+(?:of\s+)?(?:(?:new|its|own|additional|more|common|convertible)\s+){1,2}"
-    r"(?:shares|stock|equity|bonds|notes|debt)\b)"
+    r"\b(?:by|from|through|via)\s+(?:the\s+|an?\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
+    r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b" + _OWN_PAPER +
     # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
     r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
     # ("raised $18.5 billion in a bond sale" is borrowing, not takings)
     r"(?<!bond\s)(?<!bonds\s)(?<!debt\s)(?<!note\s)(?<!share\s)(?<!stock\s)"
-    r"(?:sale|sales|auction|auctions)\b"
+    r"(?:sale|sales|auction|auctions)\b" + _OWN_PAPER +
     # "The Force Awakens raked in over $2 billion at the box office": takings, not funding
     r"|(?:\d|\b(?:million|billion|bn|mln|m|b))\s+(?:at\s+the\s+(?:global\s+|worldwide\s+)?"
     r"box\s+office|in\s+(?:annual\s+|quarterly\s+)?(?:revenue|revenues|sales|ticket\s+sales|"
@@ -440,6 +444,9 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)s?\s+"
                 r"(?:sale|offering|issue)\b"
+                # ("through a sale of senior notes")
+                r"|\s+(?:in|through|via)\s+(?:a|an|the)\s+(?:sale|offering|issue)\s+of\s+"
+                r"(?:[\w-]+\s+){0,2}(?:bonds|notes|debt|debentures)\b"
                 # ("raise $10 billion through a term loan")
                 r"|\s+(?:through|via|with|in)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
                 sentence[money.end :],

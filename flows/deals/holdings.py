@@ -562,10 +562,18 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
                 p
                 for p in sizes
                 if not _HELD_STAKE.search(sentence, max(0, p.start() - 30), p.start())
+                and not _SOLD_STAKE.search(sentence, max(0, p.start() - 30), p.start())
             ),
             None,
         )
-        or (sizes[0] if sizes else None)
+        or next(
+            (
+                p
+                for p in sizes
+                if not _SOLD_STAKE.search(sentence, max(0, p.start() - 30), p.start())
+            ),
+            None,
+        )
         or STAKE_OF.search(sentence)
     )
     # "investing $15.2 billion in the UAE, including its $1.5 billion stake in G42": the
@@ -655,6 +663,10 @@ def stake_of_story(sentence, orgs, amounts, context, make) -> DealRecord | None:
     )
 
 
+# ("pushing for a sale of its 23% stake in L'Oreal": another holding, given up)
+_SOLD_STAKE = re.compile(
+    r"\b(?:sale|sell|sells|selling|sold|divest\w*)\s+(?:of\s+)?(?:its|their|the)\s+(?:\w+\s+)?$"
+)
 _HELD_STAKE = re.compile(r"\b(?:owns?|owned|holds?|held)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$")
 _REVALUED = re.compile(
     r"\b(?:mark(?:s|ed|ing)?\s+(?:up|down)|writ(?:e|es|ing)\s+(?:up|down|off)|wrote\s+"

@@ -84,6 +84,9 @@ def mention_records(
             buyers = {name_key(n) for n in record.investors} - {target}
             if target not in names or not names & buyers:
                 continue
+            named = [e for e in orgs if name_key(e.name) == target]
+            if named and all(_GOODS_AFTER.match(sentence.text, e.end) for e in named):
+                continue  # "sales of its Oculus headsets remain small": the goods, no deal
             word = _ACQUISITION_WORD if record.kind == "acquisition" else _INVESTMENT_WORD
             if any(
                 _speaks_of(sentence.text, w, orgs, target, buyers)
@@ -92,6 +95,13 @@ def mention_records(
                 out.append(_mention_of(record, sentence, amounts))
                 break
     return out
+
+
+# "its Oculus headsets", "Tesla cars": what a company makes, named for it
+_GOODS_AFTER = re.compile(
+    r"\s+(?:headsets?|phones?|smartphones?|devices?|products?|cars?|vehicles?|trucks?|"
+    r"drugs?|medicines?|apps?|games?|consoles?|chips?|speakers?|watches?|laptops?|tablets?)\b"
+)
 
 
 def _speaks_of(

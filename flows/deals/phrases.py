@@ -331,7 +331,9 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     if named is not None and (named.is_place or not MODIFIED_NOUN.match(sentence, named.end)):
         return named
     count = re.match(
-        r"\s*(?:up to|as many as|more than|at least|about|some)\s+\d+\s+", sentence[start:]
+        r"\s*(?:up to|as many as|more than|at least|about|around|nearly|roughly|over|some)\s+"
+        r"\d[\d,]*\s+",
+        sentence[start:],
     )
     if count:
         start += count.end()  # "co-invest in up to 25 British films": what, not how many

@@ -160,7 +160,12 @@ _HEDGE = re.compile(
     re.I,
 )
 
-_TRIED = re.compile(r"\b(?:tried|attempted|attempts|tries)\s+to\b", re.I)
+_TRIED = re.compile(
+    r"\b(?:tried|attempted|attempts|tries)\s+to\b"
+    # ("Its attempt to acquire AstraZeneca", not "the government's attempt to block it")
+    r"|\battempt\s+to\s+(?:acquire|buy|take\s+over|purchase|invest|merge)\b",
+    re.I,
+)
 
 _NEGATION = re.compile(
     # ("Google, not to be outdone, will invest": an idiom, no denial)
@@ -178,6 +183,10 @@ _NEGATION = re.compile(
     r"end(?:ed|ing|s)?\s+(?:its|their|the|(?-i:[A-Z])[\w&.]*['’]s?)\s+(?:[\w$.,-]+\s+){0,4}?"
     r"(?:bid|offer|pursuit|approach|takeover\s+attempt)|"
     # "stop Gruppo Ferruzzi buying a majority of British Sugar"
+    # ("agreed last year to buy a stake in Interswitch before talks collapsed"; a bid that
+    # failed was still made)
+    r"(?:talks|negotiations|deal)\s+(?:later\s+)?(?:collapsed|fell\s+(?:through|apart)|"
+    r"broke\s+down)|"
     r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
     r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
@@ -246,6 +255,7 @@ def extract_records(
     records = [part for record in records for part in _split_joint(record, published)]
     _mark_boilerplate_totals(records, sentences)
     records = _priced_after(records, sentences, published)
+    records = _stake_priced(records, sentences, published)
     records += mention_records(
         records,
         sentences,
@@ -396,6 +406,81 @@ def _priced_after(
             )
         )
     return [r for r in records if id(r) not in replaced] + out
+
+
+# "paid about $300 million for a stake of roughly 15%", "paid around $200 million for
+# roughly 20% of the company", "having paid $1 billion for the stake": the price of a stake
+# whose company the sentence does not name again.
+_PAID_BEFORE = re.compile(
+    r"\b(?:paid|pays|paying|pay|invested|spent)\s+(?:(?:about|around|roughly|some|nearly|"
+    r"more\s+than|over|almost|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+_PCT = (
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
+    r"(?P<{}>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+)
+_FOR_PART = re.compile(
+    r"\s+for\s+(?:"
+    rf"(?:a|the|its)\s+(?:{_PCT.format('a')}\s+)?(?:minority\s+|majority\s+)?stake"
+    rf"(?:\s+of\s+{_PCT.format('b')})?"
+    rf"|{_PCT.format('c')}\s+of\s+(?:the\s+(?:company|startup|firm|business|group)|it)"
+    r")(?!\w)(?!\s+(?:in|of)\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def _stake_priced(
+    records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
+) -> list[DealRecord]:
+    """The stake a sentence prices without naming its company again: the unpriced stake of
+    the same sentence takes the price; else a record of the stake told in the two sentences
+    before, at the price (the load merges the two into one deal)."""
+    out: list[DealRecord] = []
+    for i, sentence in enumerate(sentences):
+        if "for" not in sentence.text:
+            continue
+        for money in primary_amounts(find_amounts(sentence.text)):
+            part = _FOR_PART.match(sentence.text, money.end)
+            if part is None or not _PAID_BEFORE.search(sentence.text[: money.start]):
+                continue
+            pct = next((part[g] for g in "abc" if part[g]), None)
+            earlier = sentences[max(0, i - 2)].start
+            held = [
+                r
+                for r in records
+                if r.kind == "investment"
+                and r.subtype in {"stake", "equity"}
+                and r.investors
+                and r.amount is None
+                and earlier <= r.span_start <= sentence.start
+            ]
+            if not held:
+                continue
+            stake = held[-1]
+            fields = amount_fields(money) | {
+                "amount_usd": to_usd(money.value, money.currency, published or stake.announced_on),
+                "stake": float(pct) if pct else stake.stake,
+            }
+            if stake.span_start == sentence.start:
+                # "Celgene already owns about 10% of Juno, having paid $1 billion for the stake"
+                for key, value in fields.items():
+                    setattr(stake, key, value)
+                stake.confidence = max(stake.confidence, 0.8)
+            elif not any(r.span_start == sentence.start for r in records):
+                out.append(
+                    replace(
+                        stake,
+                        evidence=sentence.text,
+                        span_start=sentence.start,
+                        span_end=sentence.start + len(sentence.text),
+                        confidence=0.7,
+                        subtype="stake",
+                        **fields,
+                    )
+                )
+            break
+    return records + out
 
 
 # A press release's closing section ("About Nexa Health"), and what it says of money
@@ -882,6 +967,11 @@ def _extract_sentence(
         re.I,
     ):
         main = stake_record(sentence, stake, orgs, event_amounts, context, make)
+        holding = AMOUNT_STAKE.search(sentence)
+        if main is None and holding is not None and event_amounts:
+            # "has built a stake of about $3.5 billion in Nestle and is pushing for a sale of
+            # its 23% stake in L'Oreal": the stake told with its price is the deal
+            main = stake_record(sentence, holding, orgs, event_amounts, context, make)
     elif (holding := AMOUNT_STAKE.search(sentence)) and event_amounts:
         main = stake_record(sentence, holding, orgs, event_amounts, context, make)
     elif (held := STAKE_TAKEN.search(sentence)) and not event_amounts:

@@ -57,6 +57,11 @@ _SPEND_OBJECT = re.compile(
     re.I,
 )
 
+# "in a fund that backs minority-owned businesses": a fund nobody names
+_UNNAMED_FUND = re.compile(
+    r"an?\s+(?:new\s+)?fund\s+(?:that|which|to|for|aimed|supporting|backing|investing)\b", re.I
+)
+
 # "earmarked €5 billion for AI research": money set aside for a purpose.
 _FOR_OBJECT = re.compile(r"^\s*for\s+", re.I)
 
@@ -357,6 +362,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         if obj is None or (money is None and trigger.group(0).lower() in _NEEDS_AMOUNT):
             continue
         start = pos + obj.end()
+        if _UNNAMED_FUND.match(sentence, start):
+            continue  # "invest $30 million in a fund that backs small businesses"
         # ("spend $2 billion in Texas": a place opening the object is the recipient.)
         recipient = noun_phrase(sentence, start, entities)
         if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):

@@ -79,6 +79,13 @@ _PART_BOUGHT = re.compile(
     re.I,
 )
 
+_DEAL_VALUED = re.compile(
+    r"^(?:deal|transaction|swap|purchase|acquisition|takeover)\s*,?\s+"
+    r"(?:(?:that|which)\s+(?:was|is)\s+)?valued\s+at\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|roughly|some|approximately)\s+)?$",
+    re.I,
+)
+
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
 
 
@@ -146,7 +153,12 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
             # ("in a share swap valued at $4.7 billion": a purchase paid in shares)
             and not deal.group(0).lower().startswith("swap")
         )
-        and not (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence))
+        and not (
+            (_ROUND_CUE.search(sentence) or _PART_BOUGHT.search(sentence))
+            # ("owns 19% of Monster after a share swap valued at $2.15 billion": the deal's
+            # own price, even for a part)
+            and not _DEAL_VALUED.search(deal.group(0))
+        )
     ):
         # ("The deal, which values Figure AI at $39 billion, was led by Parkway": a round.)
         return False
