@@ -467,7 +467,9 @@ _OWN_PURCHASE = re.compile(
     r"start-up|maker|business|unit|developer|platform|chain|retailer|network|studio|"
     r"service|group|brand|lab)(?:\s+(?:that|which))?)\s+"
     r"(?:it|they|the\s+(?:company|firm|group))\s+"
-    r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also)\s+)*$"
+    # ("which it fully acquired in 2011")
+    r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also|fully|"
+    r"outright)\s+)*$"
 )
 _PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
 _OWN_UNIT_BEFORE = re.compile(
@@ -655,11 +657,30 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if target is not None and target.start >= clause_end_at(sentence, clause_from):
             # "purchase of $2.8 billion in bonds, first reported by the Wall Street Journal"
             target = None
+        held = (
+            [
+                e
+                for e in orgs
+                if e.end <= trigger.start()
+                and not e.is_place
+                and re.search(
+                    r"\b(?:position|stake|holding|shares|stock)\s+(?:in|of)\s+$",
+                    sentence[max(0, e.start - 30) : e.start],
+                )
+            ]
+            if referent and target is None and word.startswith(_NOUN_TRIGGERS)
+            else []
+        )
+        if held and (acquirer is None or name_key(held[-1].name) != name_key(acquirer.name)):
+            # "sold its entire position in Monsanto after Bayer's $63 billion takeover of the
+            # seed maker": the company whose shares the sentence just named
+            target = held[-1]
         # "its proposed $13.7 billion acquisition of the grocer": a target named before.
         if (
             referent
             and context.last_target is not None
             and word.startswith(_NOUN_TRIGGERS)
+            and not held
             and (target is None or target.start > obj_from + referent.end())
         ):
             target = context.last_target
@@ -1038,6 +1059,11 @@ def _next_priced_purchases(sentence, price, orgs, amounts, first, make) -> list[
     records = []
     while (joiner := _AND_NEXT.match(sentence, price.end)) is not None:
         target = next((e for e in orgs if e.start == joiner.end() and not e.is_place), None)
+        part = OWNED_PARTS.match(sentence, target.end) if target is not None else None
+        if target is not None and part is not None:
+            # "bought AOL for $4.4 billion and Yahoo's internet business for $4.48 billion"
+            name = f"{target.name} {part['unit']}"
+            target = Entity(name, name, target.start, part.end(), "org")
         priced = _FOR_PRICE.match(sentence, target.end) if target is not None else None
         price = next(
             (
@@ -1061,8 +1087,18 @@ def _next_priced_purchases(sentence, price, orgs, amounts, first, make) -> list[
             confidence=first.confidence,
             **amount_fields(price),
         )
-        # "... and Tableau for $15.7 billion in 2019": a year of its own
-        record.announced_on = announced_on(sentence[target.start :], None) or record.announced_on
+        # "... and Tableau for $15.7 billion in 2019": a year of its own; "a year later"
+        # counts on from the purchase before
+        later = years_later(sentence, price.end)
+        record.announced_on = (
+            announced_on(sentence[target.start :], None)
+            or (
+                dt.date(first.announced_on.year + later, 1, 1)
+                if later is not None and first.announced_on is not None
+                else None
+            )
+            or record.announced_on
+        )
         records.append(record)
     return records
 
@@ -1750,3 +1786,38 @@ def rival_bid(sentence, orgs, amounts, context, make) -> DealRecord | None:
         None,
     )
     return _purchase(make, target, bidder.name, price)
+
+
+# "agreed to combine its British unit Asda with J Sainsbury", "combine its transportation
+# unit with Wabtec Corp.": a unit merged into another company is bought by it
+_COMBINE_UNIT = re.compile(
+    r"\b(?:combin|merg)(?:e|es|ed|ing)\s+(?:its|their)\s+"
+    r"(?P<unit>(?:[\w.-]+\s+){0,4}?(?:unit|units|business|businesses|division|arm|operations|"
+    r"subsidiary))\b\s*"
+)
+_UNIT_PRICE = re.compile(
+    r"\.?,?\s+in\s+an?\s+(?:[\w-]+\s+)?(?:deal|transaction)\s+(?:valued\s+at|worth|valuing\s+"
+    r"(?:[A-Z][\w&.'’-]*\s+){1,4}at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?"
+)
+
+
+def combined_unit(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for combine in _COMBINE_UNIT.finditer(sentence):
+        owner = subject_before(sentence, combine.start(), orgs, context)
+        if owner is None or owner.is_place:
+            continue
+        named = next((e for e in orgs if e.start == combine.end() and not e.is_place), None)
+        after = named.end if named is not None else combine.end()
+        partner = re.match(r",?\s*(?:with|into)\s+(?:the\s+)?", sentence[after:])
+        if partner is None:
+            continue
+        buyer = next((e for e in orgs if e.start == after + partner.end() and not e.is_place), None)
+        if buyer is None or same_company(buyer.name, owner.name):
+            continue
+        if named is None:
+            name = f"{owner.name} {combine['unit'].strip()}"
+            named = Entity(name, name, combine.start("unit"), combine.end("unit"), "org")
+        told = _UNIT_PRICE.match(sentence, buyer.end)
+        price = next((m for m in amounts if told and m.start == told.end()), None)
+        return _purchase(make, named, buyer.name, price)
+    return None

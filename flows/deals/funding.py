@@ -19,6 +19,7 @@ from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
+    IN_TRANCHES,
     MONEY_PHRASE,
     NP_REJECT,
     ROUND,
@@ -527,6 +528,8 @@ def investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
 ) -> DealRecord | None:
     """Money put into a named company or place by the investor the sentence names."""
+    if IN_TRANCHES.search(sentence):
+        return None  # how an investment told before is paid, part by part: no new deal
     return _investment_record(
         sentence, trigger, entities, orgs, amounts, context, make
     ) or _investment_record(

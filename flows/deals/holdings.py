@@ -741,3 +741,34 @@ def standing_position(sentence, orgs, context, make) -> DealRecord | None:
             confidence=0.6,
         )
     return None
+
+
+# "Idorsia, in which J&J holds a 16% stake": the company the clause hangs on is held
+_IN_WHICH_HELD = re.compile(
+    r",\s+in\s+which\s+(?P<rest>(?:[^,;\s]+\s+){1,5}?)(?:now\s+|also\s+|still\s+)?"
+    r"(?:holds?|held|owns?|owned|has|had|took|takes|bought|acquired)\s+(?:a|an)\s+"
+    # (a sized stake: "in which Microsoft holds an interest" tells too little)
+    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+"
+    r"(?:(?:minority|majority|controlling)\s+)?(?:stake|interest|holding)\b"
+)
+
+
+def stake_in_which(sentence, orgs, context, make) -> DealRecord | None:
+    """A stake told in a relative clause of the company held ("Idorsia, in which J&J
+    holds a 16% stake"); no price, so stored flagged."""
+    for held in _IN_WHICH_HELD.finditer(sentence):
+        company = next((e for e in orgs if e.end == held.start() and not e.is_place), None)
+        holder = next((e for e in orgs if e.start == held.start("rest")), None)
+        if company is None or holder is None or holder.is_place:
+            continue
+        if name_key(holder.name) == name_key(company.name):
+            continue
+        return make(
+            "investment",
+            company,
+            subtype="stake",
+            investors=[holder.name],
+            stake=float(held["pct"]),
+            confidence=0.6,
+        )
+    return None

@@ -687,3 +687,11 @@ def round_name(raw: str) -> str:
     if lowered.startswith("pre-series"):
         return "pre-Series " + raw.split()[-1].upper()
     return lowered
+
+
+# "The Vision Fund will make its investment in two tranches: $900 million at closing and"
+IN_TRANCHES = re.compile(
+    r"\b(?:its|the|their|this)\s+investment\s+in\s+(?:two|three|four|several|\d+)\s+"
+    r"(?:tranches|instal?ments|stages|payments|parts)\b",
+    re.I,
+)

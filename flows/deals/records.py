@@ -27,6 +27,7 @@ from flows.deals.acquisitions import (
     acquisition_records,
     answered_offer,
     bought_from,
+    combined_unit,
     compound_acquisition,
     merger_of_two,
     paid_for,
@@ -101,6 +102,7 @@ from flows.deals.holdings import (
     is_sold_holding,
     lending_record,
     percent_owned,
+    stake_in_which,
     stake_of_story,
     stake_record,
     standing_position,
@@ -158,6 +160,12 @@ _HEDGE = re.compile(
     r"(?:a\s+|media\s+)?reports?|Bloomberg|Reuters|The\s+Information|the\s+Wall\s+Street\s+Journal|"
     r"the\s+Financial\s+Times|CNBC|TechCrunch))\b",
     re.I,
+)
+
+_INVESTED_BEFORE_BUYING = re.compile(
+    r"\b(?:invested|invests|had\s+invested)\s+in\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}),"
+    r"\s+which\s+(?:it|they)\s+(?:\w+ly\s+|later\s+|then\s+|eventually\s+)*"
+    r"(?:acquired|bought|took\s+over)\b"
 )
 
 _TRIED = re.compile(
@@ -422,11 +430,50 @@ _PCT = (
 )
 _FOR_PART = re.compile(
     r"\s+for\s+(?:"
-    rf"(?:a|the|its)\s+(?:{_PCT.format('a')}\s+)?(?:minority\s+|majority\s+)?stake"
+    rf"(?:an?|the|its)\s+(?:{_PCT.format('a')}\s+)?(?:minority\s+|majority\s+)?stake"
     rf"(?:\s+of\s+{_PCT.format('b')})?"
     rf"|{_PCT.format('c')}\s+of\s+(?:the\s+(?:company|startup|firm|business|group)|it)"
     r")(?!\w)(?!\s+(?:in|of)\s+(?-i:[A-Z]))",
     re.I,
+)
+
+
+def _venture_stake(
+    records: list[DealRecord], sentence: Sentence, money: Money, pct: str | None
+) -> DealRecord | None:
+    """ "Boeing and Embraer agreed to form a joint venture ..., with Boeing paying $3.8
+    billion for an 80% stake": the payer's stake in the venture the sentence forms."""
+    payer = _PAYER.search(sentence.text, 0, money.start)
+    if payer is None or "joint venture" not in sentence.text.lower():
+        return None
+    formed = next(
+        (r for r in records if r.kind == "partnership" and r.span_start == sentence.start), None
+    )
+    if formed is None:
+        return None
+    sides = [*formed.investors, formed.recipient]
+    investor = next((n for n in sides if same_company(n, payer["payer"])), None)
+    if investor is None:
+        return None
+    name = "-".join(sides) + " joint venture"
+    return replace(
+        formed,
+        kind="investment",
+        subtype="stake",
+        recipient=name,
+        recipient_kind="company",
+        investors=[investor],
+        lead_investors=[],
+        stake=float(pct) if pct else None,
+        confidence=0.7,
+        amount_usd=to_usd(money.value, money.currency, formed.announced_on),
+        **amount_fields(money),
+    )
+
+
+_PAYER = re.compile(
+    r"\bwith\s+(?P<payer>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:paying|to\s+pay)\s+"
+    r"(?:(?:about|around|roughly|some|nearly)\s+)?$"
 )
 
 
@@ -456,6 +503,10 @@ def _stake_priced(
                 and earlier <= r.span_start <= sentence.start
             ]
             if not held:
+                venture = _venture_stake(records, sentence, money, pct)
+                if venture is not None:
+                    out.append(venture)
+                    break
                 continue
             stake = held[-1]
             fields = amount_fields(money) | {
@@ -1007,6 +1058,25 @@ def _extract_sentence(
             acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None
+        backed = (
+            _INVESTED_BEFORE_BUYING.search(sentence)
+            if main is not None and main.investors and invest is not None
+            else None
+        )
+        if backed is not None and name_key(backed["name"]) == name_key(main.recipient):
+            # "when it invested in Honest Tea, which it fully acquired in 2011": the stake
+            # taken first is a deal of its own, dated by its own clause
+            target = next(e for e in orgs if e.name == main.recipient)
+            out.append(
+                make(
+                    "investment",
+                    target,
+                    when=sentence[: backed.start()],
+                    subtype="equity",
+                    investors=list(main.investors),
+                    confidence=0.6,
+                )
+            )
         if (
             main is None
             and invest
@@ -1048,6 +1118,7 @@ def _extract_sentence(
         return records[0] if records else None
 
     fallbacks: list[Callable[[], DealRecord | None]] = [
+        lambda: combined_unit(sentence, orgs, amounts, context, make),
         lambda: compound_acquisition(sentence, orgs, amounts, context, make),
         lambda: merger_of_two(sentence, orgs, amounts, make),
         lambda: first_of(sale_record(sentence, orgs, sale_amounts, context, make, entities)),
@@ -1061,6 +1132,7 @@ def _extract_sentence(
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
         lambda: standing_position(sentence, orgs, context, make),
+        lambda: stake_in_which(sentence, orgs, context, make),
         lambda: possessed_round(sentence, orgs, event_amounts, context, make),
         lambda: joined_round(sentence, orgs, event_amounts, context, make),
         lambda: round_for(sentence, orgs, event_amounts, context, make),

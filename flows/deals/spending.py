@@ -20,6 +20,7 @@ from flows.deals.entities import Entity, demonym_place, name_key
 from flows.deals.money import Money
 from flows.deals.phrases import (
     FRONTED_CLAUSE,
+    IN_TRANCHES,
     NP_REJECT,
     bracket_len,
     investors_from,
@@ -280,6 +281,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
     """Money put into a field or project rather than a named company or place ("spend $11
     billion on electrified vehicles"): the recipient is the noun phrase, kind "sector".
     Without an amount such a record is stored flagged as low confidence."""
+    if IN_TRANCHES.search(sentence):
+        return None  # how an investment told before is paid, part by part
     for trigger in _SPEND.finditer(sentence):
         if _JOB_TITLE.search(sentence[: trigger.start()]):
             continue  # "managing director of sustainable investment at Wespath"
