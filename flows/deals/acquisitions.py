@@ -403,9 +403,11 @@ def _priced_for_other(
         and name_key(named.name) not in keys
         # ("bought WTRK Inc from Cox Enterprises Inc for 13.8 mln dlrs": the seller's)
         # ("from private equity firm Permira for $1.5 billion": described first)
+        # ("from British hospitality group Whitbread Plc", "from Italy's Eni SpA")
         and not re.search(
-            r"\bfrom\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}$",
-            sentence[max(0, named.start - 50) : named.start],
+            rf"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*['’]s\s+)?"
+            rf"(?:(?:[a-z][\w-]*|{DEMONYM.pattern})\s+){{0,4}}$",
+            sentence[max(0, named.start - 60) : named.start],
         )
     )
 
@@ -1821,3 +1823,21 @@ def combined_unit(sentence, orgs, amounts, context, make) -> DealRecord | None:
         price = next((m for m in amounts if told and m.start == told.end()), None)
         return _purchase(make, named, buyer.name, price)
     return None
+
+
+# "Comcast Corp. won the battle for Sky Plc": the winner of a contest for a company buys it
+_WON_CONTEST = re.compile(
+    r"\bw(?:on|ins|inning)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:battle|bidding\s+war|auction|contest|"
+    r"fight|race|tussle)\s+(?:for|over)\s+(?:control\s+of\s+)?"
+)
+
+
+def won_contest(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    won = _WON_CONTEST.search(sentence)
+    if won is None:
+        return None
+    target = next((e for e in orgs if e.start == won.end() and not e.is_place), None)
+    buyer = subject_before(sentence, won.start(), orgs, context)
+    if target is None or buyer is None or buyer.is_place or same_company(buyer.name, target.name):
+        return None
+    return _purchase(make, target, buyer.name, None)

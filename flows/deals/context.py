@@ -378,7 +378,7 @@ def _org_subject_before(
         first = left[0]
         between = sentence[first.end : pos]
         # "Elon Musk's xAI raises": the possessor is not the actor.
-        if re.match(r"['’]s\s", between):
+        if re.match(r"\.?['’]s\s", between):
             return left[1] if len(left) > 1 else left[-1]
         # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
         # CBS All Access, Disney has made ..." is led by Disney.

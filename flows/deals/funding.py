@@ -524,6 +524,9 @@ _SHARE_OF = re.compile(
 )
 
 
+_OPENING_REFERENCE = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
+
+
 def investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
 ) -> DealRecord | None:
@@ -599,6 +602,14 @@ def _investment_record(
         # "Disney signed a licensing deal with OpenAI and will invest $1 billion": the
         # second verb shares the sentence's subject, not the name closest before it.
         investor = opening
+    elif (
+        opening is None
+        and (ref := _OPENING_REFERENCE.match(sentence)) is not None
+        and SHARED_SUBJECT.search(sentence[: trigger.start()])
+    ):
+        # "The bank invested in Circle in 2015 and co-led a $50 million round for Bond
+        # Street": the company the opening words stand for, not the one invested in first
+        investor = subject_before(sentence, ref.end(), orgs, context)
     anchor = max(trigger.end(), money.end)
     # "its $40 billion OpenAI investment": the company named between the sum and the noun
     compound = next(
@@ -750,7 +761,8 @@ def _investment_record(
         # "175 mln dlrs of subordinated financing debt"
         # ("raised $1.75 billion through a convertible notes offering")
         r"\s+(?:(?:in|of|through\s+an?|via\s+an?)\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:debt|credit|loan|loans|bond|bonds|notes)\b"
+        # (lower case: "a $50 million round for Bond Street" is no bond)
+        r"(?-i:debt|credit|loan|loans|bond|bonds|notes)\b"
         # ("inject $6.5 billion in debt and equity": not all of it lent)
         r"(?!\s+and\s+equity)",
         sentence[money.end :],
@@ -1149,3 +1161,25 @@ def respective_investments(sentence, orgs, amounts, context, make) -> list[DealR
         )
         for name, money in zip(investors, sums, strict=True)
     ]
+
+
+# "The investment follows a $700 million funding round in February led by Amazon": the
+# round the company just invested in raised before
+_FOLLOWS_ROUND = re.compile(
+    r"^\W*(?:The|This|That|Its|Their)\s+(?:investment|deal|stake|backing|funding)\s+"
+    r"(?:follows|comes\s+(?:after|on\s+top\s+of)|came\s+after)\s+(?:a|an)\s+$"
+)
+
+
+def earlier_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    money = next((m for m in amounts if _FOLLOWS_ROUND.match(sentence[: m.start])), None)
+    recipient = context.last_recipient
+    if money is None or recipient is None:
+        return None
+    label = ROUND.search(sentence, money.end)
+    if not re.match(r"\s+(?:[\w-]+\s+){0,2}?round\b", sentence[money.end :]):
+        return None
+    leads, investors = investors_from(sentence, orgs, recipient.name)
+    if not investors:
+        return None
+    return round_record(make, recipient, investors, leads, label, money, 0.7)

@@ -461,6 +461,15 @@ _BOUGHT_PRICED_STAKE = re.compile(
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint\s+)?venture\b", re.I)
 
 
+# "a 25% stake in a giant gas field off Mozambique from Italy's Eni SpA"
+_ASSET_FROM = re.compile(
+    r"(?:an?|the)\s+(?:(?:giant|large|big|huge|major|new|massive)\s+)?"
+    r"(?P<asset>(?:[\w-]+\s+){0,3}?(?:field|project|mine|refinery|pipeline|block|terminal|"
+    r"plant|facility|development|discovery)(?:\s+(?:off|in|near)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)"
+    r"\s+from\s+(?:[A-Z][\w.]*['’]s\s+)?(?:(?:[a-z][\w-]*)\s+){0,3}"
+)
+
+
 def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | None:
     if _SELL.search(sentence[max(0, stake.start() - 60) : stake.start()]) or re.search(
         r"\b(?:sold|placed|divested|offloaded)\s+by\b",
@@ -482,6 +491,14 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         and re.search(r"\b(?:from|by)\s", sentence[stake.start() + m.end() : recipient.start])
     ):
         recipient = None  # "a 25% stake in a Mozambique gas field from Eni": the seller
+        asset = _ASSET_FROM.match(sentence, stake.start() + m.end())
+        seller = next(
+            (e for e in orgs if asset and e.start == asset.end() and not e.is_place), None
+        )
+        if asset is not None and seller is not None:
+            # ... is the seller's gas field that is bought into
+            name = f"{seller.name} {asset['asset']}"
+            recipient = Entity(name, name, asset.start("asset"), asset.end("asset"), "org")
     unit = owned_unit(sentence, recipient, orgs) if recipient is not None else None
     if unit is not None:
         recipient = unit  # "a 51% stake in Intel's Altera unit"

@@ -34,6 +34,7 @@ from flows.deals.acquisitions import (
     rival_bid,
     sale_record,
     sold_to,
+    won_contest,
 )
 from flows.deals.context import (
     BACKER_ASIDE,
@@ -77,6 +78,7 @@ from flows.deals.funding import (
     PROCEEDS,
     RAISED_OWN,
     UNPRICED_ROUND,
+    earlier_round,
     funding_record,
     grant_record,
     investment_record,
@@ -153,6 +155,10 @@ _SOLD_TO_RAISE = re.compile(
 
 _HEDGE = re.compile(
     r"\b(?:in talks|talks to|considering|considers|could|might|(?-i:may)|reportedly|rumou?red|"
+    # ("Microsoft and Xilinx also looked at buying Mellanox")
+    r"(?:looked|looking|look|looks)\s+at\s+(?:buying|acquiring|investing|a\s+bid)|"
+    r"(?:weighed|weighing|mulled|mulling|explored|exploring)\s+(?:a\s+)?(?:bid|offer|buying|"
+    r"acquiring|investing|deal|sale|purchase)|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|"
     r"(?:sources|people|an?\s+(?:\w+\s+)?source)\s+(?:said|say|says|told)|"
     r"according\s+to\s+(?:sources|people|a\s+person|an?\s+(?:\w+\s+)?source|"
@@ -160,6 +166,11 @@ _HEDGE = re.compile(
     r"(?:a\s+|media\s+)?reports?|Bloomberg|Reuters|The\s+Information|the\s+Wall\s+Street\s+Journal|"
     r"the\s+Financial\s+Times|CNBC|TechCrunch))\b",
     re.I,
+)
+
+_NEXT_PERCENT = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:about|nearly|roughly|around|almost)\s+)?"
+    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent|pct)\s+of\s+(?:the\s+)?"
 )
 
 _INVESTED_BEFORE_BUYING = re.compile(
@@ -1127,6 +1138,7 @@ def _extract_sentence(
         lambda: first_of(paid_for(sentence, orgs, event_amounts, context, make)),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
         lambda: rival_bid(sentence, orgs, event_amounts, context, make),
+        lambda: won_contest(sentence, orgs, event_amounts, context, make),
         lambda: holding_record(sentence, orgs, event_amounts, context, make),
         lambda: stake_of_story(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
@@ -1136,6 +1148,7 @@ def _extract_sentence(
         lambda: possessed_round(sentence, orgs, event_amounts, context, make),
         lambda: joined_round(sentence, orgs, event_amounts, context, make),
         lambda: round_for(sentence, orgs, event_amounts, context, make),
+        lambda: earlier_round(sentence, orgs, event_amounts, context, make),
     ]
     if not gift:  # money given away is read by grant_record alone
         fallbacks += [
@@ -1165,6 +1178,26 @@ def _extract_sentence(
                     confidence=main.confidence,
                 )
             )
+    elif main is not None and main.subtype == "stake" and main.stake is not None:
+        # "owns about 7.5% of Delta Air Lines, 9.9% of American Airlines Group and 10% of
+        # Southwest Airlines": each holding of the list with its own size
+        first = next((e for e in orgs if e.name == main.recipient), None)
+        at = first.end if first is not None else -1
+        while at >= 0 and (more := _NEXT_PERCENT.match(sentence, at)) is not None:
+            other = next((e for e in orgs if e.start == more.end() and not e.is_place), None)
+            if other is None:
+                break
+            listed.append(
+                make(
+                    "investment",
+                    other,
+                    subtype="stake",
+                    investors=list(main.investors),
+                    stake=float(more["pct"]),
+                    confidence=main.confidence,
+                )
+            )
+            at = other.end
     if main is not None:
         out[:0] = [main, *listed]
         if main.kind == "investment" and main.stake is None:
@@ -1818,7 +1851,7 @@ _NEXT_CLAUSE = re.compile(
     # "raised its offer for Qualcomm to $121 billion, seeking to pressure the board": what
     # the deal is for, told after it, does not hedge it
     r"seeking|hoping|aiming|looking|betting|wagering|expecting|counting|in\s+a\s+bid|"
-    r"as\s+(?:it|the\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
+    r"as\s+(?:it|the\s+(?:[\w.-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
     # ("sold $18 billion of bonds in September and is in talks to borrow $38 billion more")
     r"|\sand\s+(?=(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:in\s+talks|considering|weighing|"

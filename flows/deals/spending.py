@@ -291,6 +291,12 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             sentence[: trigger.start()],
         ):
             continue  # "will give the fund cash to invest in new industries": a purpose
+        if re.search(
+            r"\bcash(?:\s+equivalents)?\s+(?:and|&)\s+(?:short-term\s+|marketable\s+)?$",
+            sentence[: trigger.start()],
+            re.I,
+        ):
+            continue  # "had $7.4 billion in cash and investments": what a balance sheet holds
         if re.match(r"\s+purposes?\b", sentence[trigger.end() :]):
             continue  # "bought the stake for investment purposes": why, not where
         if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(

@@ -86,6 +86,12 @@ _DEAL_VALUED = re.compile(
     re.I,
 )
 
+_ESTIMATED = re.compile(
+    r"\b(?:analysts?|brokers?|estimates?|estimated|Morningstar)\b[^.;,]{0,40}?\bvalu(?:ed|es|e|ing)\s+"
+    r"[^.;]{1,60}?\bat\s+$",
+    re.I,
+)
+
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
 
 
@@ -120,6 +126,8 @@ def _bought(sentence: str, name: str) -> bool:
 
 def is_valuation_amount(sentence: str, money: Money) -> bool:
     before = sentence[max(0, money.start - 60) : money.start]
+    if _ESTIMATED.search(sentence[max(0, money.start - 100) : money.start]):
+        return False  # "Morgan Stanley analysts had valued Waymo at": an estimate, no deal
     after = sentence[money.end : money.end + 30]
     if _VALUATION_AFTER.match(after):
         return True
@@ -237,8 +245,19 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     if refs and (not before or refs[-1].start() > before[-1].start):
         # "CoreWeave's IPO valued the company at $23 billion", with nothing said before:
         # the company named in the sentence.
+        # ("Comcast won the battle for Sky Plc, ... an auction that valued the British
+        # broadcaster at": the company fought over, not the bidder)
+        sought = next(
+            (
+                e
+                for e in reversed(before)
+                if _SOUGHT.search(sentence, max(0, e.start - 30), e.start)
+            ),
+            None,
+        )
         return (
             described_as(context, refs[-1].group(0))
+            or sought
             or context.last_recipient
             or context.focus
             or (before[0] if before else None)
@@ -249,6 +268,11 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     valued = re.match(r"\s+for\s+", sentence[money.end :])
     return next((e for e in orgs if valued and e.start == money.end + valued.end()), None)
 
+
+_SOUGHT = re.compile(
+    r"\b(?:battle|bid|bids|offer|offers|race|fight|contest|auction|takeover|acquisition|"
+    r"purchase|pursuit)\s+(?:for|of)\s+(?:the\s+)?$"
+)
 
 _OWNER_DESCRIBES = re.compile(r"-(?:owned|backed|controlled|funded)\s+(?:[\w-]+\s+){0,2}?[a-z]")
 
