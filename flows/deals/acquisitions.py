@@ -132,6 +132,18 @@ _PART_OF = re.compile(
 
 # "bought all of the stock of Ionic Industries", "purchased substantially all the assets of":
 # the whole of a company is the company (a few of its shares are not).
+_COUNTED_PARTS = re.compile(
+    r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|"
+    r"eight|nine|ten|dozens\s+of)\s+(?:of\s+its\s+)?(?P<parts>(?:[\w-]+\s+){0,3}?(?:brands|businesses|"
+    r"units|plants|factories|mills|stores|hotels|hospitals|stations|mines|refineries|"
+    r"pharmacies|restaurants|branches|divisions)"
+    # ("52 branches in the Midwest")
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
+)
+_SUM_OF = re.compile(
+    r"\s*(?:about\s+|some\s+|nearly\s+|roughly\s+)?(?:US)?[$€£]\s?\d[\d.,]*\s*"
+    r"(?:billion|million|bn|mln|m|b)?\s+(?:worth\s+)?of\s+"
+)
 _WHOLE_OF = re.compile(
     r"\s*(?:(?:(?:substantially\s+)?all|the\s+(?:whole|entire|outstanding|remaining))\s+"
     r"(?:of\s+)?(?:the\s+)?(?:(?:outstanding|remaining|issued|common|capital|ordinary)\s+){0,2}"
@@ -698,6 +710,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 or _WHOLE_OF.fullmatch(gap)
                 # ("a warrant to buy shares of PC Acquisition": a few shares are no purchase)
                 or (_PART_OF.fullmatch(gap) and not _SHARES_WORD.search(gap))
+                # ("bought $26.5 billion of GE's real estate assets": a part, by its price)
+                or (_SUM_OF.fullmatch(gap) and OWNED_PARTS.match(sentence, target.end))
             ):
                 return []
         elif target is not None and re.search(
@@ -1579,6 +1593,11 @@ def _sale_from(
         # "sell its AI division to Orbis": the seller's division is bought
         name = f"{seller.name} {unit['unit']}"
         target = Entity(name, name, sold_from + unit.start(), sold_from + unit.end(), "org")
+    elif (counted := _COUNTED_PARTS.fullmatch(sold.strip())) is not None and seller is not None:
+        # "sell 43 beauty brands to Coty Inc. for $12.5 billion": the seller's brands
+        name = f"{seller.name} {counted['parts']}"
+        at = sold_from + sold.index(counted["parts"])
+        target = Entity(name, name, at, at + len(counted["parts"]), "org")
     else:
         return None
     if seller is not None and name_key(buyer.name) == name_key(seller.name):

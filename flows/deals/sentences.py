@@ -6,6 +6,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from flows.deals.entities import is_known
+
 # Abbreviations that also end sentences ("... in the U.S.", "... Acme Inc."): a full stop
 # after them ends one when a word that opens sentences follows.
 _SENTENCE_FINAL_ABBREVIATIONS = {
@@ -70,6 +72,13 @@ _OPENER = re.compile(
     r"Our|His|Her|A|An|However|Meanwhile|Shares|Analysts|Last|Earlier|Later)\b"
 )
 
+_PLACE_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u"}
+_NAME_ACTS = re.compile(
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:also\s+|has\s+|had\s+|have\s+)?"
+    r"(?:said|says|agreed|acquired|bought|sold|announced|reported|raised|invested|plans|will|"
+    r"would)\b"
+)
+
 # Besides punctuation and line breaks, a wide gap or a bar ends a "sentence": text whose
 # markup was stripped ("price tag    Full story on ...   8.12pm  GMT  | Town have ...")
 # keeps no full stops between its items.
@@ -109,6 +118,15 @@ def _runs_on(word: str, text: str, next_start: int) -> bool:
     """Whether the full stop after ``word`` leaves the sentence going on."""
     if word.lower() in _SENTENCE_FINAL_ABBREVIATIONS and _OPENER.match(text, next_start):
         return False  # "... operations in the U.S. The company said": a sentence ends
+    acts = _NAME_ACTS.match(text, next_start)
+    if (
+        word.lower() in _PLACE_ABBREVIATIONS
+        and acts is not None
+        and not is_known(f"{word}. {acts['name']}")
+    ):
+        # "... in markets outside the U.S. P&G also acquired": a name that acts opens a
+        # sentence ("U.S. Steel said" is one name)
+        return False
     return (
         word.lower() in _ABBREVIATIONS
         # (a digit is no initial: "SoftBank's Vision Fund 2. Perplexity made")
