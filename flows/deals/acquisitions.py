@@ -1666,7 +1666,9 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
 
 # "Facebook paid $19 billion for WhatsApp", "Intel agreed to pay $15.3 billion for Mobileye"
 _PAID = re.compile(
-    r"\bpa(?:y|ys|id|ying)\s+(?:(?:about|around|nearly|roughly|some|almost|more than|over|"
+    # ("Intel had offered about $6 billion for the company": a bid, told by its price)
+    r"\b(?:pa(?:y|ys|id|ying)|(?P<offer>offer(?:s|ed|ing)?|bid|bids|bidding))\s+"
+    r"(?:(?:about|around|nearly|roughly|some|almost|more than|over|"
     r"less than|just under|just over)\s+)?$",
     re.I,
 )
@@ -1713,6 +1715,14 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
             ),
             None,
         )
+        if (
+            target is None
+            and context.last_target is not None
+            and REFERENCE.match(sentence, after.end())
+            and REFERENCE.match(sentence, after.end()).group(0).lower() != "it"
+        ):
+            # "Intel had offered about $6 billion for the company": the one being bought
+            target = context.last_target
         if target is None or _NOT_COMPANY.match(sentence, target.end):
             continue
         if paid is not None:
@@ -1723,6 +1733,8 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
         context.last_target = target
         context.bought_by[name_key(buyer.name)] = target
         records.append(_purchase(make, target, buyer.name, money))
+        if paid is not None and paid["offer"]:
+            records[-1].confidence = 0.65  # an offer made, not yet a purchase
         year = _OWN_YEAR.match(sentence, target.end)
         if records[1:] and year is not None:
             # "... and $5.4 billion for Mandiant in 2022": each with the year told after it
