@@ -461,6 +461,11 @@ _BOUGHT_PRICED_STAKE = re.compile(
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint\s+)?venture\b", re.I)
 
 
+_AND_ITS = re.compile(
+    r"(?P<owner>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})['’]s\s+[^,;]{1,80}?\s+and\s+its\s+"
+    r"(?:[^\s,;]+\s+){0,3}$"
+)
+
 # "a 25% stake in a giant gas field off Mozambique from Italy's Eni SpA"
 _ASSET_FROM = re.compile(
     r"(?:an?|the)\s+(?:(?:giant|large|big|huge|major|new|massive)\s+)?"
@@ -508,6 +513,11 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         name = f"{recipient.name} {parts['unit']}"
         recipient = Entity(name, name, recipient.start, recipient.end, "org")
     investor = subject_before(sentence, stake.start(), orgs, context)
+    owner = _AND_ITS.search(sentence, max(0, stake.start() - 160), stake.start())
+    if owner is not None:
+        # "Celgene's $7 billion deal for Impact Biomedicines and its $1 billion stake in
+        # Juno": "its" is the first noun's possessor
+        investor = next((e for e in orgs if e.end == owner.end("owner")), investor)
     referent = REFERENCE.match(sentence, stake.start() + m.end()) if m else None
     if (
         recipient is not None

@@ -520,6 +520,15 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         and not re.search(
             r"\b(?:its|their|his|her|our)\s+$", sentence[max(0, e.start - 8) : e.start]
         )
+        # ("in employee training ... after the U.S. tax overhaul": a place qualifying the
+        # noun of another clause, not where the money goes)
+        and not (
+            re.search(
+                r"\b(?:after|following|amid|despite|because\s+of|due\s+to|thanks\s+to)\s+the\s+$",
+                sentence[max(0, e.start - 24) : e.start],
+            )
+            and MODIFIED_NOUN.match(sentence, e.end)
+        )
     ]
     if places:
         return places[0]

@@ -320,6 +320,11 @@ _SIZE_HEDGED = re.compile(
 )
 
 
+_INVESTMENT_NOUN = re.compile(
+    r"\W*(?:The|That|This|Its)\s+(?:investment|stake|deal|transaction)\b", re.I
+)
+
+
 def _priced_after(
     records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
 ) -> list[DealRecord]:
@@ -353,8 +358,13 @@ def _priced_after(
             if (
                 r.kind == "acquisition"
                 # "Meta is in talks to make a multibillion-dollar investment in Scale AI. The
-                # financing could exceed $10 billion."
-                or (hedged and r.kind == "investment" and r.subtype in {"equity", "stake"})
+                # financing could exceed $10 billion."; "Amazon agreed to buy a 49% stake in
+                # Future Coupons. The investment was valued at about $200 million."
+                or (
+                    (hedged or _INVESTMENT_NOUN.match(sentence.text))
+                    and r.kind == "investment"
+                    and r.subtype in {"equity", "stake"}
+                )
             )
             and r.investors
             and r.amount is None
