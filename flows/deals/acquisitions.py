@@ -140,6 +140,11 @@ _COUNTED_PARTS = re.compile(
     # ("52 branches in the Midwest")
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
 )
+_GOODS_OF = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:chips|GPUs|processors|servers|products|hardware|software|"
+    r"services|cloud\s+(?:capacity|services|computing)|computing\s+power|capacity|aircraft|jets|"
+    r"planes|vehicles|cars|trucks|drugs|vaccines)\b"
+)
 _SUM_OF = re.compile(
     r"\s*(?:about\s+|some\s+|nearly\s+|roughly\s+)?(?:US)?[$€£]\s?\d[\d.,]*\s*"
     r"(?:billion|million|bn|mln|m|b)?\s+(?:worth\s+)?of\s+"
@@ -732,6 +737,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             gap = _without_home(sentence[obj_from : target.start])
             if re.search(r"\b(?:of|known as)\b", gap) and not _PART_OF.fullmatch(gap):
                 return []
+        if target is not None and _GOODS_OF.match(sentence, target.end):
+            return []  # "will use the money to buy Nvidia's chips": goods, not the maker
         named = None
         if target is not None and target.start >= obj_from:
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.

@@ -456,7 +456,8 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
     # ("in the U.S. economy": the stop of an abbreviation ends no clause)
     clause_end = re.search(
-        r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])\.\s"
+        # ("in Intel Corp. and took": a legal form's full stop ends no clause)
+        r"[;]|,\s*(?:while|but|and|whereas|\w+ing)\b|(?<!\b[A-Z])(?<!Corp)(?<!Inc)(?<!\bCo)(?<!Ltd)\.\s"
         # ("The fund, which has invested $100 billion in startups since 2017, also marked up
         # its stake in ByteDance": the main clause's verb after the relative one)
         r"|,\s+(?:also\s+|then\s+|later\s+|now\s+)?(?:has|have|had|is|was|were|will|would|"

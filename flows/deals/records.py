@@ -168,6 +168,18 @@ _HEDGE = re.compile(
     re.I,
 )
 
+_AND_TOOK_STAKE = re.compile(
+    r"\band\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)*(?:took|takes|take|taking|bought|buys|"
+    r"acquired|acquires)\s+(?:an?\s+|its\s+)?(?:(?:minority|majority|small|\d+(?:\.\d+)?%)\s+)?"
+    r"stake\s+in\b"
+)
+
+_THAT_DEAL_FAILED = re.compile(
+    r",?\s+but\s+(?:that|the|this|its)\s+(?:deal|bid|offer|agreement|merger|takeover|talks)\s+"
+    r"(?:later\s+|eventually\s+|ultimately\s+)?(?:collapsed|fell\s+(?:through|apart)|broke\s+down|"
+    r"was\s+(?:called\s+off|terminated|scrapped|abandoned|blocked|cancell?ed))\b"
+)
+
 _NEXT_PERCENT = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:about|nearly|roughly|around|almost)\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent|pct)\s+of\s+(?:the\s+)?"
@@ -1024,9 +1036,25 @@ def _extract_sentence(
             for m in event_amounts
             if m.value != grant.amount and not GRANT_NOUN.match(sentence[m.end :])
         ]
+    took = _AND_TOOK_STAKE.search(sentence)
+    invested_first = (
+        [m for m in event_amounts if invest is not None and invest.end() <= m.start < took.start()]
+        if took is not None and invest is not None and invest.start() < took.start()
+        else []
+    )
     if respective := respective_investments(sentence, orgs, event_amounts, context, make):
         main = respective[0]
         out.extend(respective[1:])
+    elif invested_first and (
+        main := investment_record(sentence, invest, entities, orgs, invested_first, context, make)
+    ):
+        # "Nvidia agreed to invest $5 billion in Intel Corp. and took a stake in British AI
+        # startup Nscale": two deals of one investor, the sum the first one's
+        held = STAKE_TAKEN.search(sentence, took.start())
+        other = stake_record(sentence, held, orgs, [], context, make) if held else None
+        if other is not None and not same_company(other.recipient, main.recipient):
+            other.investors = list(main.investors)
+            out.append(other)
     elif (bought := PERCENT_BOUGHT.search(sentence)) is not None and (
         main := percent_owned(sentence, orgs, context, make, bought, event_amounts)
     ):
@@ -1363,7 +1391,9 @@ def _extract_sentence(
             others = any(r.recipient != record.recipient for r in out if r.kind == record.kind)
             record.announced_on = _clause_date(sentence, record, amounts, published, others) or date
         scope = _scope(sentence, record.recipient, record.investors)
-        negated = bool(_NEGATION.search(scope))
+        after = sentence.find(scope) + len(scope) if scope in sentence else len(sentence)
+        # ("had earlier agreed to buy Windsurf for about $3 billion, but that deal collapsed")
+        negated = bool(_NEGATION.search(scope) or _THAT_DEAL_FAILED.match(sentence, after))
         # ("Nvidia had tried to buy Arm for $40 billion, but the deal collapsed": an attempt,
         # unsure unless the sentence already says it failed)
         tried = not negated and bool(_TRIED.search(scope))

@@ -49,6 +49,8 @@ _SPEND_OBJECT = re.compile(
     # "is spending $65 billion this year on AI infrastructure"
     r"|(?:this|next|last)\s+(?:fiscal\s+)?(?:year|quarter)\s+|in\s+(?:fiscal\s+)?\d{4}\s+"
     # "spend about $80 billion in its fiscal year ending in June on building data centers"
+    # ("in its fiscal year 2025 on data centers")
+    r"|in\s+(?:its|the)\s+fiscal\s+(?:year\s+)?\d{4}\s+"
     r"|in\s+(?:its|the)\s+(?:current\s+|next\s+|coming\s+)?fiscal\s+year(?:\s+(?:ending|that\s+ends)"
     r"(?:\s+in)?\s+[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?,?\s+)?"
     # ("on building data centers": what is built)
