@@ -423,7 +423,7 @@ def _priced_for_other(
         # ("from British hospitality group Whitbread Plc", "from Italy's Eni SpA")
         and not re.search(
             rf"\bfrom\s+(?:the\s+)?(?:[A-Z][\w.]*['’]s\s+)?"
-            rf"(?:(?:[a-z][\w-]*|{DEMONYM.pattern})\s+){{0,4}}$",
+            rf"(?:(?:[a-z][\w-]*|{DEMONYM.pattern})\s+){{0,4}}(?:[A-Z][\w.&-]*/)?$",
             sentence[max(0, named.start - 60) : named.start],
         )
     )
@@ -1219,7 +1219,8 @@ def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord |
 # Two companies joining: "X and Y agreed to merge", "the merger of X and Y", "X and Y have
 # agreed to a merger", "X and Y ... over their proposal to merge".
 _MERGE_AFTER_PAIR = re.compile(
-    r"^[^.;,]{0,60}?\b(?:to\s+merge|to\s+combine|(?:a|the|their|an?\s+all-\w+)\s+"
+    # (a legal form's full stop first: "Sprint Corp. agreed to combine")
+    r"^\.?[^.;,]{0,60}?\b(?:to\s+merge|to\s+combine|(?:a|the|their|an?\s+all-\w+)\s+"
     r"(?:proposed\s+|planned\s+)?(?:merger|combination|tie-up))\b",
     re.I,
 )
@@ -1763,10 +1764,14 @@ _ANSWERED_OFFER = re.compile(
     r"\b(?P<verb>accept(?:s|ed)?|agreed\s+to|back(?:s|ed)?|approv(?:e|es|ed)|"
     r"(?P<no>reject(?:s|ed)?|spurn(?:s|ed)?|rebuff(?:s|ed)?|turn(?:s|ed)?\s+down))\s+$"
 )
-_OFFER_AFTER = re.compile(
-    rf"['’]s?\s+(?P<price>{MONEY_PHRASE})?"
+_OFFER_WORDS = (
     r"(?:(?:sweetened|revised|improved|raised|hostile|unsolicited|takeover|buyout|"
-    r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*(?:offer|bid|proposal|approach)\b"
+    r"acquisition|all-cash|cash|cash-and-stock|per-share)\s+)*"
+)
+# ("rejected Broadcom Ltd.'s unsolicited $103 billion takeover offer")
+_OFFER_AFTER = re.compile(
+    rf"\.?['’]s?\s+{_OFFER_WORDS}(?P<price>{MONEY_PHRASE})?"
+    rf"{_OFFER_WORDS}(?:offer|bid|proposal|approach)\b"
 )
 
 

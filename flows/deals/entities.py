@@ -1551,6 +1551,12 @@ def _capitalised_entity(
     return Entity(normalise_name(clean), clean, name_start, name_end, "org")
 
 
+_REPORTED_VERB = re.compile(
+    r"\s+(?:had|has|have|would|will|could|is|was|agreed|plans|planned|intends|expects|"
+    r"bought|sold|acquired|invested)\b"
+)
+
+
 def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
     # "Bank of America", "Johnson & Johnson"; "Kinder Morgan said it would" speaks of itself
     # as "it", a person would not.
@@ -1561,10 +1567,20 @@ def _looks_like_person(sentence: str, start: int, end: int, name: str) -> bool:
     ):
         return False
     titled = _TITLES_BEFORE_PERSON.search(sentence[max(0, start - 40) : start])
-    if titled is not None and not (
-        # "to partner Chevron": one word after "partner" is a company ("Sequoia partner
-        # Alfred Lin" is a person)
-        titled.group(0).lower().startswith("partner") and " " not in name
+    if (
+        titled is not None
+        and not (
+            # "to partner Chevron": one word after "partner" is a company ("Sequoia partner
+            # Alfred Lin" is a person)
+            titled.group(0).lower().startswith("partner") and " " not in name
+        )
+        and not (
+            # "Buffett said Berkshire had increased its stake": one word opening the reported
+            # clause is its subject, a company as often as not ("..., said Hynes." is a person)
+            titled.group(0).lower().startswith(("said", "says"))
+            and " " not in name
+            and _REPORTED_VERB.match(sentence, end)
+        )
     ):
         return True
     # '..., "there is no obvious asset to buy," Hynes said.'

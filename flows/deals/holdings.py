@@ -41,6 +41,8 @@ _SHARE_BUY = re.compile(
     + r"|"
     r"snapped up|added)\s+(?:(?:more|additional|some|another)\s+)?"
     r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?"
+    # ("agreed to buy $3 billion of new Bayer shares")
+    r"(?:(?:new|newly[\s-]issued|additional|fresh)\s+)?"
     # "bought 75 million more Apple shares"
     r"(?:\d[\d.,]*\s+(?:million\s+|billion\s+|mln\s+)?(?:more\s+|additional\s+)?)?$",
     re.I,
@@ -76,6 +78,9 @@ _SHARES_IN = re.compile(
     r"\b(?:bought|buys|buying|purchased|purchases|acquired|acquires|added|adds|"
     + _PLANNED_BUY
     + r")\s+"
+    # ("agreed to buy 3 billion euros of new shares in Bayer")
+    r"(?:(?P<sum>(?:[$€£]\S+|\d[\d.,]*)(?:\s+(?:million|billion|mln|bn))?"
+    r"(?:\s+(?:euros|dollars|pounds|yen|dlrs))?)\s+of\s+)?"
     r"(?:(?:more|additional|some|another|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
     r"(?:shares|stock)\s+(?:worth\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+)?(?:in|of)\s+$",
     re.I,
@@ -406,13 +411,10 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             )
             if bought is None:
                 continue
-            if bought.group("money"):
+            told = next((g for g in ("money", "sum") if bought.groupdict().get(g)), None)
+            if told is not None:
                 money = next(
-                    (
-                        m
-                        for m in amounts
-                        if bought.start("money") <= m.start < bought.end("money") + 1
-                    ),
+                    (m for m in amounts if bought.start(told) <= m.start < bought.end(told) + 1),
                     None,
                 )
                 if money is None:
@@ -460,6 +462,18 @@ _BOUGHT_PRICED_STAKE = re.compile(
 # "a stake in the venture" a story has just told of: the partner's business goes into it
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint\s+)?venture\b", re.I)
 
+
+_BUY_OUT_OF = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|purchased)\s+"
+    r"(?:out\s+)?(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}['’]s?\s+$",
+    re.I,
+)
+
+_OWN_VENTURE = re.compile(
+    r"(?:its|their)\s+(?:(?:previous|former|existing|current|new)\s+)?"
+    r"(?P<unit>(?:[\w-]+\s+){0,3}?(?:joint\s+venture|venture|unit|subsidiary|"
+    r"affiliate))\b"
+)
 
 _AND_ITS = re.compile(
     r"(?P<owner>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})['’]s\s+[^,;]{1,80}?\s+and\s+its\s+"
@@ -513,6 +527,10 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         name = f"{recipient.name} {parts['unit']}"
         recipient = Entity(name, name, recipient.start, recipient.end, "org")
     investor = subject_before(sentence, stake.start(), orgs, context)
+    sold_by = _BUY_OUT_OF.search(sentence, max(0, stake.start() - 80), stake.start())
+    if sold_by is not None:
+        # "GSK paid $13 billion to buy out Novartis's 36.5% stake": Novartis sells
+        investor = subject_before(sentence, sold_by.start(), orgs, context)
     owner = _AND_ITS.search(sentence, max(0, stake.start() - 160), stake.start())
     if owner is not None:
         # "Celgene's $7 billion deal for Impact Biomedicines and its $1 billion stake in
@@ -578,6 +596,12 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     ):
         # "The $250 million stake in Disney is Viking's largest holding"
         investor = first_after(recipient.end, orgs)
+    own = _OWN_VENTURE.match(sentence, stake.start() + m.end()) if m else None
+    if own and investor and (recipient is None or recipient.start > own.end()):
+        # "buy the remaining 50% stake in its East China joint venture from its partners":
+        # the buyer's own venture
+        name = f"{investor.name} {own['unit']}"
+        recipient = Entity(name, name, own.start("unit"), own.end("unit"), "org")
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     # ("Disney now owns a 60% stake in Hulu, and it agreed to buy Comcast's remaining 33%

@@ -567,7 +567,10 @@ _PRICE_BEFORE = re.compile(
 
 
 _LATER_CLAUSE = re.compile(
-    r"[,;]\s+(?:after|before|while|whereas|and|but|which|who|when|since|having|as)\s", re.I
+    r"[,;]\s+(?:after|before|while|whereas|and|but|which|who|when|since|having|as)\s"
+    # ("its $62.5 billion purchase of Monsanto after agreeing to sell assets worth $9 billion")
+    r"|\b(?:after|before|while|by)\s+\w+ing\b",
+    re.I,
 )
 
 

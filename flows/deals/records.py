@@ -216,7 +216,8 @@ _NEGATION = re.compile(
     # "stop Gruppo Ferruzzi buying a majority of British Sugar"
     # ("agreed last year to buy a stake in Interswitch before talks collapsed"; a bid that
     # failed was still made)
-    r"(?:talks|negotiations|deal)\s+(?:later\s+)?(?:collapsed|fell\s+(?:through|apart)|"
+    # ("Cigna's own deal to merge with Anthem Inc. collapsed last year")
+    r"(?:talks|negotiations|deal)\b[^,;]{0,60}?\s(?:collapsed|fell\s+(?:through|apart)|"
     r"broke\s+down)|"
     r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
@@ -2034,7 +2035,10 @@ def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
             # ("the AI Infrastructure Partnership ... investing $30 billion in AI
             # infrastructure": a field is no company)
             if not (
-                record.recipient_kind in {"company", "person"} and same_company(n, record.recipient)
+                record.recipient_kind in {"company", "person"}
+                and same_company(n, record.recipient)
+                # ("GSK consumer health joint venture": a venture is a company of its own)
+                and not record.recipient.endswith("venture")
             )
             and category_of(n) != "regulator"
             # "filed an application with the Department of Transportation for ... its

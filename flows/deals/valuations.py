@@ -86,6 +86,13 @@ _DEAL_VALUED = re.compile(
     re.I,
 )
 
+_NEW_BODY_VALUED = re.compile(
+    r"\b(?:an?|the)\s+(?:new|combined|merged)\s+(?:company|venture|entity|firm|business|group|"
+    r"joint\s+venture)\s*,?\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|is|was)\s+)?"
+    r"valued\s+at\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$",
+    re.I,
+)
+
 _ESTIMATED = re.compile(
     r"\b(?:analysts?|brokers?|estimates?|estimated|Morningstar)\b[^.;,]{0,40}?\bvalu(?:ed|es|e|ing)\s+"
     r"[^.;]{1,60}?\bat\s+$",
@@ -128,6 +135,8 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     before = sentence[max(0, money.start - 60) : money.start]
     if _ESTIMATED.search(sentence[max(0, money.start - 100) : money.start]):
         return False  # "Morgan Stanley analysts had valued Waymo at": an estimate, no deal
+    if _NEW_BODY_VALUED.search(before):
+        return False  # "combine their businesses in a new company valued at": nobody named
     after = sentence[money.end : money.end + 30]
     if _VALUATION_AFTER.match(after):
         return True
