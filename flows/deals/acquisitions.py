@@ -367,6 +367,9 @@ def _proposed_purchase(sentence, trigger, orgs, context) -> tuple[Entity, Entity
 _OTHER_CLAUSE = re.compile(
     r"\b(?:after|before|when|while|since|because|until|as)\s+(?:[A-Z][\w.&-]*\s+){1,4}"
     r"(?:(?:had|has|have|was|is|also|then|first)\s+)?[a-z]+(?:ed|s)\b"
+    # ("not raise its offer for Anadarko, clearing the way for Occidental to buy the company
+    # for about $38 billion": another buyer's price)
+    r"|\bfor\s+(?:[A-Z][\w.&-]*\s+){1,4}to\s+(?:buy|acquire|purchase|take\s+over)\b"
 )
 
 
@@ -698,7 +701,12 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if (
             referent
             and context.last_target is not None
-            and word.startswith(_NOUN_TRIGGERS)
+            and (
+                word.startswith(_NOUN_TRIGGERS)
+                # ("clearing the way for Occidental to buy the company for about $38
+                # billion": the company the sentence's offer was for)
+                or (target is None and REFERENCE.match(sentence, obj_from + 1))
+            )
             and not held
             and (target is None or target.start > obj_from + referent.end())
         ):

@@ -399,6 +399,26 @@ _ITS_OFFERING_WHICH = re.compile(
 
 def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecord | None:
     money = amounts[0] if amounts else None
+    if re.search(r"\bhelp(?:ed|s|ing)?\s+(?:to\s+)?$", sentence[: trigger.start()], re.I):
+        # "The bank had helped raise $6.5 billion for the state fund": an adviser's work; the
+        # money is its client's, who is named after "for" if at all
+        raised_for = (
+            re.compile(r"\s+for\s+(?:the\s+)?").match(sentence, money.end) if money else None
+        )
+        client = next(
+            (e for e in orgs if raised_for and e.start == raised_for.end() and not e.is_place), None
+        )
+        if client is None:
+            return None
+        return make(
+            "investment",
+            client,
+            subtype="funding_round",
+            investors=[],
+            lead_investors=[],
+            confidence=0.6,
+            **amount_fields(money),
+        )
     recipient = subject_before(sentence, trigger.start(), orgs, context, prefer_recipient=True)
     own = _ITS_OFFERING_WHICH.search(sentence, max(0, trigger.start() - 120), trigger.start())
     if own is not None and (prior := [e for e in orgs if e.end <= own.start() and not e.is_place]):
@@ -1183,3 +1203,47 @@ def earlier_round(sentence, orgs, amounts, context, make) -> DealRecord | None:
     if not investors:
         return None
     return round_record(make, recipient, investors, leads, label, money, 0.7)
+
+
+# "Occidental's bid was backed by a $10 billion investment from Warren Buffett's Berkshire
+# Hathaway": the money from the one named after "from" goes to the one backed
+_BACKED_BY_MONEY = re.compile(
+    r"(?:['’]s?\s+(?:[\w-]+\s+){1,2}?)?\s*(?:was|is|were|are|will\s+be|has\s+been)\s+"
+    r"(?:backed|funded|financed|supported|underpinned)\s+by\s+(?:a|an)\s+$"
+)
+_FROM_GIVER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:investment|commitment|injection|financing)\s+from\s+(?:the\s+)?"
+)
+
+
+def backed_by_investment(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    for money in amounts:
+        giver_at = _FROM_GIVER.match(sentence, money.end)
+        if giver_at is None:
+            continue
+        backed = next(
+            (
+                e
+                for e in reversed(orgs)
+                if e.end <= money.start
+                and not e.is_place
+                and _BACKED_BY_MONEY.fullmatch(sentence, e.end, money.start)
+            ),
+            None,
+        )
+        giver = next((e for e in orgs if e.start == giver_at.end()), None)
+        if giver is not None and (owned := re.match(r"['’]s\s+", sentence[giver.end :])):
+            # "from Warren Buffett's Berkshire Hathaway": the company, not its owner
+            giver = next((e for e in orgs if e.start == giver.end + owned.end()), giver)
+        if backed is None or giver is None or same_company(backed.name, giver.name):
+            continue
+        return make(
+            "investment",
+            backed,
+            subtype="equity",
+            investors=[giver.name],
+            lead_investors=[],
+            confidence=0.8,
+            **amount_fields(money),
+        )
+    return None

@@ -415,7 +415,7 @@ OWNED_PARTS = re.compile(
     r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
     r"subsidiar(?:y|ies)|arm|portfolio)"
     # ("21st Century Fox's entertainment assets": assets of some kind, not all it owns)
-    r"|(?:(?:[a-z][\w-]*|U\.S\.|US|UK)\s+){1,3}assets)\b"
+    r"|(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){1,3}assets)\b"
 )
 
 _UNIT_NAMED_AFTER = re.compile(

@@ -78,6 +78,7 @@ from flows.deals.funding import (
     PROCEEDS,
     RAISED_OWN,
     UNPRICED_ROUND,
+    backed_by_investment,
     earlier_round,
     funding_record,
     grant_record,
@@ -174,6 +175,8 @@ _AND_TOOK_STAKE = re.compile(
     r"stake\s+in\b"
 )
 
+_WAY_FOR = re.compile(r",\s+(?:clearing|paving|opening)\s+the\s+(?:way|path)\s+for\s+")
+
 _THAT_DEAL_FAILED = re.compile(
     r",?\s+but\s+(?:that|the|this|its)\s+(?:deal|bid|offer|agreement|merger|takeover|talks)\s+"
     r"(?:later\s+|eventually\s+|ultimately\s+)?(?:collapsed|fell\s+(?:through|apart)|broke\s+down|"
@@ -217,8 +220,8 @@ _NEGATION = re.compile(
     # ("agreed last year to buy a stake in Interswitch before talks collapsed"; a bid that
     # failed was still made)
     # ("Cigna's own deal to merge with Anthem Inc. collapsed last year")
-    r"(?:talks|negotiations|deal)\b[^,;]{0,60}?\s(?:collapsed|fell\s+(?:through|apart)|"
-    r"broke\s+down)|"
+    r"(?:talks|negotiations|deal|bid|offer|merger|takeover)\b[^,;]{0,60}?\s(?:collapsed|"
+    r"fell\s+(?:through|apart)|broke\s+down)|"
     r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
     r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
@@ -462,6 +465,11 @@ _PCT = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
     r"(?P<{}>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
 )
+# "paying $1.58 billion to raise its stake to 75%": a holding told before, raised
+_RAISED_TO = re.compile(
+    r"\s+to\s+(?:raise|increase|lift|boost|take)\s+(?:its|their)\s+(?:stake|holding|ownership)\s+"
+    r"(?:in\s+(?:the\s+)?(?:company|startup|firm|business)\s+)?to\s+" + _PCT.format("raised")
+)
 _FOR_PART = re.compile(
     r"\s+for\s+(?:"
     rf"(?:an?|the|its)\s+(?:{_PCT.format('a')}\s+)?(?:minority\s+|majority\s+)?stake"
@@ -519,9 +527,38 @@ def _stake_priced(
     before, at the price (the load merges the two into one deal)."""
     out: list[DealRecord] = []
     for i, sentence in enumerate(sentences):
-        if "for" not in sentence.text:
+        if "for" not in sentence.text and " to " not in sentence.text:
             continue
         for money in primary_amounts(find_amounts(sentence.text)):
+            raised = _RAISED_TO.match(sentence.text, money.end)
+            if raised is not None and _PAID_BEFORE.search(sentence.text[: money.start]):
+                # "Disney later exercised the option, paying $1.58 billion to raise its stake
+                # to 75%": the same holding, bigger, at its own price
+                earlier = sentences[max(0, i - 2)].start
+                before = [
+                    r
+                    for r in records
+                    if r.kind == "investment"
+                    and r.subtype in {"stake", "equity"}
+                    and r.investors
+                    and earlier <= r.span_start < sentence.start
+                ]
+                if before and not any(r.span_start == sentence.start for r in records):
+                    out.append(
+                        replace(
+                            before[-1],
+                            evidence=sentence.text,
+                            span_start=sentence.start,
+                            span_end=sentence.start + len(sentence.text),
+                            confidence=0.7,
+                            subtype="stake",
+                            stake=float(raised["raised"]),
+                            announced_on=published or before[-1].announced_on,
+                            amount_usd=to_usd(money.value, money.currency, published),
+                            **amount_fields(money),
+                        )
+                    )
+                break
             part = _FOR_PART.match(sentence.text, money.end)
             if part is None or not _PAID_BEFORE.search(sentence.text[: money.start]):
                 continue
@@ -1088,7 +1125,12 @@ def _extract_sentence(
         # buying clause of the sentence, each target once.
         acquisitions: list[DealRecord] = []
         for trigger in ACQUIRE.finditer(sentence):
+            # (a rival buyer of the same company is a deal of its own: "would not raise its
+            # offer for Anadarko, clearing the way for Occidental to buy the company")
             seen = {name_key(a.recipient) for a in acquisitions}
+            buyers_of = {
+                (name_key(a.recipient), name_key(n)) for a in acquisitions for n in a.investors
+            }
             found = acquisition_records(sentence, trigger, orgs, amounts, context, make)
             # "its offer for USAir would not hinder USAir's acquisition of Piedmont": a buyer
             # named as the purchase's owner is who buys, whatever was bought before
@@ -1105,7 +1147,22 @@ def _extract_sentence(
                     record.investors = list(bought[-1].investors)
                     if name_key(record.recipient) in {name_key(n) for n in record.investors}:
                         found.remove(record)
-            acquisitions.extend(a for a in found if name_key(a.recipient) not in seen)
+            acquisitions.extend(
+                a
+                for a in found
+                if name_key(a.recipient) not in seen
+                or (
+                    a.investors
+                    and all(
+                        (name_key(a.recipient), name_key(n)) not in buyers_of for n in a.investors
+                    )
+                    and all(
+                        b.investors
+                        for b in acquisitions
+                        if name_key(b.recipient) == name_key(a.recipient)
+                    )
+                )
+            )
         out.extend(acquisitions[1:])
         main = acquisitions[0] if acquisitions else None
         backed = (
@@ -1182,6 +1239,7 @@ def _extract_sentence(
         lambda: stake_of_story(sentence, orgs, event_amounts, context, make),
         lambda: percent_owned(sentence, orgs, context, make),
         lambda: recapitalisation(sentence, orgs, event_amounts, context, make),
+        lambda: backed_by_investment(sentence, orgs, event_amounts, context, make),
         lambda: standing_position(sentence, orgs, context, make),
         lambda: stake_in_which(sentence, orgs, context, make),
         lambda: possessed_round(sentence, orgs, event_amounts, context, make),
@@ -1392,6 +1450,15 @@ def _extract_sentence(
             others = any(r.recipient != record.recipient for r in out if r.kind == record.kind)
             record.announced_on = _clause_date(sentence, record, amounts, published, others) or date
         scope = _scope(sentence, record.recipient, record.investors)
+        way = _WAY_FOR.search(sentence)
+        if (
+            way is not None
+            and record.investors
+            and all(sentence.find(n) >= way.end() for n in record.investors)
+        ):
+            # "Chevron said it would not raise its offer for Anadarko, clearing the way for
+            # Occidental to buy the company": the other buyer's deal is not denied
+            scope = sentence[way.start() :]
         after = sentence.find(scope) + len(scope) if scope in sentence else len(sentence)
         # ("had earlier agreed to buy Windsurf for about $3 billion, but that deal collapsed")
         negated = bool(_NEGATION.search(scope) or _THAT_DEAL_FAILED.match(sentence, after))

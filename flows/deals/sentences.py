@@ -72,7 +72,10 @@ _OPENER = re.compile(
     r"Our|His|Her|A|An|However|Meanwhile|Shares|Analysts|Last|Earlier|Later)\b"
 )
 
-_PLACE_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u"}
+_TITLE_WORD = re.compile(
+    r"\b(?:Chairman|Chairwoman|Chief|CEO|CFO|President|Vice|Director|Founder|Co-founder|"
+    r"Executive|Spokesman|Spokeswoman|Analyst|Head|Managing|General|Senior|Mr|Ms|Mrs|Dr)\b"
+)
 _NAME_ACTS = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:also\s+|has\s+|had\s+|have\s+)?"
     r"(?:said|says|agreed|acquired|bought|sold|announced|reported|raised|invested|plans|will|"
@@ -120,12 +123,15 @@ def _runs_on(word: str, text: str, next_start: int) -> bool:
         return False  # "... operations in the U.S. The company said": a sentence ends
     acts = _NAME_ACTS.match(text, next_start)
     if (
-        word.lower() in _PLACE_ABBREVIATIONS
+        word.lower() in _SENTENCE_FINAL_ABBREVIATIONS
         and acts is not None
         and not is_known(f"{word}. {acts['name']}")
+        # ("Berkshire Hathaway Inc. Chairman Warren Buffett said": a title runs on)
+        and not _TITLE_WORD.search(acts["name"])
     ):
-        # "... in markets outside the U.S. P&G also acquired": a name that acts opens a
-        # sentence ("U.S. Steel said" is one name)
+        # "... in markets outside the U.S. P&G also acquired", "... from Berkshire Hathaway
+        # Inc. Occidental also agreed": a name that acts opens a sentence ("U.S. Steel
+        # said" is one name)
         return False
     return (
         word.lower() in _ABBREVIATIONS
