@@ -1028,17 +1028,31 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         if buyer is not None:
             context.bought_by[name_key(buyer.name)] = target
         year = _OWN_YEAR.match(sentence, target.end) if len(targets) > 1 else None
+        consortium = _CONSORTIUM.search(sentence, 0, trigger.start())
+        members = (
+            [
+                e.name
+                for e in orgs
+                if consortium.end() <= e.start < trigger.start()
+                and not e.is_place
+                and name_key(e.name) != name_key(target.name)
+            ]
+            if consortium is not None and buyer is not None
+            else []
+        )
         records.append(
             make(
                 "acquisition",
                 target,
                 # "taken private by Permira and Canada Pension Plan Investment Board"
                 investors=(
-                    (
-                        coordinated(sentence, orgs, buyer)
-                        if passive or _buys_together(sentence, orgs, buyer, trigger.start())
-                        else [buyer.name]
-                    )
+                    # ("A consortium led by China's Anta Sports and private equity firm
+                    # FountainVest Partners agreed to buy": each member)
+                    members
+                    if buyer is not None and buyer.name in members
+                    else coordinated(sentence, orgs, buyer)
+                    if buyer and (passive or _buys_together(sentence, orgs, buyer, trigger.start()))
+                    else [buyer.name]
                     if buyer
                     else []
                 ),
@@ -1073,6 +1087,11 @@ def _in_other_deal_clause(sentence: str, money: Money, trigger_at: int) -> bool:
         for start, end in (c.span() for c in CLOSED_RELATIVE.finditer(sentence))
     )
 
+
+_CONSORTIUM = re.compile(
+    r"\b(?:consortium|group\s+of\s+investors|investor\s+group)\s+(?:led\s+by|including|of|"
+    r"made\s+up\s+of)\s+"
+)
 
 _OWN_YEAR = re.compile(r"\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
 

@@ -368,7 +368,13 @@ _FUND_AFTER = re.compile(
     re.I,
 )
 
-_FUND_BEFORE = re.compile(r"\b(?:its|a|their)\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of)\s+$", re.I)
+_FUND_BEFORE = re.compile(
+    r"\b(?:its|a|their)\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of)\s+$"
+    # ("Carlyle's Asia buyout fund closed at $6.55 billion")
+    r"|['’]s?\s+(?:[\w-]+\s+){0,3}?fund\s+(?:closed|was\s+closed|raised|has\s+raised)\s+"
+    r"(?:at\s+)?(?:about\s+|nearly\s+|more\s+than\s+)?$",
+    re.I,
+)
 
 
 _FUNDS_PURCHASE = re.compile(

@@ -498,6 +498,11 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         if re.search(
             r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start], re.I
         ):
+            rival = re.compile(r"['’]?s?\s+(?:rival|competitor|peer|partner)\s+").match(
+                sentence, e.end
+            )
+            if rival is not None and i + 1 < len(window) and window[i + 1].start == rival.end():
+                return window[i + 1]  # "in Uber rival Grab": the rival is invested in
             # "in Abu Dhabi's G42": the possessed organisation is the destination; so is
             # one a place describes ("in Abu Dhabi-based G42", "in Abu Dhabi AI firm G42")
             if i + 1 < len(window) and (

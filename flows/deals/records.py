@@ -205,7 +205,7 @@ _NEGATION = re.compile(
     # ("Google, not to be outdone, will invest": an idiom, no denial)
     r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
     r"abandoned|pulled out|"
-    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed to|at no time|"
+    r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed\s+(?:to|in)|at no time|"
     # ("had agreed to invest $1 billion last year but later suspended talks")
     # (not "halted trading")
     r"(?:suspended|shelved|halted)\s+(?:the\s+|its\s+|their\s+)?(?:talks|negotiations|deal|plans?|"

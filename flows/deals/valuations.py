@@ -187,7 +187,7 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     return not re.search(
         r"\b(?:securities|assets|loans|properties|shares|stock|bonds|notes|portfolio|"
         r"inventory|contracts?|orders?|goods|package|incentives?|awards?|grants?|bonus|pay|"
-        r"compensation)\b[^.;]{0,50}?valued\s+at\s*"
+        r"compensation)\b[^.;,]{0,50}?valued\s+at\s*"
         r"(?:about|around|over|more than|nearly|roughly|some|as much as|up to)?\s*$",
         before,
         re.I,
