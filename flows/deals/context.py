@@ -162,6 +162,17 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
     described = described_as(context, refs[-1].group(0))
     if described is not None:
         return described
+    funded = context.last_round
+    if (
+        _BACKER_NOUN.search(refs[-1].group(0))
+        and funded is not None
+        and funded.investors
+        and context.focus is not None
+        and name_key(context.focus.name) == name_key(funded.recipient)
+    ):
+        # "Goldman Sachs led a $100 million round in Brex. The bank invested in Circle": a
+        # bank or fund is who put money in, not the startup that took it
+        return context.focus_other_than(funded.recipient)
     last = context.last_recipient
     # The company of the story's last round, while the story still speaks of it: in a news
     # round-up ("- 39/50 GoDaddy ... The firm raised $460m") a round forty items back is
@@ -174,6 +185,8 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
         return last
     return context.focus
 
+
+_BACKER_NOUN = re.compile(r"\b(?:bank|lender|fund|investor|insurer|asset\s+manager)$", re.I)
 
 # A weight mentions fade below after about a dozen sentences without the name
 _STILL_TOLD = 0.2
