@@ -550,6 +550,10 @@ _SHARE_OF = re.compile(
 )
 
 
+_JOINED_OTHERS = re.compile(
+    r"\bjoined\s+(?P<others>(?-i:[A-Z]|[a-z]{1,2}[A-Z])[^,;]{1,100}?)\s+in\s+(?:a|an|the)\s+$"
+)
+
 _OPENING_REFERENCE = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
 
 
@@ -636,6 +640,13 @@ def _investment_record(
         # "The bank invested in Circle in 2015 and co-led a $50 million round for Bond
         # Street": the company the opening words stand for, not the one invested in first
         investor = subject_before(sentence, ref.end(), orgs, context)
+    joined = _JOINED_OTHERS.search(sentence, max(0, money.start - 160), money.start)
+    fellow: list[str] = []
+    if joined is not None:
+        # "Microsoft Corp. joined eBay Inc. and Tencent Holdings Ltd. in a $1.4 billion
+        # funding round": the subject and those it joined all invest
+        investor = subject_before(sentence, joined.start(), orgs, context) or investor
+        fellow = [e.name for e in orgs if joined.start("others") <= e.start < joined.end("others")]
     anchor = max(trigger.end(), money.end)
     # "its $40 billion OpenAI investment": the company named between the sum and the noun
     compound = next(
@@ -772,6 +783,8 @@ def _investment_record(
     if recipient is None or investor is None or name_key(recipient.name) == name_key(investor.name):
         return None
     investors = coordinated(sentence, [e for e in orgs if e.end <= trigger.start()], investor)
+    if fellow:
+        investors = [investor.name, *(n for n in fellow if n != investor.name)]
     giver = re.match(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?", sentence[anchor:])
     if trigger.group(0).lower().endswith(("ment", "ments")) and giver is not None:
         # "a $10 million multi-year commitment from Duke Energy": the giver is named after

@@ -469,6 +469,11 @@ _BUY_OUT_OF = re.compile(
     re.I,
 )
 
+_RAISED_TO_PERCENT = re.compile(
+    r"\b(?:stake|holding)\s+(?:in\s+[^,;]{1,60}?\s+)?to\s+(?:about\s+|nearly\s+|roughly\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+)
+
 _OWN_VENTURE = re.compile(
     r"(?:its|their)\s+(?:(?:previous|former|existing|current|new)\s+)?"
     r"(?P<unit>(?:[\w-]+\s+){0,3}?(?:joint\s+venture|venture|unit|subsidiary|"
@@ -626,6 +631,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
             None,
         )
         or STAKE_OF.search(sentence)
+        # ("spent $1.58 billion to raise its stake in BAMTech to 75%")
+        or _RAISED_TO_PERCENT.search(sentence, stake.start())
     )
     # "investing $15.2 billion in the UAE, including its $1.5 billion stake in G42": the
     # stake's own price is the one told with it

@@ -1417,7 +1417,16 @@ def _extract_sentence(
                     )
     elif (pair := _PAIR_PARTNERED.search(sentence)) and main is None:
         # "Mistral AI and Nvidia partnered to build a European AI cloud"
-        left = next((e for e in orgs if e.end == pair.start("and")), None)
+        # ("Ford Motor Co. and Mahindra": a legal form's full stop before "and")
+        left = next(
+            (
+                e
+                for e in orgs
+                if e.end <= pair.start("and")
+                and re.fullmatch(r"\.?", sentence[e.end : pair.start("and")])
+            ),
+            None,
+        )
         right = next((e for e in orgs if e.start == pair.end("and")), None)
         owner = next((e for e in entities if e.start == pair.end("and") and e.is_place), None)
         if right is None and owner is not None:
