@@ -145,6 +145,10 @@ _GOODS_OF = re.compile(
     r"services|cloud\s+(?:capacity|services|computing)|computing\s+power|capacity|aircraft|jets|"
     r"planes|vehicles|cars|trucks|drugs|vaccines)\b"
 )
+_PEOPLE_OF = re.compile(
+    r"(?:['’]s?)?\s+(?:customers|users|subscribers|members|clients|shoppers|viewers|readers|"
+    r"talent|engineers|employees|workers|staff)\b"
+)
 _SUM_OF = re.compile(
     r"\s*(?:about\s+|some\s+|nearly\s+|roughly\s+)?(?:US)?[$€£]\s?\d[\d.,]*\s*"
     r"(?:billion|million|bn|mln|m|b)?\s+(?:worth\s+)?of\s+"
@@ -240,7 +244,8 @@ _ASIDE = re.compile(r",\s+(?:through|via|using|by\s+way\s+of)\s+[^,;]{1,60},\s+"
 
 _EXAMPLES = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:companies|firms|startups|start-ups|businesses|rivals|makers|"
-    r"drugmakers|chipmakers|developers|chains|banks|lenders|insurers|studios|platforms|providers)"
+    r"drugmakers|chipmakers|developers|chains|banks|lenders|insurers|studios|platforms|providers|"
+    r"brands|retailers|labels|apps)"
     r"(?:\s+(?:since|over|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+"
     r"(?:including|such\s+as|among\s+them)\s+"
 )
@@ -745,8 +750,12 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             gap = _without_home(sentence[obj_from : target.start])
             if re.search(r"\b(?:of|known as)\b", gap) and not _PART_OF.fullmatch(gap):
                 return []
-        if target is not None and _GOODS_OF.match(sentence, target.end):
-            return []  # "will use the money to buy Nvidia's chips": goods, not the maker
+        if target is not None and (
+            _GOODS_OF.match(sentence, target.end) or _PEOPLE_OF.match(sentence, target.end)
+        ):
+            # "will use the money to buy Nvidia's chips": goods, not the maker; "to acquire
+            # new Prime customers": people won, not a company
+            return []
         named = None
         if target is not None and target.start >= obj_from:
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.

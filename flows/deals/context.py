@@ -592,7 +592,8 @@ BACKER_ASIDE = re.compile(rf"{_BACKED_BY}[^,;]{{1,60}}")
 _BACKER_BEFORE = re.compile(rf"{_BACKED_BY}(?:the\s+)?$")
 _LIST_JOINER = re.compile(
     # ("Exxon Mobil and its partners Hess and CNOOC")
-    rf"^(?:{BACKER_ASIDE.pattern})?\s*(?:,|,?\s*and|&)\s*(?:the\s+|its\s+|their\s+)?"
+    # ("Exxon Mobil Corp. and Qatar Petroleum": a legal form's full stop first)
+    rf"^\.?(?:{BACKER_ASIDE.pattern})?\s*(?:,|,?\s*and|&)\s*(?:the\s+|its\s+|their\s+)?"
     r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?"
     # ("Temasek Holdings and retailer Suning", "and chipmaker Nvidia")
     r"(?:(?:[a-z][\w-]*\s+){0,2}?(?:investors?|firms?|funds?|retailers?|giants?|chipmaker|"

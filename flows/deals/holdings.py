@@ -14,7 +14,7 @@ from flows.deals.context import (
     subject_before,
 )
 from flows.deals.deal import DealRecord, amount_fields
-from flows.deals.entities import Entity, name_key
+from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import MONEY_PHRASE, OWNED_PARTS, ROUND, owned_unit, round_name
 
@@ -830,3 +830,50 @@ def stake_in_which(sentence, orgs, context, make) -> DealRecord | None:
             confidence=0.6,
         )
     return None
+
+
+# "a $1.1 billion equity investment that will give Gilead a 22% stake in the Belgian
+# biotech": the stake the money buys, and who gets it
+_GIVES_STAKE = re.compile(
+    r"\b(?:give|gives|giving|gave)\s+(?P<holder>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})"
+    r"\s+(?:an?\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+stake\s+in\s+"
+)
+_INVESTMENT_THAT = re.compile(
+    r"\s+(?:(?:equity|cash|strategic)\s+)?investment,?\s+(?:that|which)\s+(?:will\s+|would\s+)?$"
+)
+
+
+def stake_given(sentence, orgs, amounts, context, make) -> DealRecord | None:
+    given = _GIVES_STAKE.search(sentence)
+    if given is None:
+        return None
+    holder = next((e for e in orgs if e.start == given.start("holder")), None)
+    if holder is None or holder.is_place:
+        return None
+    recipient = next((e for e in orgs if e.start == given.end() and not e.is_place), None)
+    if recipient is None and REFERENCE.match(sentence, given.end()):
+        # ("in the Belgian biotech": the other company the sentence named)
+        recipient = next(
+            (
+                e
+                for e in reversed(orgs)
+                if e.end <= given.start()
+                and not e.is_place
+                and not same_company(e.name, holder.name)
+            ),
+            None,
+        ) or context.focus_other_than(holder.name)
+    if recipient is None or same_company(recipient.name, holder.name):
+        return None
+    money = next(
+        (m for m in amounts if _INVESTMENT_THAT.fullmatch(sentence, m.end, given.start())), None
+    )
+    return make(
+        "investment",
+        recipient,
+        subtype="stake",
+        investors=[holder.name],
+        stake=float(given["pct"]),
+        confidence=0.8 if money else 0.6,
+        **(amount_fields(money) if money else {}),
+    )

@@ -338,6 +338,15 @@ def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     if count:
         start += count.end()  # "co-invest in up to 25 British films": what, not how many
     stop = _NP_STOP.search(sentence, start)
+    if (
+        stop is not None
+        and re.search(
+            r"\b(?:led|owned|run|founded|backed|controlled)\s*$", sentence[start : stop.start()]
+        )
+        and re.match(r"\s*by\b", sentence[stop.start() : stop.end() + 3])
+    ):
+        # "in companies led by women": who runs them is part of the field
+        stop = _NP_STOP.search(sentence, stop.end() + 3)
     end = stop.start() if stop else len(sentence)
     phrase = sentence[start:end].strip()
     lead = _DETERMINER.match(phrase)
@@ -446,6 +455,12 @@ _PLACE_DESCRIBES = re.compile(
 _TELLER_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|told)\b")
 
 
+_MANY_COMPANIES = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,2}(?:companies|startups|start-ups|businesses|firms|projects)\s+"
+    r"(?!(?:such\s+as|including|like)\b)"
+)
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -453,6 +468,8 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     if m is None:
         return None
     start = pos + m.start()
+    if _MANY_COMPANIES.match(sentence, pos + m.end()):
+        return None  # "in companies led by women ..., as part of its Launch With GS": a field
     # Stop at the next clause so "in Germany, while Google ..." does not reach Google.
     # ("in the U.S. economy": the stop of an abbreviation ends no clause)
     clause_end = re.search(

@@ -77,7 +77,8 @@ _TITLE_WORD = re.compile(
     r"Executive|Spokesman|Spokeswoman|Analyst|Head|Managing|General|Senior|Mr|Ms|Mrs|Dr)\b"
 )
 _NAME_ACTS = re.compile(
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:also\s+|has\s+|had\s+|have\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+"
+    r"(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|\w+ly\s+)?"
     r"(?:said|says|agreed|acquired|bought|sold|announced|reported|raised|invested|plans|will|"
     r"would)\b"
 )

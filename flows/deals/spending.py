@@ -125,7 +125,16 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
             if name_key(subject.name) == name_key(inside.name):
                 continue
             return _spent_in(make, inside, subject, money)
-        if name.lower() in {"capital", "capex", "total", "annual", "overall"}:
+        if name.lower() in {
+            "capital",
+            "capex",
+            "total",
+            "annual",
+            "overall",
+            "equity",
+            "debt",
+            "cash",
+        }:
             continue  # "its $37 billion capital spending plan": spending of any kind
         if NP_REJECT.match(name) or re.search(
             # "2.1 mln dlrs primarily for investment purposes": a field is a noun phrase
