@@ -550,6 +550,10 @@ _SHARE_OF = re.compile(
 )
 
 
+_FIRST_PUT = re.compile(
+    r"\b(?:first|initially|originally|previously|earlier)\s+(?:invested|put\s+in|committed)\s+$"
+)
+
 _JOINED_OTHERS = re.compile(
     r"\bjoined\s+(?P<others>(?-i:[A-Z]|[a-z]{1,2}[A-Z])[^,;]{1,100}?)\s+in\s+(?:a|an|the)\s+$"
 )
@@ -762,6 +766,16 @@ def _investment_record(
             # in it": "it" is the company the story's last deal went into, if any
             last = context.last_recipient
             recipient = None if same_company(last.name, investor.name) else last
+    if (
+        recipient is None
+        and investor is not None
+        and context.last_recipient is not None
+        and _FIRST_PUT.search(sentence, max(0, money.start - 40), money.start)
+        and not same_company(context.last_recipient.name, investor.name)
+    ):
+        # "Amazon said it had completed its $4 billion investment in Anthropic ... Amazon first
+        # invested $1.25 billion in September": the company just told of
+        recipient = context.last_recipient
     if (
         recipient is None
         and investor is not None

@@ -1971,6 +1971,8 @@ _NEXT_CLAUSE = re.compile(
     # the deal is for, told after it, does not hedge it
     r"seeking|hoping|aiming|looking|betting|wagering|expecting|counting|in\s+a\s+bid|"
     r"as\s+(?:it|the\s+(?:[\w.-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
+    # ("for $4.9 billion in cash and stock as it seeks to compete": no comma needed)
+    r"|\s+as\s+it\s+(?:seeks|looks|tries|aims|works|moves|pushes)\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
     # ("sold $18 billion of bonds in September and is in talks to borrow $38 billion more")
     r"|\sand\s+(?=(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:in\s+talks|considering|weighing|"
