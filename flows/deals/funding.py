@@ -611,6 +611,24 @@ def _investment_record(
             # "repatriate $245 billion and invest $30 billion in the US": the closest figure
             closest = min(near, key=lambda m: gap_between(candidate, m))
             found.append((gap_between(candidate, closest), candidate, closest))
+    # ("The bank invested in Circle in 2015 and co-led a $50 million round for Bond Street":
+    # a sum goes with the investing word nearest it, not an earlier one of another clause)
+    found = [
+        f
+        for f in found
+        if not any(
+            o[2] is f[2]
+            and o[0] < f[0]
+            and f[1].end() < o[1].start() < o[2].start
+            and re.search(r"\s(?:and|but|then)\s", sentence[f[1].end() : o[1].start()])
+            # (the later clause names its own company: "a $50 million round for Bond Street")
+            and re.match(
+                r"\s+(?:[\w-]+\s+){0,3}?(?:for|in|into|of)\s+(?:the\s+)?(?-i:[A-Z])",
+                sentence[o[2].end :],
+            )
+            for o in found
+        )
+    ]
     if len(found) <= skip:
         return None
     _, trigger, money = found[skip]
