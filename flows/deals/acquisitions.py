@@ -1282,7 +1282,8 @@ _UNIT = re.compile(
     # ("its wholly owned U.K. Marketing companies")
     r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
     r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|assets|subsidiar(?:y|ies)|arm|"
-    r"companies|operations|brand|stake|holding|utility|utilities))\b",
+    r"companies|operations|brands?|products(?!\s+(?:division|unit|business|arm|group))|stake|"
+    r"holding|utility|utilities))\b",
     re.I,
 )
 _STAKE_IN_ASSET = re.compile(

@@ -98,9 +98,18 @@ def announced_on(sentence: str, published: dt.date | None) -> dt.date | None:
     return date_told(sentence, published) or published
 
 
+# "Careem, founded in Dubai in 2012, had been valued": when the company began, not the deal
+_FOUNDING = re.compile(
+    r"\b(?:founded|established|launched|started|created|set\s+up)\s+(?:in\s+(?-i:[A-Z])[\w.]*"
+    r"(?:\s+(?-i:[A-Z])[\w.]*)?\s+|by\s+[^,;]{1,60}?\s+)?in\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
     """The date ``sentence`` itself tells, relative ones resolved against ``published``;
     None when it tells none."""
+    sentence = _FOUNDING.sub(lambda m: " " * len(m.group(0)), sentence)
     if m := _FULL_DATE.search(sentence):
         return _safe_date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
     if m := _DAY_MONTH_YEAR.search(sentence):

@@ -467,8 +467,8 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"\s+(?:[\w-]+\s+)?(?:loan|credit|debt\s+(?:facility|financing|line))\b"
                 # ("in debt and equity": a mixed raise is not all debt)
                 r"|\s+(?:in|of)\s+(?:new\s+)?(?:(?:junk|senior|convertible|corporate|"
-                r"unsecured|secured|high-yield|investment-grade|green)\s+)?"
-                r"(?:debt|bonds|notes)\b(?!\s+and\s+equity)"
+                r"unsecured|secured|high-yield|investment-grade|green|bank)\s+)?"
+                r"(?:debt|bonds|notes|loans)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)s?\s+"
                 r"(?:sale|offering|issue)\b"
                 # ("through a sale of senior notes")
@@ -476,7 +476,8 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"(?:[\w-]+\s+){0,2}(?:bonds|notes|debt|debentures)\b"
                 # ("raise $10 billion through a term loan")
                 r"|\s+(?:through|via|with|in)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:loan|credit\s+facility)\b",
-                sentence[money.end :],
+                # ("10 billion yuan ($1.4 billion) in loans": past the bracketed equivalent)
+                sentence[money.end + bracket_len(sentence, money.end) :],
             )
         )
     )

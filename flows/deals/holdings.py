@@ -16,7 +16,14 @@ from flows.deals.context import (
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
-from flows.deals.phrases import MONEY_PHRASE, OWNED_PARTS, ROUND, owned_unit, round_name
+from flows.deals.phrases import (
+    DESCRIBED_NAME,
+    MONEY_PHRASE,
+    OWNED_PARTS,
+    ROUND,
+    owned_unit,
+    round_name,
+)
 
 # "the Disney stake ranked 13th in Viking's portfolio", "its Alibaba stake"
 # ("Mourinho holding up a shirt" is a verb.)
@@ -219,6 +226,10 @@ def percent_owned(
     # "80 pct of the ordinary share capital of B and R International"
     capital = _OF_CAPITAL.match(sentence, owned.end())
     recipient = next((e for e in orgs if e.start == (capital or owned).end()), None)
+    described = DESCRIBED_NAME.match(sentence, (capital or owned).end())
+    if recipient is None and described is not None:
+        # "bought about 11% of Brazilian payments company StoneCo": the company described
+        recipient = next((e for e in orgs if e.start == described.end() and not e.is_place), None)
     investor = subject_before(sentence, owned.start(), orgs, context)
     if recipient is None:
         return None
@@ -508,6 +519,18 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         sentence[stake.start() :],
         re.I,  # "Meta Buys 49% Stake In Scale AI": headlines capitalise
     )
+    if (
+        m is not None
+        and re.match(
+            r"(?:the|a)\s+(?:combined|merged|new|enlarged)\s+(?:company|group|entity|business)\b",
+            sentence[stake.start() + m.end() :],
+        )
+        and re.search(
+            r"\b(?:in\s+exchange\s+for|in\s+return\s+for|receiv\w+|get|gets|getting)\s+(?:an?\s+)?$",
+            sentence[max(0, stake.start() - 40) : stake.start()],
+        )
+    ):
+        return None  # "in exchange for a 20% stake in the combined company": the seller's pay
     recipient = first_after(stake.start() + m.end(), orgs) if m else None
     if (
         recipient is not None
@@ -727,7 +750,9 @@ _SOLD_STAKE = re.compile(
 )
 _HELD_STAKE = re.compile(r"\b(?:owns?|owned|holds?|held)\s+(?:a|an|its|the)\s+(?:\w+\s+)?$")
 _REVALUED = re.compile(
-    r"\b(?:mark(?:s|ed|ing)?\s+(?:up|down)|writ(?:e|es|ing)\s+(?:up|down|off)|wrote\s+"
+    # ("took a $1.1 billion hit on its stake in Cronos")
+    r"\b(?:(?:hit|charge|loss|write-?down|impairment|writedown)\s+(?:on|related\s+to)|"
+    r"mark(?:s|ed|ing)?\s+(?:up|down)|writ(?:e|es|ing)\s+(?:up|down|off)|wrote\s+"
     r"(?:up|down|off)|written\s+(?:up|down|off)|revalu\w+|valu(?:e|es|ed|ing))\s+"
     r"(?:its|their|the|his|her)\s+(?:[\w%.-]+\s+){0,3}?$",
     re.I,

@@ -310,7 +310,7 @@ _COMPANY_NOUN = re.compile(
 )
 
 
-_DESCRIBED_NAME = re.compile(
+DESCRIBED_NAME = re.compile(
     rf"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{_COMPANY_NOUN.pattern})\s+(?=[A-Z])"
 )
 
@@ -318,7 +318,7 @@ _DESCRIBED_NAME = re.compile(
 def noun_phrase(sentence: str, start: int, orgs: list[Entity]) -> Entity | None:
     """The object starting at ``start``: a named organisation or place when one opens it,
     else up to six words before the next clause, time phrase or preposition."""
-    described = _DESCRIBED_NAME.match(sentence, start)
+    described = DESCRIBED_NAME.match(sentence, start)
     if described is not None:
         # "in British self-driving startup Wayve": the company the words describe
         told = next((e for e in orgs if e.start == described.end() and not e.is_place), None)
@@ -419,12 +419,14 @@ OWNED_UNIT = re.compile(
 # unnamed parts of a company, bought or invested in on their own
 OWNED_PARTS = re.compile(
     # ("ArcelorMittal's U.S. operations")
-    r"['’]s?\s+(?P<unit>(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){0,3}"
+    # ("DaVita Inc.'s medical group": a legal form's full stop first)
+    r"\.?['’]s?\s+(?P<unit>(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){0,3}"
     r"(?:business(?:es)?|units?|divisions?|operations|"
     r"networks?|stores|plants|factories|mills|stations|hospitals|hotels|mines|refiner(?:y|ies)|"
     r"subsidiar(?:y|ies)|arm|portfolio)"
     # ("21st Century Fox's entertainment assets": assets of some kind, not all it owns)
-    r"|(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){1,3}assets)\b"
+    r"|(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){1,3}assets"
+    r"|(?:[a-z][\w-]*\s+){1,2}group)\b"
 )
 
 _UNIT_NAMED_AFTER = re.compile(
@@ -503,7 +505,7 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     ]
     # ("in British AI cloud startup Nscale, as part of a commitment to invest in the UK":
     # the company the words after "in" describe)
-    described = _DESCRIBED_NAME.match(sentence, pos + m.end())
+    described = DESCRIBED_NAME.match(sentence, pos + m.end())
     told = next(
         (e for e in window if described and e.start == described.end() and not e.is_place), None
     )

@@ -135,6 +135,18 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     before = sentence[max(0, money.start - 60) : money.start]
     if _ESTIMATED.search(sentence[max(0, money.start - 100) : money.start]):
         return False  # "Morgan Stanley analysts had valued Waymo at": an estimate, no deal
+    if re.search(
+        r"\bvalu(?:es|ed|e|ing)\s+(?:its|the|their|that)\s+(?:[\w%.-]+\s+){0,2}?"
+        r"(?:stake|holding|investment|position|shares)\s+at\s+(?:about\s+|around\s+)?$",
+        before,
+    ):
+        return False  # "now values the stake at $8.3 billion": a holding's worth
+    if re.search(
+        r"\b(?:creat\w+|form\w*)\s+(?:the\s+|a\s+)?[^,;]{1,60},\s+valued\s+at\s+"
+        r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$",
+        sentence[max(0, money.start - 100) : money.start],
+    ):
+        return False  # "would create the world's third-largest carmaker, valued at": combined
     if _NEW_BODY_VALUED.search(before):
         return False  # "combine their businesses in a new company valued at": nobody named
     after = sentence[money.end : money.end + 30]
