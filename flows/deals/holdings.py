@@ -526,7 +526,8 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
             sentence[stake.start() + m.end() :],
         )
         and re.search(
-            r"\b(?:in\s+exchange\s+for|in\s+return\s+for|receiv\w+|get|gets|getting)\s+(?:an?\s+)?$",
+            r"\b(?:in\s+exchange\s+for|in\s+return\s+for|receiv\w+|get|gets|getting)\s+(?:an?\s+)?"
+            r"(?:\d+(?:\.\d+)?\s*%\s+)?$",
             sentence[max(0, stake.start() - 40) : stake.start()],
         )
     ):
