@@ -28,6 +28,7 @@ from flows.deals.entities import (
     DEMONYM,
     OWN_FACILITY,
     Entity,
+    has_legal_form,
     is_person,
     is_place_name,
     name_key,
@@ -132,6 +133,9 @@ _PART_OF = re.compile(
 
 # "bought all of the stock of Ionic Industries", "purchased substantially all the assets of":
 # the whole of a company is the company (a few of its shares are not).
+_OPENS_CLAUSE = re.compile(
+    r"\s+(?:expects|expected|said|says|will|would|has|had|is|was|plans|agreed|also)\b"
+)
 _COUNTED_PARTS = re.compile(
     r"(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|"
     r"eight|nine|ten|dozens\s+of)\s+(?:of\s+its\s+)?(?P<parts>(?:[\w-]+\s+){0,3}?(?:brands|businesses|"
@@ -961,15 +965,20 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         ]
         acquirer = after[0] if after else context.focus
     opening = next((e for e in orgs if at_start(sentence, e) and not e.is_place), None)
+    participle = trigger.group(0).lower().endswith("ing") and re.search(
+        r",\s+(?:\w+ly\s+)?$", sentence[: trigger.start()]
+    )
     if (
         opening is not None
-        and trigger.group(0).lower().endswith("ing")
-        and re.search(r",\s+(?:\w+ly\s+)?$", sentence[: trigger.start()])
+        and participle
         and not any(same_company(opening.name, t.name) for t in targets)
     ):
         # "Pfizer has been on a shopping spree since its Covid-19 windfall, buying Arena":
         # the participle's subject is the sentence's
         acquirer = opening
+    elif opening is None and participle and (ref := _OPENING_REF.match(sentence)) is not None:
+        # ("The company has been on a shopping spree ..., buying Arena": the company meant)
+        acquirer = subject_before(sentence, ref.end(), orgs, context)
     lo = min(trigger.start(), targets[0].start)
     hi = max(trigger.end(), targets[-1].end)
     # (a buyer that is what the sentence just bought is a misreading the caller mends: "...
@@ -1096,6 +1105,8 @@ def _in_other_deal_clause(sentence: str, money: Money, trigger_at: int) -> bool:
         for start, end in (c.span() for c in CLOSED_RELATIVE.finditer(sentence))
     )
 
+
+_OPENING_REF = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
 
 _CONSORTIUM = re.compile(
     r"\b(?:consortium|group\s+of\s+investors|investor\s+group)\s+(?:led\s+by|including|of|"
@@ -1489,6 +1500,16 @@ def _sale_from(
         sold,
         re.I,
     )
+    share_of = (
+        None
+        if stake
+        # ("sell 85% of its Japanese supermarket chain Seiyu to KKR and Rakuten")
+        else re.match(
+            r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+(?P<held>)(?:its|their)\s+"
+            r"(?:(?:[a-z][\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish))\s+){0,4}",
+            sold,
+        )
+    )
     named = next(
         (
             e
@@ -1514,6 +1535,11 @@ def _sale_from(
         ),
         None,
     )
+    if named is None and share_of is not None:
+        named = next(
+            (e for e in orgs if e.start == sold_from + share_of.end() and not e.is_place), None
+        )
+        stake = share_of if named is not None else None
     if named is not None and stake is not None:
         if named.is_place:
             # "a 50% stake in its Veladero mine": the mine, named for its place, is sold
@@ -1597,7 +1623,20 @@ def _sale_from(
             "investment",
             named,
             subtype="stake",
-            investors=[buyer.name],
+            # ("to private equity firm KKR and Japanese e-commerce company Rakuten": both)
+            investors=[
+                n
+                for n in coordinated(sentence, [e for e in orgs if e.start >= buyer.start], buyer)
+                if not same_company(n, named.name)
+                and not (seller is not None and same_company(n, seller.name))
+                # ("to British and Commonwealth Holdings and Bank of New York expects to
+                # realize a gain": a name opening the next clause buys nothing)
+                and not any(
+                    e.name == n and e.start > buyer.start and _OPENS_CLAUSE.match(sentence, e.end)
+                    for e in orgs
+                )
+            ]
+            or [buyer.name],
             stake=float(stake[1]) if stake[1] else None,
             confidence=0.75,
             **money,
@@ -1627,7 +1666,24 @@ def _sale_from(
             confidence=0.75,
             **amount_fields(issued),
         )
-    if named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
+    named_unit = (
+        re.match(
+            r"\s+((?:[a-z][\w-]*\s+){0,3}(?:business|unit|division|operations|arm))\b",
+            sentence[named.end :],
+        )
+        if named is not None
+        and seller is not None
+        # (one word naming what the business makes; "its Star Oil and Gas Ltd unit" is named)
+        and " " not in sentence[named.start : named.end]
+        and not has_legal_form(sentence[named.start : named.end])
+        and re.search(r"\b(?:its|their)\s+$", sentence[max(0, named.start - 8) : named.start])
+        else None
+    )
+    if named is not None and named_unit is not None and seller is not None:
+        # "sell its NAND memory business to SK Hynix": the seller's business called so
+        name = f"{seller.name} {sentence[named.start : named.end]} {named_unit[1]}"
+        target = Entity(name, name, named.start, named.end + named_unit.end(), "org")
+    elif named is not None and not re.search(r"\b(?:stake|shares|stock|bonds)\b", sold, re.I):
         target = named
         parts = OWNED_PARTS.match(sentence, named.end) if not named.is_place else None
         if parts is not None and parts.end() <= to.start():

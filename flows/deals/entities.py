@@ -47,6 +47,9 @@ ORG_WORDS = re.compile(
     r"Therapeutics|Energy|Cloud|Computing|Analytics|Intelligence|Dynamics|Motors|Security|"
     # (older industry's company words: "Corning Glass Works", "Allied Mills")
     r"Works|Mills|Industries|Enterprises|Manufacturing|Mines|Mining|Airlines|Foods|Stores|"
+    # ("Rivian Automotive said": a company, not a person)
+    r"Automotive|Aerospace|Aviation|Airways|Biosciences|Biotech|Media|Entertainment|Brands|"
+    r"Financial|Communications|Telecom|Electronics|Logistics|Solutions|Services|Healthcare|"
     r"Petroleum|Resources|Chemicals?|Pharmaceuticals?|Laboratories|Insurance|Bancorp|"
     r"Inc\.?|Corp\.?|Ltd\.?|LLC|GmbH|AG|plc|Plc|PLC|SA|Co\.?|Company|Corporation|Limited|NV)$"
 )

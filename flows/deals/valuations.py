@@ -272,7 +272,7 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
             (
                 e
                 for e in reversed(before)
-                if _SOUGHT.search(sentence, max(0, e.start - 30), e.start)
+                if _SOUGHT.search(sentence, max(0, e.start - 70), e.start)
             ),
             None,
         )
@@ -293,6 +293,11 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
 _SOUGHT = re.compile(
     r"\b(?:battle|bid|bids|offer|offers|race|fight|contest|auction|takeover|acquisition|"
     r"purchase|pursuit)\s+(?:for|of)\s+(?:the\s+)?$"
+    # ("agreed to sell 85% of its Japanese supermarket chain Seiyu ..., valuing the
+    # business at": the business sold)
+    r"|\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired)\s+"
+    r"(?:(?:a|an)\s+)?(?:\d+(?:\.\d+)?\s*%\s+(?:stake\s+in|of)\s+)?(?:its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,4}$"
 )
 
 _OWNER_DESCRIBES = re.compile(r"-(?:owned|backed|controlled|funded)\s+(?:[\w-]+\s+){0,2}?[a-z]")
