@@ -1128,7 +1128,17 @@ def _next_priced_purchases(sentence, price, orgs, amounts, first, make) -> list[
     """Further companies bought by the same buyer, each with its own price."""
     records = []
     while (joiner := _AND_NEXT.match(sentence, price.end)) is not None:
-        target = next((e for e in orgs if e.start == joiner.end() and not e.is_place), None)
+        described = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])").match(sentence, joiner.end())
+        target = next(
+            (
+                e
+                for e in orgs
+                # ("... and fintech lender GreenSky for $2.24 billion in 2021")
+                if e.start in (joiner.end(), described.end() if described else -1)
+                and not e.is_place
+            ),
+            None,
+        )
         part = OWNED_PARTS.match(sentence, target.end) if target is not None else None
         if target is not None and part is not None:
             # "bought AOL for $4.4 billion and Yahoo's internet business for $4.48 billion"
@@ -1294,7 +1304,8 @@ _UNIT = re.compile(
     r"(?:its|their)\s+(?:(?:wholly[\s-]owned|remaining)\s+)?"
     r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|assets|subsidiar(?:y|ies)|arm|"
     r"companies|operations|brands?|products(?!\s+(?:division|unit|business|arm|group))|stake|"
-    r"holding|utility|utilities))\b",
+    # ("sold its Norwegian oil and gas fields to Var Energi")
+    r"holding|utility|utilities|fields|properties|plants|refineries|mines|hotels))\b",
     re.I,
 )
 _STAKE_IN_ASSET = re.compile(

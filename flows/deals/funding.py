@@ -690,6 +690,17 @@ def _investment_record(
     if recipient is not None and not recipient.is_place:
         # "in JD.com's online grocery business, Dada-JD Daojia": the part named is funded
         recipient = owned_unit(sentence, recipient, orgs) or recipient
+    if (
+        recipient is not None
+        and investor is not None
+        and re.search(r"\b(?:and|plus)\s+(?:its|their)\s+$", sentence[: recipient.start])
+    ):
+        # "Volkswagen will contribute $1 billion in cash and its Autonomous Intelligent
+        # Driving unit": its own unit is given too; both go where the story's deal goes
+        last = context.last_recipient
+        recipient = (
+            last if last is not None and not same_company(last.name, investor.name) else None
+        )
     if word.startswith(("back", "fund")):
         # "Kestrel Ventures backed Orbis Robotics with $10 million": the object is funded
         funded = next(

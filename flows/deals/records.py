@@ -1973,6 +1973,9 @@ _NEXT_CLAUSE = re.compile(
     r"as\s+(?:it|the\s+(?:[\w.-]+\s+){0,3}?[\w-]+)\s+(?:seeks|looks|tries|aims|works|moves|pushes))\b"
     # ("for $4.9 billion in cash and stock as it seeks to compete": no comma needed)
     r"|\s+as\s+it\s+(?:seeks|looks|tries|aims|works|moves|pushes)\b"
+    # ("committed to spend $20 billion on two plants in Ohio and has said it could invest as
+    # much as $100 billion there": what it might do later is another clause)
+    r"|\s+and\s+(?:has\s+|have\s+|had\s+)?(?:said|says)\b"
     r"|\s(?:while|whereas|although|though)\s|;|\s[-–—]+\s"
     # ("sold $18 billion of bonds in September and is in talks to borrow $38 billion more")
     r"|\sand\s+(?=(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:in\s+talks|considering|weighing|"

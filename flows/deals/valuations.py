@@ -242,6 +242,16 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
         # Kiva Systems": the valuation is said of the name its clause hangs on, before the
         # company of the sentence's deal
         return named
+    appositive = next(
+        (
+            e
+            for e in reversed(orgs)
+            if e.end <= money.start and _UNIT_VALUED.fullmatch(sentence, e.end, money.start)
+        ),
+        None,
+    )
+    if appositive is not None:
+        return appositive  # "its Autonomous Intelligent Driving unit, valued at about $1.6 billion"
     if target is not None:
         return next((e for e in orgs if e.name == target), None) or Entity(
             target, target, 0, 0, "org"
@@ -289,6 +299,11 @@ def valuation_subject(sentence, money, orgs, context, target) -> Entity | None:
     valued = re.match(r"\s+for\s+", sentence[money.end :])
     return next((e for e in orgs if valued and e.start == money.end + valued.end()), None)
 
+
+_UNIT_VALUED = re.compile(
+    r"(?:\s+(?:unit|business|division|arm|subsidiary))?,\s+(?:which\s+(?:is|was)\s+)?valued\s+at\s+"
+    r"(?:(?:about|around|nearly|roughly|almost|more\s+than|some)\s+)?"
+)
 
 _SOUGHT = re.compile(
     r"\b(?:battle|bid|bids|offer|offers|race|fight|contest|auction|takeover|acquisition|"
