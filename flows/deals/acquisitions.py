@@ -1812,6 +1812,24 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
         after = _FOR_TARGET.match(sentence, money.end)
         if after is None:
             continue
+        share = _SHARE_PAID_FOR.match(sentence, after.end())
+        held = next((e for e in orgs if share and e.start == share.end() and not e.is_place), None)
+        if paid is not None and held is not None:
+            # "agreed to pay $5.6 billion for the 85% of BodyArmor it doesn't already own"
+            payer = subject_before(sentence, paid.start(), orgs, context)
+            if payer is not None and not same_company(payer.name, held.name):
+                records.append(
+                    make(
+                        "investment",
+                        held,
+                        subtype="stake",
+                        investors=[payer.name],
+                        stake=float(share["pct"]),
+                        confidence=0.65 if paid["offer"] else 0.8,
+                        **amount_fields(money),
+                    )
+                )
+                return records
         # ("pay $32 billion in cash for cloud security company Wiz": a description first)
         target = next(
             (
@@ -1858,6 +1876,11 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
         last_end = target.end
     return records
 
+
+_SHARE_PAID_FOR = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:remaining\s+)?(?P<pct>\d+(?:\.\d+)?)\s*"
+    r"(?:%|per ?cent|percent|pct)\s+(?:stake\s+in|of|interest\s+in)\s+(?:the\s+)?"
+)
 
 _AND_PAID = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")
 
