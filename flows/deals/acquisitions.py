@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from flows.deals.context import (
     CLOSED_RELATIVE,
+    OPENING_REFERENCE,
     POSSESSOR,
     REFERENCE,
     Context,
@@ -36,10 +37,12 @@ from flows.deals.entities import (
 )
 from flows.deals.money import Money
 from flows.deals.phrases import (
+    GOODS,
     HELD,
     MODIFIED_NOUN,
     MONEY_PHRASE,
     OWNED_PARTS,
+    PERCENT_SIGN,
     SHARED_SUBJECT,
     is_per_share,
     listed_after,
@@ -144,11 +147,7 @@ _COUNTED_PARTS = re.compile(
     # ("52 branches in the Midwest")
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
 )
-_GOODS_OF = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:chips|GPUs|processors|servers|products|hardware|software|"
-    r"services|cloud\s+(?:capacity|services|computing)|computing\s+power|capacity|aircraft|jets|"
-    r"planes|vehicles|cars|trucks|drugs|vaccines)\b"
-)
+_GOODS_OF = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{GOODS}\b")
 _PEOPLE_OF = re.compile(
     r"(?:['’]s?)?\s+(?:customers|users|subscribers|members|clients|shoppers|viewers|readers|"
     r"talent|engineers|employees|workers|staff)\b"
@@ -976,7 +975,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
         # "Pfizer has been on a shopping spree since its Covid-19 windfall, buying Arena":
         # the participle's subject is the sentence's
         acquirer = opening
-    elif opening is None and participle and (ref := _OPENING_REF.match(sentence)) is not None:
+    elif opening is None and participle and (ref := OPENING_REFERENCE.match(sentence)) is not None:
         # ("The company has been on a shopping spree ..., buying Arena": the company meant)
         acquirer = subject_before(sentence, ref.end(), orgs, context)
     lo = min(trigger.start(), targets[0].start)
@@ -1105,8 +1104,6 @@ def _in_other_deal_clause(sentence: str, money: Money, trigger_at: int) -> bool:
         for start, end in (c.span() for c in CLOSED_RELATIVE.finditer(sentence))
     )
 
-
-_OPENING_REF = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
 
 _CONSORTIUM = re.compile(
     r"\b(?:consortium|group\s+of\s+investors|investor\s+group)\s+(?:led\s+by|including|of|"
@@ -1309,7 +1306,7 @@ _UNIT = re.compile(
     re.I,
 )
 _STAKE_IN_ASSET = re.compile(
-    r"(?:its|their|a|the)\s+(?:(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+)?(?:\w+\s+)?"
+    rf"(?:its|their|a|the)\s+(?:(\d+(?:\.\d+)?){PERCENT_SIGN}\s+)?(?:\w+\s+)?"
     r"(?:stake|interest|holding)\s+in\s+(?:an?|the|its|their)\s+"
     # ("in the field" names nothing: the field told of before)
     r"(?P<asset>(?:[\w-]+\s+){1,4}?(?:project|field|mine|refinery|plant|pipeline|venture|block|"
@@ -1516,7 +1513,7 @@ def _sale_from(
         if stake
         # ("sell 85% of its Japanese supermarket chain Seiyu to KKR and Rakuten")
         else re.match(
-            r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+(?P<held>)(?:its|their)\s+"
+            rf"(\d+(?:\.\d+)?){PERCENT_SIGN}\s+of\s+(?P<held>)(?:its|their)\s+"
             r"(?:(?:[a-z][\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish))\s+){0,4}",
             sold,
         )
@@ -1878,8 +1875,8 @@ def paid_for(sentence, orgs, amounts, context, make) -> list[DealRecord]:
 
 
 _SHARE_PAID_FOR = re.compile(
-    r"(?:the\s+|a\s+|an\s+)?(?:remaining\s+)?(?P<pct>\d+(?:\.\d+)?)\s*"
-    r"(?:%|per ?cent|percent|pct)\s+(?:stake\s+in|of|interest\s+in)\s+(?:the\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?(?:remaining\s+)?(?P<pct>\d+(?:\.\d+)?)"
+    rf"{PERCENT_SIGN}\s+(?:stake\s+in|of|interest\s+in)\s+(?:the\s+)?"
 )
 
 _AND_PAID = re.compile(r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+and\s+")

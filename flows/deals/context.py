@@ -188,6 +188,9 @@ def _resolve(sentence: str, before: int, context: Context, prefer_recipient: boo
 
 _BACKER_NOUN = re.compile(r"\b(?:bank|lender|fund|investor|insurer|asset\s+manager)$", re.I)
 
+# "It" or "The company" opening a sentence, before its verb
+OPENING_REFERENCE = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
+
 # A weight mentions fade below after about a dozen sentences without the name
 _STILL_TOLD = 0.2
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.deals.context import (
+    OPENING_REFERENCE,
     REFERENCE,
     at_start,
     clause_end_at,
@@ -559,8 +560,6 @@ _JOINED_OTHERS = re.compile(
     r"\bjoined\s+(?P<others>(?-i:[A-Z]|[a-z]{1,2}[A-Z])[^,;]{1,100}?)\s+in\s+(?:a|an|the)\s+$"
 )
 
-_OPENING_REFERENCE = re.compile(r"\W*(?:It|The\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)\s+(?=[a-z])")
-
 
 def investment_record(
     sentence, trigger, entities, orgs, amounts, context, make
@@ -657,7 +656,7 @@ def _investment_record(
         investor = opening
     elif (
         opening is None
-        and (ref := _OPENING_REFERENCE.match(sentence)) is not None
+        and (ref := OPENING_REFERENCE.match(sentence)) is not None
         and SHARED_SUBJECT.search(sentence[: trigger.start()])
     ):
         # "The bank invested in Circle in 2015 and co-led a $50 million round for Bond

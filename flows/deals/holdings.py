@@ -20,6 +20,7 @@ from flows.deals.phrases import (
     DESCRIBED_NAME,
     MONEY_PHRASE,
     OWNED_PARTS,
+    PERCENT_SIGN,
     ROUND,
     owned_unit,
     round_name,
@@ -482,7 +483,7 @@ _BUY_OUT_OF = re.compile(
 
 _RAISED_TO_PERCENT = re.compile(
     r"\b(?:stake|holding)\s+(?:in\s+[^,;]{1,60}?\s+)?to\s+(?:about\s+|nearly\s+|roughly\s+)?"
-    r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)"
+    rf"(\d+(?:\.\d+)?){PERCENT_SIGN}"
 )
 
 _OWN_VENTURE = re.compile(
@@ -832,7 +833,7 @@ _IN_WHICH_HELD = re.compile(
     r",\s+in\s+which\s+(?P<rest>(?:[^,;\s]+\s+){1,5}?)(?:now\s+|also\s+|still\s+)?"
     r"(?:holds?|held|owns?|owned|has|had|took|takes|bought|acquired)\s+(?:a|an)\s+"
     # (a sized stake: "in which Microsoft holds an interest" tells too little)
-    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+"
+    rf"(?P<pct>\d+(?:\.\d+)?){PERCENT_SIGN}\s+"
     r"(?:(?:minority|majority|controlling)\s+)?(?:stake|interest|holding)\b"
 )
 
@@ -862,7 +863,7 @@ def stake_in_which(sentence, orgs, context, make) -> DealRecord | None:
 # biotech": the stake the money buys, and who gets it
 _GIVES_STAKE = re.compile(
     r"\b(?:give|gives|giving|gave)\s+(?P<holder>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})"
-    r"\s+(?:an?\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+stake\s+in\s+"
+    rf"\s+(?:an?\s+)?(?P<pct>\d+(?:\.\d+)?){PERCENT_SIGN}\s+stake\s+in\s+"
 )
 _INVESTMENT_THAT = re.compile(
     r"\s+(?:(?:equity|cash|strategic)\s+)?investment,?\s+(?:that|which)\s+(?:will\s+|would\s+)?$"

@@ -20,7 +20,7 @@ from flows.deals.context import REFERENCE
 from flows.deals.deal import DealRecord
 from flows.deals.entities import Entity, name_key
 from flows.deals.money import Money, find_amounts, primary_amounts
-from flows.deals.phrases import share_price
+from flows.deals.phrases import GOODS, share_price
 from flows.deals.sentences import Sentence
 
 _ACQUISITION_WORD = re.compile(
@@ -98,10 +98,7 @@ def mention_records(
 
 
 # "its Oculus headsets", "Tesla cars": what a company makes, named for it
-_GOODS_AFTER = re.compile(
-    r"\s+(?:headsets?|phones?|smartphones?|devices?|products?|cars?|vehicles?|trucks?|"
-    r"drugs?|medicines?|apps?|games?|consoles?|chips?|speakers?|watches?|laptops?|tablets?)\b"
-)
+_GOODS_AFTER = re.compile(rf"\s+{GOODS}\b")
 
 
 def _speaks_of(

@@ -734,3 +734,18 @@ IN_TRANCHES = re.compile(
     r"(?:tranches|instal?ments|stages|payments|parts)\b",
     re.I,
 )
+
+
+# What a company makes or sells, named after it ("its Oculus headsets", "Nvidia's chips"):
+# goods bought or sold, not the company
+GOODS = (
+    r"(?:headsets?|phones?|smartphones?|devices?|products?|cars?|vehicles?|trucks?|drugs?|"
+    r"medicines?|vaccines?|apps?|games?|consoles?|chips?|GPUs?|processors?|servers?|hardware|"
+    r"software|services?|speakers?|watches?|laptops?|tablets?|aircraft|jets?|planes?|capacity|"
+    r"computing\s+power|cloud\s+(?:capacity|services|computing))\b"
+    # ("HTC's smartphone business" is a unit, not goods)
+    r"(?!\s+(?:business|unit|division|operations|arm|group|maker|subsidiary)\b)"
+)
+
+# The sign or word after a share's number: "16%", "80 pct", "9.99 per cent"
+PERCENT_SIGN = r"\s*(?:%|per ?cent|percent|pct)"

@@ -117,6 +117,7 @@ from flows.deals.phrases import (
     AUXILIARIES,
     LEAD,
     MONEY_PHRASE,
+    PERCENT_SIGN,
     ROUND,
     investors_from,
     is_per_share,
@@ -186,7 +187,7 @@ _THAT_DEAL_FAILED = re.compile(
 
 _NEXT_PERCENT = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:about|nearly|roughly|around|almost)\s+)?"
-    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent|pct)\s+of\s+(?:the\s+)?"
+    rf"(?P<pct>\d+(?:\.\d+)?){PERCENT_SIGN}\s+of\s+(?:the\s+)?"
 )
 
 _INVESTED_BEFORE_BUYING = re.compile(
@@ -342,6 +343,17 @@ _INVESTMENT_NOUN = re.compile(
 )
 
 
+def _retold(record: DealRecord, sentence: Sentence, **changes: Any) -> DealRecord:
+    """``record`` told again by ``sentence`` (its evidence and span), with ``changes``."""
+    return replace(
+        record,
+        evidence=sentence.text,
+        span_start=sentence.start,
+        span_end=sentence.start + len(sentence.text),
+        **changes,
+    )
+
+
 def _priced_after(
     records: list[DealRecord], sentences: list[Sentence], published: dt.date | None
 ) -> list[DealRecord]:
@@ -413,17 +425,15 @@ def _priced_after(
             # "Walmart will buy a 77% stake in Flipkart for $16 billion. The deal values the
             # Bengaluru-based company at $20.8 billion": a part bought values the whole
             out.append(
-                replace(
+                _retold(
                     stake,
+                    sentence,
                     kind="valuation",
                     subtype=None,
                     investors=[],
                     lead_investors=[],
                     stake=None,
                     round=None,
-                    evidence=sentence.text,
-                    span_start=sentence.start,
-                    span_end=sentence.start + len(sentence.text),
                     confidence=0.7,
                     price_per_share=None,
                     amount_usd=to_usd(money.value, money.currency, published or stake.announced_on),
@@ -440,11 +450,9 @@ def _priced_after(
             continue
         replaced |= {id(r) for r in valued}
         out.append(
-            replace(
+            _retold(
                 deal,
-                evidence=sentence.text,
-                span_start=sentence.start,
-                span_end=sentence.start + len(sentence.text),
+                sentence,
                 confidence=0.45 if hedged else 0.7,
                 price_per_share=None,
                 amount_usd=to_usd(money.value, money.currency, published or deal.announced_on),
@@ -457,6 +465,7 @@ def _priced_after(
 # "paid about $300 million for a stake of roughly 15%", "paid around $200 million for
 # roughly 20% of the company", "having paid $1 billion for the stake": the price of a stake
 # whose company the sentence does not name again.
+_PAID_WORD = re.compile(r"\b(?:paid|pays|paying|pay|invested|spent)\b", re.I)
 _PAID_BEFORE = re.compile(
     r"\b(?:paid|pays|paying|pay|invested|spent)\s+(?:(?:about|around|roughly|some|nearly|"
     r"more\s+than|over|almost|just\s+over|just\s+under)\s+)?$",
@@ -464,7 +473,7 @@ _PAID_BEFORE = re.compile(
 )
 _PCT = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
-    r"(?P<{}>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+    r"(?P<{}>\d+(?:\.\d+)?)" + PERCENT_SIGN
 )
 # "paying $1.58 billion to raise its stake to 75%": a holding told before, raised
 _RAISED_TO = re.compile(
@@ -528,8 +537,8 @@ def _stake_priced(
     before, at the price (the load merges the two into one deal)."""
     out: list[DealRecord] = []
     for i, sentence in enumerate(sentences):
-        if "for" not in sentence.text and " to " not in sentence.text:
-            continue
+        if not _PAID_WORD.search(sentence.text):
+            continue  # (most sentences: no money parsed again)
         for money in primary_amounts(find_amounts(sentence.text)):
             raised = _RAISED_TO.match(sentence.text, money.end)
             if raised is not None and _PAID_BEFORE.search(sentence.text[: money.start]):
@@ -546,11 +555,9 @@ def _stake_priced(
                 ]
                 if before and not any(r.span_start == sentence.start for r in records):
                     out.append(
-                        replace(
+                        _retold(
                             before[-1],
-                            evidence=sentence.text,
-                            span_start=sentence.start,
-                            span_end=sentence.start + len(sentence.text),
+                            sentence,
                             confidence=0.7,
                             subtype="stake",
                             stake=float(raised["raised"]),
@@ -592,11 +599,9 @@ def _stake_priced(
                 stake.confidence = max(stake.confidence, 0.8)
             elif not any(r.span_start == sentence.start for r in records):
                 out.append(
-                    replace(
+                    _retold(
                         stake,
-                        evidence=sentence.text,
-                        span_start=sentence.start,
-                        span_end=sentence.start + len(sentence.text),
+                        sentence,
                         confidence=0.7,
                         subtype="stake",
                         **fields,
