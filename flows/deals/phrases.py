@@ -46,7 +46,7 @@ FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+
 
 _NP_STOP = re.compile(
     r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|across|"
-    r"from|including|such|while|since|during|after|before|until|instead|rather|because|so|this|"
+    r"from|including|includes|included|comprises|totals|totaled|totalled|such|while|since|during|after|before|until|instead|rather|because|so|this|"
     r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had|"
     r"should|shouldn't|could|can|must|may|might|be|been|being|do|does|did)\b",
     re.I,
@@ -57,6 +57,8 @@ NP_REJECT = re.compile(
     # "invest in price", "invest in our people": ways of running a business, not recipients
     r"price|prices|pricing|wages|people|employees|workers|staff|talent|customers|quality|"
     r"ourselves|themselves|itself|growth|innovation|"
+    # "bought the stake as an investment on behalf of its clients": for whom, not in what
+    r"behalf\b.*|"
     # "its largest investment in any state", "invest in its existing Midlothian campus"
     r"(?:any|every|each|existing|own|current)\s.*|all\s+(?:of|the|its|their|these|those)\b.*|"
     # "spent $46.4 million on this failed drug": a thing named earlier, not a field

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.deals.context import (
+    REFERENCE,
     WE,
     at_start,
     clause_end_at,
@@ -312,8 +313,19 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             continue  # "had $7.4 billion in cash and investments": what a balance sheet holds
         if re.match(r"\s+purposes?\b", sentence[trigger.end() :]):
             continue  # "bought the stake for investment purposes": why, not where
-        if re.match(r"\s+decisions?\b", sentence[trigger.end() :]) and not re.search(
-            r"\bfinal\s+$", sentence[: trigger.start()]
+        if (
+            re.match(r"\s+decisions?\b", sentence[trigger.end() :])
+            and (
+                not re.search(r"\bfinal\s+$", sentence[: trigger.start()])
+                # "has dragged its feet regarding a final investment decision": none taken yet
+                or re.search(
+                    r"\b(?:delay\w*|postpon\w*|defer\w*|put\s+off|puts\s+off|putting\s+off|"
+                    r"shelv\w*|dragg\w*\s+(?:its|their)\s+feet|await\w*|ahead\s+of|before|"
+                    r"yet\s+to|not\s+yet|no)\s+(?:[\w-]+\s+){0,3}$",
+                    sentence[: trigger.start()],
+                    re.I,
+                )
+            )
         ):
             continue  # "Chevron's investment decisions for LNG": only a final decision commits
         if re.fullmatch(r"(?:invests|spends|lends)", trigger.group(0), re.I) and re.search(
@@ -473,9 +485,14 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             # "A $900 million investment at Philadelphia airport led by American Airlines"
             lead, investors = investors_from(sentence, orgs, recipient.name)
         named_here = {name_key(e.name) for e in orgs}
-        if money is None and not any(name_key(n) in named_here for n in investors):
+        if (
+            money is None
+            and not any(name_key(n) in named_here for n in investors)
+            and not (investors and _REFERENCE_SPENDS(sentence, trigger.start()))
+        ):
             # "the need to invest in those relationships": without an amount, only an
-            # organisation named in the sentence itself makes it a record.
+            # organisation named in the sentence, or the story's company referred to as
+            # the one spending ("It is investing in 3-D printing"), makes it a record.
             continue
         return make(
             "investment",
@@ -494,6 +511,23 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             **(amount_fields(money) if money else {}),
         )
     return None
+
+
+# The story's company as the one spending, referred to rather than named: the sentence's
+# subject ("It has also promised to spend more on", "The firm recently invested in"), the
+# subject just before the verb ("it continues to invest in") or the possessor of the noun
+# ("the drugmaker's significant investment in").
+_SUBJECT_REFERENCE = re.compile(
+    r"^\W*(?:" + REFERENCE.pattern + r")\s+(?!(?:is|was)\s+(?:worth|valued)\b)", re.I
+)
+_REFERENCE_NEAR = re.compile(
+    r"(?:" + REFERENCE.pattern + r")(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,3}$", re.I
+)
+
+
+def _REFERENCE_SPENDS(sentence: str, pos: int) -> bool:
+    before = sentence[:pos]
+    return bool(_SUBJECT_REFERENCE.match(before) or _REFERENCE_NEAR.search(before))
 
 
 # A noun after a company's name makes it the maker of what is bought: "Nvidia GPUs",
