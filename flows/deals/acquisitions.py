@@ -43,6 +43,7 @@ from flows.deals.phrases import (
     MONEY_PHRASE,
     OWNED_PARTS,
     PERCENT_SIGN,
+    RIVAL_OF,
     SHARED_SUBJECT,
     is_per_share,
     listed_after,
@@ -85,7 +86,9 @@ ACQUIRE = re.compile(
     # "last year it added AdvancePierre Foods in a $4.2 billion deal"
     r"add(?:s|ed|ing)?(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,4}in\s+an?\s+(?:[\w-]+\s+)?\S*\d\S*\s+"
     r"(?:(?:million|billion|bn|mln)\s+)?(?:[\w-]+\s+)?(?:deal|acquisition|takeover|purchase|"
-    r"transaction|buyout)\b))\b",
+    r"transaction|buyout)\b))\b"
+    # ("the buy-now-pay-later firm", "buy-side analysts": a compound, no buying)
+    r"(?!-)",
     re.I,
 )
 
@@ -759,6 +762,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             # "will use the money to buy Nvidia's chips": goods, not the maker; "to acquire
             # new Prime customers": people won, not a company
             return []
+        rival = RIVAL_OF.match(sentence, target.end) if target is not None else None
+        if rival is not None:
+            # "acquire WalkMe's smaller German rival Clarifai Labs": the rival is bought
+            target = next((e for e in orgs if e.start == rival.end()), target)
         named = None
         if target is not None and target.start >= obj_from:
             # "a quirky Bay Area bakery chain called La Boulange": the name is the target.

@@ -12,8 +12,8 @@ from flows.deals.entities import ORG_WORDS, Entity, Vocabulary, is_person, name_
 
 # "it", "the company", "the Boston-based company", "the online giant", "the drugmaker",
 # "The Farmington, Connecticut-based company"
-REFERENCE = re.compile(
-    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+(?:[A-Z][\w.]+,|[A-Z]\w+-based))?(?:\s+[\w-]+){0,2}?\s+"
+# The nouns a story uses for a company it has named ("the grocer", "the drugmaker").
+COMPANY_NOUNS = (
     r"(?:company|firm|startup|start-up|group|lab|giant|"
     r"maker|business|platform|developer|investor|fund|conglomerate|corporation|lender|bank|"
     r"insurer|"
@@ -21,7 +21,13 @@ REFERENCE = re.compile(
     r"discounter|broadcaster|publisher|brewer|refiner|distributor|provider|producer|"
     r"manufacturer|operator|supplier|miner|utility|network|studio|unit|designer|"
     # ("the oil major agreed to acquire")
-    r"(?<=\boil\s)major|(?<=\benergy\s)major)|"
+    r"(?<=\boil\s)major|(?<=\benergy\s)major)"
+)
+
+REFERENCE = re.compile(
+    r"\b(?:it|the(?:\s+[A-Z][\w-]+,\s+(?:[A-Z][\w.]+,|[A-Z]\w+-based))?(?:\s+[\w-]+){0,2}?\s+"
+    + COMPANY_NOUNS
+    + r"|"
     # "Management also reiterated plans to spend": those who run the story's company
     r"(?:^|(?<=^\W)|(?<=\bits\s)|(?<=\bthe\s))management(?!\s+(?:company|firm|arm|team|fees?)))\b",
     re.I,
@@ -40,7 +46,8 @@ _SAID = re.compile(
     r"\.?(?:[\s,]+(?:[A-Z][\w.&]*|of|ltd|inc|plc|corp|co)\b\.?){0,4}>?(?:\s*\([^)]*\))?"
     # "Industrial Equity, which is principally owned by Brierley Investments Ltd, a publicly
     # held New Zealand company, said it"
-    r"(?:,\s+(?:which|who)\s+[^,;]{1,100})?"
+    # ("Crusoe Energy, which builds data centres, said it raised")
+    r"(?:,\s+(?:which|who)\s+[^,;]{1,100},?)?"
     r"(?:,\s+(?:a|an|the|\w+ing)\s+[^,]{1,100},)?"
     # ("Microsoft, meanwhile, has said it")
     r"(?:,\s+(?:meanwhile|however|too|also|separately|likewise|in\s+turn|for\s+its\s+part|"

@@ -23,6 +23,7 @@ from flows.deals.phrases import (
     IN_TRANCHES,
     MONEY_PHRASE,
     NP_REJECT,
+    PLACE_DESCRIBES_COMPANY,
     ROUND,
     SHARED_SUBJECT,
     bracket_len,
@@ -765,6 +766,21 @@ def _investment_record(
             recipient = named or (
                 context.focus_other_than(investor.name) if ref is not None else None
             )
+    if recipient is None and investor is not None:
+        # "new funding to Britain's biggest water company": the story's company, described
+        described_place = next(
+            (
+                e
+                for e in entities
+                if e.is_place
+                and anchor <= e.start <= anchor + 60
+                and re.search(r"\b(?:in|into|to)\s+$", sentence[anchor : e.start])
+                and PLACE_DESCRIBES_COMPANY.match(sentence, e.end)
+            ),
+            None,
+        )
+        if described_place is not None:
+            recipient = context.focus_other_than(investor.name)
     if recipient is None and investor is not None:
         into = re.match(r"\s+(?:in|into)\s+", sentence[anchor:])
         ref = REFERENCE.match(sentence, anchor + into.end()) if into else None

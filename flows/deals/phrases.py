@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flows.deals.context import AFFILIATION, coordinated
+from flows.deals.context import AFFILIATION, COMPANY_NOUNS, coordinated
 from flows.deals.entities import Entity, demonym_place, name_key
 from flows.deals.money import Money, find_amounts
 
@@ -465,6 +465,21 @@ _MANY_COMPANIES = re.compile(
 )
 
 
+# "in Uber rival Grab", "acquire WalkMe's smaller German rival Clarifai": the rival named
+# after the company it is compared with is the one meant
+RIVAL_OF = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:smaller|larger|bigger|younger|older|main|chief|closest|biggest|"
+    r"(?-i:[A-Z][a-z]+))\s+){0,2}(?:rival|competitor|peer|partner)\s+",
+    re.I,
+)
+
+# "Britain's biggest water company", "Japan's third-largest lender": a company the story
+# names elsewhere, described by its country
+PLACE_DESCRIBES_COMPANY = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?" + COMPANY_NOUNS + r"\b(?!\s+(?-i:[A-Z]))", re.I
+)
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -519,9 +534,7 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         if re.search(
             r"\b(?:in|into)\s+(?:the\s+|its\s+|their\s+)?$", sentence[start : e.start], re.I
         ):
-            rival = re.compile(r"['’]?s?\s+(?:rival|competitor|peer|partner)\s+").match(
-                sentence, e.end
-            )
+            rival = RIVAL_OF.match(sentence, e.end)
             if rival is not None and i + 1 < len(window) and window[i + 1].start == rival.end():
                 return window[i + 1]  # "in Uber rival Grab": the rival is invested in
             # "in Abu Dhabi's G42": the possessed organisation is the destination; so is
@@ -543,6 +556,8 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
         e
         for e in window
         if e.is_place
+        # ("new funding to Britain's biggest water company": the company, described)
+        and not PLACE_DESCRIBES_COMPANY.match(sentence, e.end)
         # ("in higher wages and training for its U.S. workers": whose workers, not where)
         and not re.search(
             r"\b(?:its|their|his|her|our)\s+$", sentence[max(0, e.start - 8) : e.start]
