@@ -1228,6 +1228,70 @@ def _purchase(make, target: Entity, buyer: str, price: Money | None) -> DealReco
     )
 
 
+# "has made several AI acquisitions this year, including Robust Intelligence and
+# Isovalent", "spent $1 billion on AI-related acquisitions, including Silo AI for $665
+# million": each company of the list is a purchase of the subject's.
+_ACQUISITIONS_INCLUDING = re.compile(
+    r"\b(?:made|completed|closed|announced|spent|spending|spend|pursued)\s+[^.;]{0,80}?"
+    r"\b(?:acquisitions|takeovers|purchases)\b[^.;,]{0,40},?\s+(?:including|such\s+as)\s+",
+    re.I,
+)
+_LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+_HOME_TAIL = re.compile(
+    r"(?P<name>.+?(?<!Bank)(?<!Fund)(?<!Government)(?<!University)(?<!Ministry)(?<!Republic)"
+    r"(?<!Authority)(?<!Council)(?<!Port)(?<!Kingdom)(?<!State))\s+of\s+(?P<place>.+)"
+)
+
+
+def _without_home_place(item: Entity) -> Entity:
+    """ "Silo AI of Finland" is Silo AI; "Bank of Japan" keeps its name."""
+    tail = _HOME_TAIL.fullmatch(item.name)
+    if tail is None or not is_place_name(tail["place"]):
+        return item
+    name = tail["name"]
+    return dataclasses.replace(item, name=name, text=name, end=item.start + len(name))
+
+
+def acquisitions_including(sentence, orgs, amounts, context, make) -> list[DealRecord]:
+    listed = _ACQUISITIONS_INCLUDING.search(sentence)
+    if listed is None:
+        return []
+    buyer = subject_before(sentence, listed.start(), orgs, context)
+    if buyer is None:
+        return []
+    out: list[DealRecord] = []
+    at = listed.end()
+    while (item := next((e for e in orgs if e.start == at and not e.is_place), None)) is not None:
+        at = item.end
+        home = re.match(r"\s+of\s+", sentence[at:])
+        place = next((e for e in orgs if home and e.start == at + home.end() and e.is_place), None)
+        if place is not None:
+            at = place.end  # "Silo AI of Finland": where it is from
+        item = _without_home_place(item)
+        priced = re.match(r"\s+for\s+", sentence[at:])
+        money = next((m for m in amounts if priced and m.start == at + priced.end()), None)
+        if money is not None:
+            at = money.end
+        if name_key(item.name) != name_key(buyer.name):
+            out.append(
+                make(
+                    "acquisition",
+                    item,
+                    investors=[buyer.name],
+                    lead_investors=[],
+                    confidence=0.8 if money is not None else 0.6,
+                    **(amount_fields(money) if money is not None else {}),
+                )
+            )
+        gap = _LIST_GAP.match(sentence, at)
+        if gap is None:
+            break
+        at = gap.end()
+    return out
+
+
 def compound_acquisition(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """ "the Whole Foods acquisition", "Its Whole Foods deal", "the AT&T - Time Warner merger":
     the target stands before the noun. "deal" and "merger" count only for a company the

@@ -57,8 +57,10 @@ _IN_YEAR = re.compile(
     re.I,
 )
 # "valued at $14 billion in a 2024 funding round"
+# ("debt incurred by its 2018 takeover of Monsanto", "Disney's 2019 acquisition of Fox")
 _YEAR_OF_EVENT = re.compile(
-    r"\b(?:in|during)\s+(?:a|an|its|their|the)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\b(?:in|during)\s+(?:a|an|its|their|the)|\b(?:its|their)|\w['’]s)\s+((?:19|20)\d\d)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:round|raise|deal|funding|financing|investment|transaction|acquisition|purchase|"
     r"takeover|merger|offering|IPO)\b",
     re.I,

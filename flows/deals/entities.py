@@ -652,6 +652,61 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_KINDS_OF_INVESTOR = frozenset(
+    [
+        "Pension",
+        "Hedge",
+        "Sovereign",
+        "Mutual",
+        "Index",
+        "Venture",
+        "Private",
+        "Retail",
+        "Institutional",
+        "Activist",
+        "Tech",
+        "Technology",
+        "Oil",
+        "Energy",
+        "Chip",
+        "State",
+        "Public",
+        "Foreign",
+        "Global",
+        "Big",
+        "Large",
+        "Small",
+        "Local",
+        "Regional",
+        "Western",
+        "Family",
+        "Infrastructure",
+        "Growth",
+        "Crypto",
+        "Insurance",
+        "Investment",
+        "Bond",
+        "Equity",
+        "Credit",
+        "Rival",
+        "Other",
+        "Many",
+        "Some",
+        "Most",
+        "Several",
+        "Strategic",
+        "Corporate",
+        "Passive",
+        "Active",
+        "Quant",
+    ]
+)
+_KIND_AFTER = re.compile(
+    r"\s+(?:funds|investors|firms|companies|managers|banks|lenders|insurers|buyers|groups|"
+    r"startups|investments)\s+(?-i:[a-z])"
+)
+
+
 @cache
 def _common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in get_stoplist("English"))
@@ -1430,6 +1485,16 @@ def _capitalised_entity(
                 and _ROLE_AFTER.match(sentence, sentence.index(words[0], offset) + len(words[0]))
                 is not None
                 and words[0] not in vocabulary.names
+            )
+            # "Pension funds have poured $200 billion into", "Hedge funds bought": a lone
+            # word opening the sentence before a plural noun of a kind of investor is the
+            # kind, not a name (a known one keeps it: "Apollo funds bought")
+            or (
+                len(words) == 1
+                and _at_sentence_start(sentence, offset)
+                and _KIND_AFTER.match(sentence, sentence.index(words[0], offset) + len(words[0]))
+                is not None
+                and words[0] in _KINDS_OF_INVESTOR
             )
             # "Time Warner" and "General Motors" keep their first word; a lone common word
             # opening a sentence goes (the vocabulary check below).

@@ -365,8 +365,11 @@ _FUND_AFTER = re.compile(
     r"\s+(?:(?!(?:from|in|into|for|to|by|of|with|the)\b)[\w-]+\s+){0,3}?funds?\b"
     r"(?!\s+(?:managers?|raise|of|for\s+its))"
     # "Sequoia Capital raised $8 billion for new funds"
-    r"|\s+(?:for|across)\s+(?:a\s+|its\s+|two\s+|three\s+|several\s+)?(?:new\s+)?"
-    r"(?:[\w-]+\s+){0,2}?funds\b",
+    r"|\s+(?:for|across)\s+(?:a\s+|its\s+|their\s+|two\s+|three\s+|several\s+)?"
+    r"(?:new\s+|latest\s+|next\s+|(?:first|second|third|fourth|fifth|sixth)\s+)?"
+    # ("raised $28 billion for its latest infrastructure fund")
+    r"(?:[\w-]+\s+){0,2}?funds?\b(?!\s+(?:management|managers?|manager['’]s|administration|"
+    r"platform|software|services|compan(?:y|ies)|business)\b)",
     re.I,
 )
 

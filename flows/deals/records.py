@@ -25,6 +25,7 @@ from flows.deals.acquisitions import (
     ACQUIRE,
     REGULATOR,
     acquisition_records,
+    acquisitions_including,
     answered_offer,
     bought_from,
     combined_unit,
@@ -151,8 +152,9 @@ _SOLD_TO_RAISE = re.compile(
     r"\b(?:sold|sells?|selling|offloaded|divested)\s+(?:(?:a|an|its|part\s+of\s+its|some\s+of\s+its)"
     # (its own new shares sold raise money: "sold new shares to raise $5 million")
     r"\s+)?(?:[\w%.-]+\s+){0,4}?(?:stake|holding|interest|(?:shares|stock)\s+(?:in|of))\b"
-    r"[^,;]{0,60}?\s+to\s+"
-    r"raise$",
+    r"[^,;]{0,60}?(?:\s+to\s+raise"
+    # ("has sold 10 million shares of Kodiak Gas Services Inc., raising about $300 million")
+    r"|,\s+raising)$",
     re.I,
 )
 
@@ -1238,6 +1240,7 @@ def _extract_sentence(
         lambda: sold_to(sentence, orgs, sale_amounts, context, make),
         lambda: bought_from(sentence, orgs, event_amounts, context, make),
         lambda: first_of(paid_for(sentence, orgs, event_amounts, context, make)),
+        lambda: first_of(acquisitions_including(sentence, orgs, event_amounts, context, make)),
         lambda: answered_offer(sentence, orgs, event_amounts, context, make),
         lambda: rival_bid(sentence, orgs, event_amounts, context, make),
         lambda: won_contest(sentence, orgs, event_amounts, context, make),

@@ -402,6 +402,12 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         recipient = noun_phrase(sentence, start, entities)
         if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
             continue
+        if recipient.kind == "sector" and re.search(
+            r"\b(?:acquisitions|takeovers|mergers|deals|buybacks|repurchases|dividends)$",
+            recipient.name,
+            re.I,
+        ):
+            continue  # "spent $1 billion on AI-related acquisitions": each is a deal of its own
         if recipient.kind == "sector" and _CUSTOMERS.fullmatch(recipient.name):
             continue  # "has lent more than $2 billion to consumers": business done, not a deal
         if (
