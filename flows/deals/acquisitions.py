@@ -684,6 +684,7 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             obj_from = examples.end()
         target = first_after(obj_from, orgs)
         referent = _DEFINITE.match(sentence[obj_from:])
+        told_before = False
         # ("acquired Falmouth, Maine-based G.H. Bass": that comma ends no clause)
         based = _TOWN_BASED.match(sentence, obj_from)
         clause_from = based.end() if based else obj_from
@@ -722,10 +723,16 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             and (target is None or target.start > obj_from + referent.end())
         ):
             target = context.last_target
+            told_before = True
         # "buy" and "purchase" take their object right after them; anything further
         # away is shopping ("buy point", "buying rights to", "available for purchase").
-        if target is not None and not word.startswith(
-            ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
+        # (a target of an earlier sentence has no place in this one to measure from)
+        if (
+            target is not None
+            and not told_before
+            and not word.startswith(
+                ("acqui", "takeover", "buyout", "merge", "bid", "offer", "purchase of")
+            )
         ):
             gap = _without_home(sentence[obj_from : target.start])
             # ("buy most of 21st Century Fox's entertainment assets": a part of a company)

@@ -2066,6 +2066,10 @@ def _update_context(
             target = next((e for e in orgs if e.name == record.recipient), None)
             if target is not None:
                 context.bought_by[name_key(record.investors[0])] = target
+                # ('"We closed the Informatica acquisition" ... agreed to buy the data
+                # management company for about $8 billion': whichever reader found it)
+                context.targets.add(name_key(target.name))
+                context.last_target = target
         # ("... valuing the website group at more than $5bn. The firm ... raised $460m": the
         # company just valued is what "the firm" raising money means.)
         # ("Apple agreed to acquire Texture. ... The company was valued at $200 million in
