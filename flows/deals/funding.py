@@ -476,6 +476,9 @@ def funding_record(sentence, trigger, orgs, amounts, context, make) -> DealRecor
                 r"(?:debt|bonds|notes|loans)\b(?!\s+and\s+equity)"
                 r"|\s+(?:in|through|via)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:bond|debt|note)s?\s+"
                 r"(?:sale|offering|issue)\b"
+                # ("through its first sustainability-linked bond")
+                r"|\s+(?:through|via|with)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:bond|note|debenture|sukuk)s?\b(?!\s+(?:fund|funds|ETF|trading)\b)"
                 # ("through a sale of senior notes")
                 r"|\s+(?:in|through|via)\s+(?:a|an|the)\s+(?:sale|offering|issue)\s+of\s+"
                 r"(?:[\w-]+\s+){0,2}(?:bonds|notes|debt|debentures)\b"

@@ -4,6 +4,7 @@ who joins a round."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from flows.deals.context import AFFILIATION, COMPANY_NOUNS, coordinated
@@ -480,6 +481,13 @@ PLACE_DESCRIBES_COMPANY = re.compile(
 )
 
 
+_FACILITY_IN = re.compile(
+    r"\b(?:data\s+cent(?:er|re)s?|plants?|factor(?:y|ies)|campus(?:es)?|facilit(?:y|ies)|"
+    r"sites?|hubs?|refiner(?:y|ies)|mines?|fabs?|warehouses?|offices?)\s+in\s+$",
+    re.I,
+)
+
+
 def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity | None:
     """ "... in/into Y": the first organisation after an "in", else the first place."""
     tail = sentence[pos:]
@@ -509,6 +517,17 @@ def recipient_after(sentence: str, pos: int, entities: list[Entity]) -> Entity |
     )
     if teller is not None:
         end = teller.start
+    # "in AI data centres in Jamnagar": a word the story does not know, where a facility
+    # stands, is its town
+    entities = [
+        dataclasses.replace(e, kind="city")
+        if e.kind == "org"
+        and not e.known
+        and " " not in e.name
+        and _FACILITY_IN.search(sentence, max(0, e.start - 40), e.start)
+        else e
+        for e in entities
+    ]
     # "invest $40 billion in an AI fund with Andreessen Horowitz": a partner, not the recipient
     window = [
         e
