@@ -507,6 +507,26 @@ def described_as(context: Context, reference: str) -> Entity | None:
     return described
 
 
+def object_referent(sentence: str, pos: int, context: Context, actor: str) -> Entity | None:
+    """The company "the sports drink maker" at ``pos`` means when it is the object of
+    ``actor``'s deal: the one the story described so, else the company of its last deal
+    while still told of, else the story's most talked-of company other than the actor."""
+    ref = REFERENCE.match(sentence, pos)
+    if ref is None or ref.start() != pos or ref.group(0).lower() == "it":
+        return None
+    if re.match(r"['’]s?\b|\s+of\b", sentence[ref.end() :]):
+        return None  # "the company's shares", "the group of investors": not the company
+    candidates = [described_as(context, ref.group(0)), context.last_target, context.last_recipient]
+    for candidate in candidates:
+        if (
+            candidate is not None
+            and not same_company(candidate.name, actor)
+            and context.mentions.get(name_key(candidate.name), 0.0) >= _STILL_TOLD
+        ):
+            return candidate
+    return context.focus_other_than(actor)
+
+
 def note_descriptions(context: Context, sentence: str, orgs: list[Entity]) -> None:
     """Remember what each company is described as, for "the startup" later."""
     for org in orgs:

@@ -12,6 +12,7 @@ from flows.deals.context import (
     at_start,
     clause_end_at,
     coordinated,
+    object_referent,
     place_subject,
     possessor_of,
     subject_before,
@@ -400,7 +401,15 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             continue  # "invest $30 million in a fund that backs small businesses"
         # ("spend $2 billion in Texas": a place opening the object is the recipient.)
         recipient = noun_phrase(sentence, start, entities)
-        if recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
+        if (
+            money is None
+            and re.fullmatch(r"invest(?:s|ed|ing)?", trigger.group(0), re.I)
+            and (named := next((e for e in orgs if e.end <= trigger.start()), None)) is not None
+            and (meant := object_referent(sentence, start, context, named.name)) is not None
+        ):
+            # "Coke had first invested in the sports drink maker in 2018": the company meant
+            recipient = meant
+        elif recipient is None or _definite_thing(sentence[start : recipient.start], recipient):
             continue
         if recipient.kind == "sector" and re.search(
             r"\b(?:acquisitions|takeovers|mergers|deals|buybacks|repurchases|dividends)$",
