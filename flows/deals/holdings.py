@@ -366,6 +366,14 @@ _PAID_FOR_SHARES = re.compile(
 )
 
 
+_LIFTING_TO = re.compile(
+    r"[^;]{0,60}?,\s+(?:lifting|raising|bringing|boosting|taking|increasing|upping)\s+"
+    r"(?:its|their|his|her)\s+(?:total\s+)?(?:stake|holding|ownership|position)\s+to\s+"
+    r"(?:about\s+|roughly\s+|nearly\s+|almost\s+|around\s+|some\s+)?"
+    rf"(?P<pct>\d+(?:\.\d+)?){PERCENT_SIGN}"
+)
+
+
 def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
     """A holding in a listed company: "the Disney stake" of the story's investor, or shares
     bought ("Viking bought $250 million of Disney stock")."""
@@ -450,12 +458,16 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             continue
         # "This Hedge Fund Bought $250 Million of Disney Stock": the purchase and its price
         # are told even when the buyer is not named.
+        # ("added 763,017 shares of Occidental, lifting its stake to about 28.3%": the
+        # holding the purchase makes)
+        total = _LIFTING_TO.match(sentence, org.end)
         return make(
             "investment",
             org,
             subtype="stake",
             investors=[investor.name] if investor else [],
             lead_investors=[],
+            stake=float(total["pct"]) if total else None,
             confidence=0.7 if investor else 0.55,
             **(amount_fields(money) if money else {}),
         )
