@@ -502,7 +502,15 @@ _OWN_PURCHASE = re.compile(
     r"(?:it|they|the\s+(?:company|firm|group))\s+"
     # ("which it fully acquired in 2011")
     r"(?:(?:had|has|have|later|then|eventually|previously|recently|just|also|fully|"
-    r"outright)\s+)*$"
+    r"outright)\s+)*"
+    # ("NXP Semiconductors, which it agreed to buy for $44 billion in 2016")
+    r"(?P<agreed>agreed\s+to\s+)?$"
+)
+_COUNT = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+)\s+")
+_COUNTED_UNITS = re.compile(
+    r"\s+(?P<unit>stores|branches|plants|factories|mills|hospitals|hotels|restaurants|outlets|"
+    r"pharmacies|locations|stations|clinics|theaters|theatres|cinemas|dealerships|"
+    r"supermarkets|shops|mines)\b"
 )
 _PAST_BUYING = {"acquired", "bought", "purchased", "took over"}
 _OWN_UNIT_BEFORE = re.compile(
@@ -607,7 +615,10 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     elif (
         own
         and owned
-        and trigger.group(0).lower() in _PAST_BUYING
+        and (
+            trigger.group(0).lower() in _PAST_BUYING
+            or (own["agreed"] and trigger.group(0).lower() in {"buy", "acquire", "purchase"})
+        )
         # (the object is the company before: "an announcement ... that it bought about 20
         # pct of Hk Hotels" tells its own)
         and _NO_OBJECT.match(sentence, trigger.end())
@@ -743,6 +754,8 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
                 or (_PART_OF.fullmatch(gap) and not _SHARES_WORD.search(gap))
                 # ("bought $26.5 billion of GE's real estate assets": a part, by its price)
                 or (_SUM_OF.fullmatch(gap) and OWNED_PARTS.match(sentence, target.end))
+                # ("buy 1,932 Rite Aid stores": a counted part, read below)
+                or (_COUNT.fullmatch(gap) and _COUNTED_UNITS.match(sentence, target.end))
             ):
                 return []
         elif target is not None and re.search(
@@ -830,6 +843,19 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
             )
         ):
             return []
+        counted = (
+            _COUNTED_UNITS.match(sentence, target.end)
+            if named is None
+            and target is not None
+            and target.start > obj_from
+            and _COUNT.fullmatch(sentence, obj_from, target.start)
+            else None
+        )
+        if counted is not None and target is not None:
+            # "buy 1,932 Rite Aid stores for $4.38 billion": a part of the company, counted
+            unit_owner = target
+            name = f"{target.name} {counted['unit']}"
+            named = target = Entity(name, name, target.start, target.end, "org")
         if (
             named is None
             and target is not None

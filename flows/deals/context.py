@@ -748,5 +748,6 @@ def possessor_of(sentence: str, pos: int, orgs: list[Entity], context: Context) 
 
 
 def clause_end_at(sentence: str, pos: int) -> int:
-    m = re.search(r"[,;:()]|\s[-–—]\s", sentence[pos:])
+    # ("buy 1,932 Rite Aid stores": a thousands separator ends no clause)
+    m = re.search(r"(?<!\d),|,(?!\d{3}\b)|[;:()]|\s[-–—]\s", sentence[pos:])
     return pos + m.start() if m else len(sentence)

@@ -429,7 +429,9 @@ OWNED_PARTS = re.compile(
     r"subsidiar(?:y|ies)|arm|portfolio)"
     # ("21st Century Fox's entertainment assets": assets of some kind, not all it owns)
     r"|(?:(?:[a-z][\w-]*|U\.S\.|US|UK|[A-Z][a-z]+)\s+){1,3}assets"
-    r"|(?:[a-z][\w-]*\s+){1,2}group)\b"
+    r"|(?:[a-z][\w-]*\s+){1,2}group"
+    # ("GE Capital Bank's online deposit platform")
+    r"|(?:[a-z][\w-]*\s+){1,2}platforms?)\b"
 )
 
 _UNIT_NAMED_AFTER = re.compile(
