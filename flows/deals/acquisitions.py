@@ -2069,6 +2069,8 @@ _COMBINE_UNIT = re.compile(
     r"subsidiary))\b\s*"
 )
 _UNIT_PRICE = re.compile(
+    # ("with Westinghouse Air Brake Technologies Corp. in a deal valued at")
+    r"(?:\s+(?:Corp|Inc|Co|Ltd|Plc|LLC|AG|SA|NV|SE)\b)?"
     r"\.?,?\s+in\s+an?\s+(?:[\w-]+\s+)?(?:deal|transaction)\s+(?:valued\s+at|worth|valuing\s+"
     r"(?:[A-Z][\w&.'’-]*\s+){1,4}at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?"
 )
@@ -2091,7 +2093,10 @@ def combined_unit(sentence, orgs, amounts, context, make) -> DealRecord | None:
             name = f"{owner.name} {combine['unit'].strip()}"
             named = Entity(name, name, combine.start("unit"), combine.end("unit"), "org")
         told = _UNIT_PRICE.match(sentence, buyer.end)
-        price = next((m for m in amounts if told and m.start == told.end()), None)
+        # (a sum's text may hold its qualifier: "about $11.1 billion")
+        price = next(
+            (m for m in amounts if told and told.start() < m.start <= told.end() < m.end), None
+        )
         return _purchase(make, named, buyer.name, price)
     return None
 
