@@ -812,7 +812,8 @@ def category_of(name: str) -> str | None:
 # "Christo Wiese, then chairman of the South African retailer", "Mr. Wiese", "billionaire
 # Christo Wiese": what the sentence says around a name that makes it a person's.
 _DESCRIBED_AS_PERSON = re.compile(
-    r",\s+(?:then\s+|the\s+|a\s+|its\s+|former\s+|now\s+)?(?:[\w-]+\s+){0,2}?"
+    # ("Jet.com, whose founder Marc Lore": the founder is someone else's)
+    r",\s+(?!whose\b)(?:then\s+|the\s+|a\s+|its\s+|former\s+|now\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:chairman|chairwoman|chief executive|CEO|founder|co-founder|billionaire|entrepreneur|"
     r"president|businessman|businesswoman|tycoon|heir|owner)\b"
 )

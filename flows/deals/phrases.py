@@ -72,7 +72,8 @@ NP_REJECT = re.compile(
     r"legal\s+fees|lobbying|marketing|advertising|severance|restructuring|layoffs|bonuses|"
     r"salaries|compensation)\b.*|"
     # "expects to invest $35 billion in capital expenditure": a budget, not a recipient
-    r"(?:capital\s+(?:expenditures?|spending|investments?)|capex|operating\s+expenses)\b.*|"
+    r"(?:capital\s+(?:expenditures?|spending|investments?|projects)|capex|operating\s+expenses)"
+    r"\b.*|"
     # "investing $10 million in its seed round": the round is the company's, named elsewhere
     r"(?:(?:pre-seed|seed|series \w+|growth|bridge|latest|new|funding|financing)\s+)*"
     r"(?:round|rounds|funding|financing)|"

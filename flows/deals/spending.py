@@ -127,6 +127,8 @@ def field_spend(sentence, entities, orgs, amounts, context, make) -> DealRecord 
             if name_key(subject.name) == name_key(inside.name):
                 continue
             return _spent_in(make, inside, subject, money)
+        if re.search(r"\bcash\b", name, re.I):
+            continue  # "has about $267 billion in cash and investments": a balance sheet
         if name.lower() in {
             "capital",
             "capex",
