@@ -1265,7 +1265,7 @@ def _purchase(make, target: Entity, buyer: str, price: Money | None) -> DealReco
 # Isovalent", "spent $1 billion on AI-related acquisitions, including Silo AI for $665
 # million": each company of the list is a purchase of the subject's.
 _ACQUISITIONS_INCLUDING = re.compile(
-    r"\b(?:made|completed|closed|announced|spent|spending|spend|pursued)\s+[^.;]{0,80}?"
+    r"\b(?:made|completed|closed|announced|spent|spending|spend|pursued)\s+(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?"
     r"\b(?:acquisitions|takeovers|purchases)\b[^.;,]{0,40},?\s+(?:including|such\s+as)\s+",
     re.I,
 )

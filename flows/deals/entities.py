@@ -652,6 +652,14 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_APPOSED_NAME = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"invest(?:s|ed|ing)?\s+in|back(?:s|ed|ing)?|merg(?:e|es|ed|ing)\s+with)\s+"
+    r"(?P<name>[A-Za-z][\w.]{0,15})"
+    r"(?=,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:startup|start-up|company|platform|maker|"
+    r"developer|firm|app|network|lab|service|provider)\b(?!\s+(?:said|says)\b))"
+)
+
 _KINDS_OF_INVESTOR = frozenset(
     [
         "Pension",
@@ -936,6 +944,13 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                 )
             )
             taken.append((m.start(1), m.end()))
+    for m in _APPOSED_NAME.finditer(sentence):
+        name = m.group("name")
+        if free(m.start("name"), m.end("name")) and name.lower() not in _common_words():
+            # "xAI had acquired X, the social media platform", "buy io, the hardware
+            # startup": a name any case, known by the description beside it
+            found.append(Entity(name, name, m.start("name"), m.end("name"), "org"))
+            taken.append(m.span("name"))
     for m in _US_ADMINISTRATION.finditer(sentence):
         if free(m.start(), m.end()):
             # "The Trump administration took a 10% stake in Intel": the state acts

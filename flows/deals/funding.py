@@ -92,7 +92,11 @@ FUNDING = re.compile(
     # ("borrowed heavily from banks ... to fund its $5 billion plant": the money borrowed
     # is the verb's own object)
     r"borrow(?:s|ed|ing)?(?=\s+(?:(?:about|nearly|some|around|roughly|over|more\s+than|"
-    r"another|an\s+additional)\s+)?(?:US\$|[$€£¥₹]|\d)))\b"
+    r"another|an\s+additional)\s+)?(?:US\$|[$€£¥₹]|\d))"
+    # ("took on $5.25 billion of debt financing from banks")
+    r"|t(?:ook|akes?|aking)\s+on(?=\s+(?:(?:about|nearly|some|around|roughly|over|more\s+than|"
+    r"another|an\s+additional)\s+)?(?:US\$|[$€£¥₹]|\d)[^;]{0,40}?\b(?:debt|loans?|"
+    r"financing|borrowings?)\b))\b"
     # "receive bids from", "secured approval from": things other than money come from others
     r"(?!\s+(?:[\w-]+\s+){0,2}?(?:bids?|orders?|offers?|approvals?|applications?|proposals?|"
     r"complaints?|requests?|calls?|letters?|notices?|support|attention|praise|criticism|"
@@ -535,7 +539,7 @@ _TO_DATE = re.compile(
     r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch)|"
     # "has raised Rs 1,52,056 crore from leading global investors since April"
     # ("from investors including KKR, Silver Lake and Mubadala since 2020")
-    r"(?:from\s+[^;.]{1,80}?\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"(?:from\s+(?:[^;.]|(?<=\d)\.(?=\d)){1,80}?\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}))\b",
     re.I,
 )
@@ -936,7 +940,7 @@ _INTO_THE_ROUND = re.compile(
 _GROWN_TO = re.compile(
     r"\b(?:doubl|tripl|increas|rais|boost|upp|lift|expand|br(?:ing|ought))\w*\s+"
     r"(?:its|their|his|her|the)\s+(?:total\s+)?(?:investment|stake|holding|commitment|"
-    r"backing)s?\b[^.;]{0,60}?\bto\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?$",
+    r"backing)s?\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?\bto\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
 _HAS_SINCE = re.compile(
@@ -1089,8 +1093,8 @@ _ROUND_WORD = r"(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|late
 
 _POSSESSED_ROUND = re.compile(
     rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?(?P<label>(?:{_ROUND_WORD}\s+)*)"
-    r"round\b[^.;]{0,40}?\s(?P<verb>included|includes|was led by|is led by|drew|attracted|"
-    r"featured|brought in)\s+",
+    r"round\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\s"
+    r"(?P<verb>included|includes|was led by|is led by|drew|attracted|featured|brought in)\s+",
 )
 
 

@@ -915,7 +915,7 @@ _READER_BUYS = re.compile(
 _VALUE_CHANGE_BEFORE = re.compile(
     r"\b(?:lost|loses|losing|lose|(?:wrote|writes|writing|written|write)\s+(?:down|off)|"
     r"impaired|marked\s+down)\s+$"
-    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b[^.;]{0,80}\bby\s+$",
+    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}\bby\s+$",
     re.I,
 )
 _VALUE_CHANGE_AFTER = re.compile(

@@ -336,6 +336,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         ):
             continue  # "Trian, an activist that invests in undervalued companies": what it does
         pos = trigger.end()
+        if sentence[pos : pos + 1] in {'"', "”", "’"}:
+            pos += 1  # 'made a "significant investment" in Scale AI': the quote closes
         money = next(
             (m for m in amounts if m.start >= pos and only_filler(sentence[pos : m.start])), None
         )

@@ -95,7 +95,7 @@ _NEW_BODY_VALUED = re.compile(
 
 _ESTIMATED = re.compile(
     r"\b(?:analysts?|brokers?|estimates?|estimated|Morningstar)\b[^.;,]{0,40}?\bvalu(?:ed|es|e|ing)\s+"
-    r"[^.;]{1,60}?\bat\s+$",
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){1,60}?\bat\s+$",
     re.I,
 )
 
@@ -168,7 +168,7 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     # the price of an acquisition, not a valuation.
     deal = re.search(
         r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger|swap)\b"
-        r"[^.;]{0,40}$",
+        r"(?:[^.;]|(?<=\d)\.(?=\d)){0,40}$",
         before,
         re.I,
     )
