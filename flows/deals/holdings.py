@@ -89,7 +89,8 @@ _SHARES_IN = re.compile(
     # ("agreed to buy 3 billion euros of new shares in Bayer")
     r"(?:(?P<sum>(?:[$€£]\S+|\d[\d.,]*)(?:\s+(?:million|billion|mln|bn))?"
     r"(?:\s+(?:euros|dollars|pounds|yen|dlrs))?)\s+of\s+)?"
-    r"(?:(?:more|additional|some|another|[\d,.]+|mln|million|billion|common|new)\s+){0,3}"
+    r"(?:(?:more|additional|some|another|about|roughly|nearly|around|almost|over|[\d,.]+|mln|"
+    r"million|billion|common|new)\s+){0,4}"
     r"(?:shares|stock)\s+(?:worth\s+(?P<money>\S+(?:\s+\S+){0,3}?)\s+)?(?:in|of)\s+$",
     re.I,
 )
@@ -362,7 +363,9 @@ def debt_issue(sentence, orgs, amounts, context, make) -> DealRecord | None:
 _PAID_FOR_SHARES = re.compile(
     # "bought 362,700 Wrather common shares ... for", "900,000 shares of Beta Corp for"
     r"(?:['’]?s?\s+(?:common\s+|ordinary\s+|preferred\s+|treasury\s+)?(?:shares|stock)\b"
-    r"[^,;$]{0,50}?|\s{1,3})\bfor\s+(?:a\s+total\s+of\s+|about\s+|some\s+)?"
+    r"[^,;$]{0,50}?|\s{1,3}"
+    # ("225 million shares of BYD in 2008 for $230 million")
+    r"|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)\bfor\s+(?:a\s+total\s+of\s+|about\s+|some\s+)?"
 )
 
 

@@ -1323,6 +1323,13 @@ def _extract_sentence(
         out.extend(_gapped_investors(sentence, main, orgs, event_amounts, make))
     if main is not None and main.subtype == "funding_round" and main.amount is not None:
         out.extend(_earlier_rounds(sentence, main, event_amounts, make))
+    if main is not None and main.recipient_kind == "sector" and main.amount is None:
+        # "has also invested in rival startups MiniMax and Zhipu AI": the companies the
+        # words describe, each an investment of its own
+        named = _described_companies(sentence, orgs, main, make)
+        if named:
+            out[out.index(main)] = main = named[0]
+            out.extend(named[1:])
     if main is not None and main.recipient_kind == "sector":
         # "Nvidia has invested in more than 50 AI startups this year, including Mistral AI
         # and Perplexity": each company named is an investment of its own (its share of a
@@ -1999,6 +2006,34 @@ _LED_A_ROUND = re.compile(
 
 
 _INCLUDING = re.compile(r",?\s+(?:including|such as|among them)\s+")
+
+
+_DESCRIBED_PLURAL = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:startups|start-ups|companies|firms|rivals|makers|developers|labs)\s+"
+    r"(?=(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def _described_companies(sentence, orgs, field_record, make) -> list[DealRecord]:
+    start = sentence.find(field_record.recipient)
+    told = _DESCRIBED_PLURAL.match(sentence, start) if start >= 0 else None
+    first = next((e for e in orgs if told and e.start == told.end() and not e.is_place), None)
+    if first is None:
+        return []
+    investors = {name_key(n) for n in field_record.investors}
+    return [
+        make(
+            "investment",
+            next(e for e in orgs if e.name == name),
+            subtype="equity",
+            investors=list(field_record.investors),
+            lead_investors=[],
+            confidence=0.6,
+        )
+        for name in coordinated(sentence, orgs, first)
+        if name_key(name) not in investors
+    ]
 
 
 def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
