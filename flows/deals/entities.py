@@ -838,7 +838,13 @@ def is_person(sentence: str, entity: Entity) -> bool:
     if (
         described is not None
         and described.group(0).endswith("owner")
-        and (entity.known or _LEGAL_SUFFIX.search(entity.text) or ORG_WORDS.search(entity.text))
+        and (
+            entity.known
+            or _LEGAL_SUFFIX.search(entity.text)
+            or ORG_WORDS.search(entity.text)
+            # ("Tribune, the former owner of The Times": a person has a first name too)
+            or " " not in entity.text
+        )
     ):
         # "Snap Inc, the owner of messaging app Snapchat": a company owns things too
         described = None

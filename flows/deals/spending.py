@@ -421,6 +421,8 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             re.I,
         ):
             continue  # "spent $1 billion on AI-related acquisitions": each is a deal of its own
+        if recipient.kind == "sector" and re.search(r"\bcampaigns?$", recipient.name, re.I):
+            continue  # "spends $449K on new anti-meth ad campaign": a cost, not an investment
         if recipient.kind == "sector" and _CUSTOMERS.fullmatch(recipient.name):
             continue  # "has lent more than $2 billion to consumers": business done, not a deal
         if (
