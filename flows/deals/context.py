@@ -208,7 +208,20 @@ AFFILIATION = re.compile(
     r"['’]?s?\s+(?:former\s+|then-|co-)?(?:CEO|chief executive|founder|co-founder|chairman|"
     r"chairwoman|president|executive|CTO|CFO|COO|boss|head|partner)\s+"
     # (each word ends in a letter: "... founder Bhavish Aggarwal." keeps no full stop)
-    r"(?:and\s+\w+\s+)?(?P<person>[A-Z][\w.'’-]*\w(?:\s+[A-Z][\w.'’-]*\w){1,2})"
+    # ("Ola founder Bhavish Aggarwal's AI startup Krutrim": the person owns what follows;
+    # he is not "Bhavish Aggarwal's AI")
+    r"(?:and\s+\w+\s+)?(?P<person>[A-Z](?:[\w.-]|['’](?!s\b))*\w"
+    r"(?:\s+[A-Z](?:[\w.-]|['’](?!s\b))*\w){1,2})\b(?!['’]s\b)"
+)
+
+
+_OWNER_OF_NEXT = re.compile(
+    r"['’]?s?\s+(?:former\s+|co-)?(?:founder|co-founder|CEO|chief\s+executive|chairman|"
+    r"chairwoman|boss)\s+(?P<person>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+"
+)
+_FOUNDER_POSSESSES = re.compile(
+    r"\s+(?:former\s+|co-)?(?:founder|co-founder|CEO|chief\s+executive|chairman|chairwoman|"
+    r"boss)\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s"
 )
 
 
@@ -400,8 +413,9 @@ def _org_subject_before(
         # Prefer the sentence's grammatical subject when it is an org: "X, backed by Y, raised".
         first = left[0]
         between = sentence[first.end : pos]
-        # "Elon Musk's xAI raises": the possessor is not the actor.
-        if re.match(r"\.?['’]s\s", between):
+        # "Elon Musk's xAI raises": the possessor is not the actor; nor is the company of
+        # one ("Ola founder Bhavish Aggarwal's AI startup Krutrim has raised").
+        if re.match(r"\.?['’]s\s", between) or _FOUNDER_POSSESSES.match(between):
             return left[1] if len(left) > 1 else left[-1]
         # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
         # CBS All Access, Disney has made ..." is led by Disney.
@@ -552,6 +566,22 @@ def note_affiliations(context: Context, sentence: str, orgs: list[Entity]) -> No
             person = _TITLE_OF.search(sentence[max(0, org.start - 120) : org.start])
         if person is not None:
             context.affiliations[person.group("person").split()[-1]] = org
+            continue
+        owner = _OWNER_OF_NEXT.match(sentence, org.end)
+        owned = next(
+            (
+                e
+                for e in orgs
+                if owner
+                and e.start >= owner.end()
+                and re.fullmatch(r"(?:[\w-]+\s+){0,3}", sentence[owner.end() : e.start])
+            ),
+            None,
+        )
+        if owner is not None and owned is not None:
+            # "Ola founder Bhavish Aggarwal's AI startup Krutrim": what he says later of
+            # "the company" is of the company the story introduced him with, his startup
+            context.affiliations[owner.group("person").split()[-1]] = owned
 
 
 def outside_asides(
