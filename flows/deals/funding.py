@@ -594,6 +594,12 @@ def investment_record(
     )
 
 
+_AS_PART_OF = re.compile(
+    r"\bas\s+part\s+of\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+['’]s|its|their|an?|the)\s+"
+)
+_ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:round|raise|financing)\b")
+
+
 def _investment_record(
     sentence, trigger, entities, orgs, amounts, context, make, skip: int = 0
 ) -> DealRecord | None:
@@ -614,6 +620,17 @@ def _investment_record(
         if is_noun_use(sentence, candidate):
             continue  # "global investment firm KKR will invest": what the firm does
         near = [m for m in amounts if gap_between(candidate, m) <= 40]
+        # ("has invested in Groq as part of the AI chip startup's $640 million Series D
+        # round": the round the investment is a part of, however far)
+        near += [
+            m
+            for m in amounts
+            if m not in near
+            and m.start > candidate.end()
+            and (part := _AS_PART_OF.search(sentence, candidate.end(), m.start)) is not None
+            and part.end() == m.start
+            and _ROUND_AFTER.match(sentence, m.end)
+        ]
         described = _DESCRIBED_OBJECT.match(sentence, candidate.end())
         if described is not None:
             # "backed Orbis Robotics, the warehouse startup, in a $105 million round"

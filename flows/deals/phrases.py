@@ -166,11 +166,19 @@ def investors_from(
         lead += [n for n in co_leads if n not in lead]
     if part_match:
         others = _investor_names(sentence, part_match.end(), len(sentence), orgs)
+    elif lead_match and (joining := _ALSO_JOINING.search(sentence, lead_match.end())) is not None:
+        # "led by Andreessen Horowitz, with Nvidia, AMD, Cisco and Jane Street also
+        # participating"
+        others = _investor_names(sentence, joining.start("who"), joining.end("who"), orgs)
     investors = list(dict.fromkeys([*lead, *others]))
     investors = [n for n in investors if n != exclude]
     return [n for n in lead if n != exclude], investors
 
 
+_ALSO_JOINING = re.compile(
+    r",?\s+with\s+(?P<who>[A-Z][^;]{1,160}?)\s+(?:also\s+)?(?:participating|joining|"
+    r"investing|taking\s+part|chipping\s+in)\b"
+)
 _CO_LEADING = re.compile(r"\bwith\s+(?P<who>[A-Z][^;]{1,120}?)\s+(?:also\s+)?co-leading\b")
 _LEADING = re.compile(r"\bwith\s+(?P<who>[A-Z][^,;]{1,60}?)\s+leading\b")
 _PARTICIPATING = re.compile(r"\band\s+(?P<who>[A-Z][^;]{1,120}?)\s+participating\b")
