@@ -285,7 +285,9 @@ _COMPOUND_NOUN = re.compile(
 )
 
 _ACQUIRED_BY = re.compile(
-    r"\b(?:acquired|bought|purchased|taken over|taken private|snapped up|scooped up)\s+by\b",
+    r"\b(?:acquired|bought|purchased|taken over|taken private|snapped up|scooped up)"
+    # ("was taken private in 2013 by founder Michael Dell")
+    r"(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|\s+(?:last|this|earlier\s+this)\s+\w+)?\s+by\b",
     re.I,
 )
 
@@ -645,6 +647,21 @@ def acquisition_records(sentence, trigger, orgs, amounts, context, make) -> list
     elif passive:
         target = subject_before(sentence, passive.start(), orgs, context)
         acquirer = first_after(passive.end(), orgs)
+        if acquirer is not None and target is not None and same_company(acquirer.name, target.name):
+            # "Dell was taken private by founder Michael Dell and Silver Lake Partners": the
+            # founder's name is the company's; the other buyer is named next
+            acquirer = next(
+                (
+                    e
+                    for e in orgs
+                    if e.start > acquirer.end
+                    and not same_company(e.name, target.name)
+                    and re.fullmatch(
+                        r"\s+and\s+(?:[a-z][\w-]*\s+){0,4}", sentence[acquirer.end : e.start]
+                    )
+                ),
+                None,
+            )
         targets = [target] if target is not None else []
     elif (proposed := _proposed_purchase(sentence, trigger, orgs, context)) is not None:
         acquirer, target = proposed

@@ -215,6 +215,10 @@ AFFILIATION = re.compile(
 )
 
 
+_SUPERLATIVE_SINCE_IT = re.compile(
+    r"['’]s?\s+(?:[\w$.-]+\s+){0,3}?(?:largest|biggest|first|most\s+\w+)\b[^,;]{0,40}?"
+    r"\bsince\s+it\s+(?:\w+\s+){0,2}"
+)
 _OWNER_OF_NEXT = re.compile(
     r"['’]?s?\s+(?:former\s+|co-)?(?:founder|co-founder|CEO|chief\s+executive|chairman|"
     r"chairwoman|boss)\s+(?P<person>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+"
@@ -229,6 +233,13 @@ def subject_before(
     sentence: str, pos: int, orgs: list[Entity], context: Context, prefer_recipient: bool = False
 ) -> Entity | None:
     """The organisation (or the person working for it) acting in a clause before ``pos``."""
+    compared = next(
+        (e for e in orgs if e.end < pos and _SUPERLATIVE_SINCE_IT.fullmatch(sentence, e.end, pos)),
+        None,
+    )
+    if compared is not None:
+        # "The deal is Salesforce's largest since it bought Tableau": "it" is Salesforce
+        return compared
     subject = _org_subject_before(sentence, pos, orgs, context, prefer_recipient)
     titled = _BARE_TITLE.match(sentence)
     if (

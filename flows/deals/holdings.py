@@ -413,6 +413,8 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
             investor = investor or possessor_of(sentence, org.start, orgs, context) or context.focus
         elif (
             re.match(
+                # ("$2 billion of Synopsys Inc. common stock": past the legal form)
+                r"(?:\s+(?:Inc|Corp|Co|Ltd|Plc|AG|SA|NV|SE|LLC)\b)?\.?"
                 r"(?:['’]s?)?\s+(?:(?:common|treasury|ordinary|voting)\s+)?(?:shares|stock)\b",
                 after,
                 re.I,
