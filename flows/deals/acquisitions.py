@@ -1726,7 +1726,12 @@ def _sale_from(
         named, stake = Entity(name, name, start, start + len(asset["asset"]), "org"), asset
     # The price follows in the sale's clause: "to Kestrel (in 2019) for $300 million",
     # "to Elders IXL Ltd, of Australia, for 196.2 mln Canadian dlrs"
-    whence = re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])
+    # ("to Renaissance, a consortium of five mainly local companies, for up to $2.4 billion")
+    whence = re.match(
+        r",\s+(?:(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?|(?:a|an|the)\s+[^,;()]{1,80}?),"
+        r"(?=\s+for\b)",
+        sentence[buyer.end :],
+    ) or re.match(r",\s+(?:of|in|based in)\s+[A-Z][\w .’'-]{0,40}?,", sentence[buyer.end :])
     price_end = clause_end_at(sentence, buyer.end + (whence.end() if whence else 0))
     price = next(
         (
@@ -2020,10 +2025,22 @@ _OFFER_AFTER = re.compile(
 )
 
 
+# ("rejected a $38.5 billion takeover offer from Canada's Alimentation Couche-Tard")
+_OFFER_FROM = re.compile(
+    r"\b(?P<verb>accept(?:s|ed)?|back(?:s|ed)?|approv(?:e|es|ed)|"
+    r"(?P<no>reject(?:s|ed)?|spurn(?:s|ed)?|rebuff(?:s|ed)?|turn(?:s|ed)?\s+down))\s+"
+    rf"(?:a|an|the)\s+{_OFFER_WORDS}(?P<price>{MONEY_PHRASE})?{_OFFER_WORDS}"
+    r"(?:offer|bid|proposal|approach)\s+from\s+(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}$"
+)
+
+
 def answered_offer(sentence, orgs, amounts, context, make) -> DealRecord | None:
     for bidder in orgs:
         answered = _ANSWERED_OFFER.search(sentence[: bidder.start])
         offer = _OFFER_AFTER.match(sentence, bidder.end)
+        if (answered is None or offer is None) and not bidder.is_place:
+            # "rejected a $38.5 billion takeover offer from Alimentation Couche-Tard"
+            answered = offer = _OFFER_FROM.search(sentence[: bidder.start])
         if answered is None or offer is None or bidder.is_place:
             continue
         target = subject_before(sentence, answered.start(), orgs, context)

@@ -740,6 +740,30 @@ def facility_place(name: str) -> tuple[str, str] | None:
     return _places().get(m["place"]) if m else None
 
 
+_GENERIC_WORD = re.compile(r"Holdings?|Group|Holding|Company|Corporation|International")
+_LOWERCASE_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:privately|publicly|family|state|wholly|majority|minority|closely|jointly|"
+    r"newly|so|well)-)([a-z]+(?:-[a-z0-9]+)+|[a-z]+[A-Z][\w]*)\s+$"
+)
+
+
+def _with_lowercase_name(sentence: str, entity: Entity) -> Entity:
+    """ "Germany's in-tech Holding GmbH": a name that is only generic words and a legal form
+    begins with the lower-case word before it."""
+    words = entity.text.split()
+    if (
+        entity.kind != "org"
+        or not has_legal_form(entity.text)
+        or not all(_GENERIC_WORD.fullmatch(w) or _LEGAL_SUFFIX.fullmatch(" " + w) for w in words)
+    ):
+        return entity
+    before = _LOWERCASE_NAME_BEFORE.search(sentence, 0, entity.start)
+    if before is None:
+        return entity
+    text = sentence[before.start(1) : entity.end]
+    return replace(entity, name=normalise_name(text), text=text, start=before.start(1))
+
+
 def has_legal_form(text: str) -> bool:
     """Whether a name is written with its legal form ("Siemens AG", "Apple Inc.")."""
     return bool(_LEGAL_SUFFIX.search(text))
@@ -998,6 +1022,7 @@ def find_entities(sentence: str, vocabulary: Vocabulary | None = None) -> list[E
                     found.append(entity)
                     taken.append((entity.start, entity.end))
     found.sort(key=lambda e: e.start)
+    found = [_with_lowercase_name(sentence, e) for e in found]
     dateline = _DATELINE.match(sentence)
     town = found[0].text.title() if found else ""
     if (

@@ -317,7 +317,10 @@ MODIFIED_NOUN = re.compile(
 _COMPANY_NOUN = re.compile(
     r"(?:company|firm|startup|start-up|operator|maker|developer|provider|group|lab|business|"
     r"platform|bank|lender|insurer|retailer|carrier|airline|unit|subsidiary|venture|"
-    r"manufacturer|supplier|chipmaker|automaker|drugmaker|conglomerate)",
+    r"manufacturer|supplier|chipmaker|automaker|drugmaker|conglomerate|"
+    # ("buy about 10% of publisher Kadokawa Corp")
+    r"publisher|broadcaster|miner|producer|refiner|distributor|designer|brewer|grocer|studio|"
+    r"chain|utility)",
     re.I,
 )
 
