@@ -314,6 +314,13 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
             re.I,
         ):
             continue  # "had $7.4 billion in cash and investments": what a balance sheet holds
+        if re.search(
+            r"\b(?:its|their|the|his|her)\s+(?:[\w-]+\s+)?(?:largest|biggest|first|"
+            r"second-largest|single\s+largest)\s+(?:[\w-]+\s+)?$",
+            sentence[: trigger.start()],
+            re.I,
+        ) and re.fullmatch(r"investments?", trigger.group(0), re.I):
+            continue  # "the deal was its largest investment in Asia": a deal told elsewhere
         if re.match(r"\s+purposes?\b", sentence[trigger.end() :]):
             continue  # "bought the stake for investment purposes": why, not where
         if (
