@@ -1873,6 +1873,17 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
             continue
         if not _PAIRING.fullmatch(sentence[first.end : second.start]):
             continue
+        owned = next(
+            (
+                e
+                for e in orgs
+                if not e.is_place and re.fullmatch(r"['’]s?\s+", sentence[second.end : e.start])
+            ),
+            None,
+        )
+        if owned is not None:
+            # "Vodafone and CK Hutchison's Three UK agreed to merge": the owner's company
+            second = owned
         tail = re.sub(r"^\s*\([^)]{1,12}\)", "", sentence[second.end :])
         if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
             continue
