@@ -1423,7 +1423,9 @@ _UNIT = re.compile(
     r"(?P<unit>(?:[\w.-]+\s+){0,5}?(?:units?|divisions?|business(?:es)?|assets|subsidiar(?:y|ies)|arm|"
     r"companies|operations|brands?|products(?!\s+(?:division|unit|business|arm|group))|stake|"
     # ("sold its Norwegian oil and gas fields to Var Energi")
-    r"holding|utility|utilities|fields|properties|plants|refineries|mines|hotels))\b",
+    r"holding|utility|utilities|fields|properties|plants|refineries|mines|hotels|"
+    # ("sell its fixed-line network to KKR", "its tower portfolio")
+    r"(?<=\s)(?:[\w-]+\s+)?(?:networks?|portfolio|towers)))\b",
     re.I,
 )
 _STAKE_IN_ASSET = re.compile(
@@ -1606,9 +1608,14 @@ def _sale_from(
     buyer_from = to.end()
     home = next((e for e in entities if e.start == buyer_from and e.is_place), None)
     if home is not None and (
-        owner := re.match(r"['’]s?\s+(?:(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z]))?", sentence[home.end :])
+        owner := re.match(
+            r"(?:['’]s?\s+(?:(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z]))?"
+            r"|\s+(?:[a-z][\w-]*\s+){1,4}?(?=[A-Z]))",
+            sentence[home.end :],
+        )
     ):
-        # "to China's Sinopec", "to Singapore's sovereign wealth fund GIC"
+        # "to China's Sinopec", "to Singapore's sovereign wealth fund GIC", "to U.S.
+        # investment firm KKR"
         buyer_from = home.end + owner.end()
     buyer = next((e for e in orgs if e.start == buyer_from), None) or next(
         # ("to the Canadian government": the nationality opens the buyer's name)

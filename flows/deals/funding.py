@@ -20,6 +20,7 @@ from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
+    DESCRIBED_NAME,
     IN_TRANCHES,
     MONEY_PHRASE,
     NP_REJECT,
@@ -183,7 +184,9 @@ _OWN_PAPER = (
     r"(?:shares|stock|equity|bonds|notes|debt|debentures)\b)"
 )
 PROCEEDS = re.compile(
-    r"\b(?:by|from|through|via)\s+(?:the\s+|an?\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
+    r"\b(?:by|from|through|via)\s+(?:the\s+|an?\s+)?(?:(?:asset|assets|property|stake|unit|"
+    # ("raise $20 billion from asset sales by 2027")
+    r"business|non-core)\s+)?(?:sell(?:ing)?|sale|sales|divest\w*|"
     r"spin(?:ning)?[- ]?off|dispos\w+|cutting|cost cuts)\b" + _OWN_PAPER +
     # "Sotheby's raised $380m in its New York contemporary art sale": takings of a sale
     r"|\b(?:in|at|from|through)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,4}?"
@@ -1196,6 +1199,10 @@ def _round_joined(sentence: str, recipient: Entity) -> tuple[int, tuple[int, int
 
 # "$25 million Series A for Fathom, led by Khosla Ventures": a headline's round, told by
 # its size and its company
+_TOOK_PART = re.compile(
+    r"\b(?:participated|participates|took\s+part|takes\s+part|joined|joins|co-invested|"
+    r"invested)\s+in\s+(?:a|an|the)\s+$"
+)
 _ROUND_FOR = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:Series\s+[A-Z]\d?|seed|pre-seed|round|funding|raise)\s+"
     r"(?:round\s+|funding\s+)?for\s+"
@@ -1205,12 +1212,25 @@ _ROUND_FOR = re.compile(
 def round_for(sentence, orgs, amounts, context, make) -> DealRecord | None:
     for money in amounts:
         told = _ROUND_FOR.match(sentence, money.end)
+        # ("a $1.1 billion round for Israeli startup AI21 Labs": the company described)
+        described = DESCRIBED_NAME.match(sentence, told.end()) if told else None
         recipient = next(
-            (e for e in orgs if told and e.start == told.end() and not e.is_place), None
+            (
+                e
+                for e in orgs
+                if told
+                and e.start in {told.end(), described.end() if described else -1}
+                and not e.is_place
+            ),
+            None,
         )
         if recipient is None:
             continue
         leads, investors = investors_from(sentence, orgs, recipient.name)
+        if not investors and _TOOK_PART.search(sentence, 0, money.start):
+            # "NVentures participated in a $1.1 billion round for AI21 Labs"
+            joined = subject_before(sentence, money.start, orgs, context)
+            investors = [joined.name] if joined is not None else []
         label = ROUND.search(sentence, money.end, told.end())
         # (the size and the company told, the investors perhaps not)
         confidence = 0.8 if investors else 0.7

@@ -24,7 +24,12 @@ ROUND = re.compile(
 )
 
 # A written sum before a noun: "$6.6 billion ", "€600m "
-MONEY_PHRASE = r"[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
+MONEY_PHRASE = (
+    r"(?:[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
+    # ("a stake of about 1.1 billion euros in Bayer")
+    r"|\d[\d.,]*\s+(?:million|billion|trillion|bn|mln)\s+(?:euros|dollars|pounds|yen|yuan|"
+    r"rupees|francs|dlrs|stg|won|reais|rand|crowns|kronor|krone)\s+)"
+)
 
 # How a company is described just before its name: "closely-held Analytichem", "Miami-based
 # Heinl's Nursery", "privately held Plaid Pantries".
