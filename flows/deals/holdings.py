@@ -369,6 +369,10 @@ _PAID_FOR_SHARES = re.compile(
 )
 
 
+_SPENT_BUILDING = re.compile(
+    r"\b(?:spent|spending|paid|invested)\s+(?P<sum>\S+(?:\s+\S+){0,3}?)\s+(?:on\s+)?"
+    r"(?:building|amassing|accumulating)\s+(?:its|their|his|her|the)\s+(?:stake|position|holding)\b"
+)
 _LIFTING_TO = re.compile(
     r"[^;]{0,60}?,\s+(?:lifting|raising|bringing|boosting|taking|increasing|upping)\s+"
     r"(?:its|their|his|her)\s+(?:total\s+)?(?:stake|holding|ownership|position)\s+to\s+"
@@ -466,6 +470,12 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
         # ("added 763,017 shares of Occidental, lifting its stake to about 28.3%": the
         # holding the purchase makes)
         total = _LIFTING_TO.match(sentence, org.end)
+        if money is None and (built := _SPENT_BUILDING.search(sentence, org.end)) is not None:
+            # "began buying Apple shares in 2016 and spent about $36 billion building its
+            # stake": what the holding cost
+            money = next(
+                (m for m in amounts if built.start("sum") <= m.start < built.end("sum")), None
+            )
         return make(
             "investment",
             org,
