@@ -533,7 +533,9 @@ class Vocabulary:
 # "St. Martin's": the abbreviation's full stop does not end the name.
 # ("C$109 million", "HK$3 billion": a currency's letters are no name)
 _TOKEN = (
-    r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|[A-Z]|[a-z]+[A-Z][\w\-]*|"
+    r"(?:(?:St|Mt|Ft)\.(?=\s+[A-Z])|(?!(?:U\.S|U\.K|U\.N|E\.U)\.)(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w'’&.\-]*[\w&]|"
+    # ("Arthur J. Gallagher", "Charles R. Schwab": a middle initial inside a name)
+    r"(?<=[a-z]\s)[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z]|[a-z]+[A-Z][\w\-]*|"
     r"\d+[A-Za-z][\w.]*)(?![A-Z]*[$€£¥])"
 )
 # ("First National Bank and Trust Co of Washington" is one bank)

@@ -825,11 +825,15 @@ def _investment_record(
             # ("Robertson ... has spent 5.9 mln dlrs on its investment in the company": the
             # company the story's last deal went into, before the one most talked about.)
             last = context.last_recipient
+            own_unit = re.search(r"\b(?:unit|subsidiary|arm|division|venture)$", ref.group(0), re.I)
             recipient = (
                 named_before[-1]
                 if named_before
+                # ("GM will invest an additional $1.1 billion in the unit": its own unit, the
+                # one the story's last deal went into)
                 else last
-                if last is not None and not same_company(last.name, investor.name)
+                if last is not None
+                and (not same_company(last.name, investor.name) or own_unit is not None)
                 else context.focus_other_than(investor.name)
             )
             if recipient is not None and (

@@ -54,6 +54,7 @@ from flows.deals.currency import to_usd
 from flows.deals.dates import announced_on, date_told, tells_day
 from flows.deals.deal import DealRecord, amount_fields
 from flows.deals.entities import (
+    ORG_WORDS,
     Entity,
     category_of,
     facility_place,
@@ -2150,6 +2151,17 @@ def _drop_small_valuations(records: list[DealRecord]) -> list[DealRecord]:
     ]
 
 
+def _unit_named_for(unit: str, owner: str) -> bool:
+    """ "GM Cruise Holdings" is a unit of GM: its name goes on with a word of its own."""
+    if not unit.startswith(owner + " "):
+        return False
+    rest = unit[len(owner) :].split()
+    return any(
+        w[:1].isupper() and not ORG_WORDS.fullmatch(w) and not has_legal_form(f"X {w}")
+        for w in rest
+    )
+
+
 def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
     """A company is never its own investor, nor is a regulator anyone's: "TWA offered to buy
     Piedmont suitor USAir Group" read with USAir Group as the buyer of USAir, or "told the
@@ -2169,6 +2181,8 @@ def _correct_parties(records: list[DealRecord]) -> list[DealRecord]:
                 and same_company(n, record.recipient)
                 # ("GSK consumer health joint venture": a venture is a company of its own)
                 and not record.recipient.endswith("venture")
+                # ("GM will invest $1.1 billion in GM Cruise Holdings": its own unit)
+                and not _unit_named_for(record.recipient, n)
             )
             and category_of(n) != "regulator"
             # "filed an application with the Department of Transportation for ... its
