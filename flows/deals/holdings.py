@@ -491,7 +491,9 @@ def holding_record(sentence, orgs, amounts, context, make) -> DealRecord | None:
 
 # "acquired a $3.5 billion stake in": a priced stake bought, right before "stake in".
 _BOUGHT_PRICED_STAKE = re.compile(
-    r"\b(?:(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+(?:a|an)\s+"
+    r"\b(?:(?:took|takes|acquired|acquires|bought|buys|purchased|purchases)\s+"
+    # ("had acquired its original 33% stake in the streaming-technology firm")
+    r"(?:a|an|(?:its|their)\s+(?:original|initial|first))\s+"
     r"(?P<price>(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)?"
     # "will pay $4.2 billion for an 80 percent stake in the venture"
     r"|(?:pay|pays|paid|paying)\s+(?P<paid>(?:[$€£¥]|US\$)\S+\s+(?:[mb]illion\s+|bn\s+|m\s+)?)"

@@ -2136,6 +2136,19 @@ def _update_context(
                 weights[key] = (weights[key][0] + 1.0, weights[key][1])
     for weight, org in weights.values():
         context.mention(org, weight)
+    opening = next((e for e in orgs if at_start(sentence, e) and not e.is_place), None)
+    last = context.last_recipient
+    if (
+        opening is not None
+        and last is not None
+        and all(name_key(r.recipient) != name_key(last.name) for r in records)
+        and name_key(opening.name) != name_key(last.name)
+        and context.bought_by.get(name_key(opening.name)) is not None
+        and name_key(context.bought_by[name_key(opening.name)].name) == name_key(last.name)
+    ):
+        # "Netflix has acquired Millarworld ... Netflix plans to spend $8 billion on content.
+        # The company raised $1.6 billion": the story is back with the buyer
+        context.last_recipient = None
     note_affiliations(context, sentence, orgs)
     note_descriptions(context, sentence, orgs)
 
