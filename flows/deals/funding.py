@@ -159,7 +159,7 @@ def is_noun_use(sentence: str, verb: re.Match[str]) -> bool:
 
 INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|commit(?:s|ted|ting|ment)?|pledg(?:e|es|ed|ing)|"
-    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
+    r"pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|infus(?:e|es|ed|ing)|plough(?:s|ed)?|pump(?:s|ed|ing)?|"
     # "having put $1.2 billion into PhonePe"
     r"put(?:s|ting)?(?=\s+(?:an?\s+)?(?:additional\s+|further\s+|another\s+)?(?:US\$|C\$|A\$|HK\$|"
     r"[$€£¥₹]|Rs\.?\s)\S+(?:\s+(?:million|billion|bn|mln|crore))?\s+(?:in|into)\s)|"

@@ -47,7 +47,7 @@ _SHARE_BUY = re.compile(
     # "Qintex will also acquire another 2.4 mln Roach treasury shares"
     + _PLANNED_BUY
     + r"|"
-    r"snapped up|added)\s+(?:(?:more|additional|some|another)\s+)?"
+    r"snapped up|added)\s+(?:(?:more|(?:an\s+)?additional|some|another)\s+)?"
     r"(?:(?P<money>\S+(?:\s+\S+){0,2}?)\s+(?:worth\s+)?of\s+)?"
     # ("agreed to buy $3 billion of new Bayer shares")
     r"(?:(?:new|newly[\s-]issued|additional|fresh)\s+)?"

@@ -1492,7 +1492,13 @@ def _extract_sentence(
         # ("Nvidia had tried to buy Arm for $40 billion, but the deal collapsed": an attempt,
         # unsure unless the sentence already says it failed)
         tried = not negated and bool(_TRIED.search(scope))
-        _score(record, negated, _is_hedged(scope) or tried)
+        # ("... as it seeks to revamp the airline, people familiar with the matter said": an
+        # attribution closing the sentence covers every clause of it)
+        at = sentence.find(record.recipient)
+        sourced = bool(_UNNAMED_SOURCE.search(sentence)) and not any(
+            m.start() < at < m.end() for m in CLOSED_RELATIVE.finditer(sentence)
+        )
+        _score(record, negated, _is_hedged(scope) or tried or sourced)
     # "The round was led by BlackRock and values the company at $2.8 billion": a valuation
     # beside the round's investors does not make the sentence a deal of its own.
     if context.last_round is not None and all(r.kind == "valuation" for r in out):
@@ -1927,6 +1933,13 @@ def _said_of_investor(sentence: str, pos: int, trigger: re.Match[str] | None) ->
 
 _DEAL_THAT = re.compile(
     r"\b(?:deal|transaction|merger|acquisition|combination|purchase|tie-up)\s+(?:that|which)\s+$"
+)
+
+
+_UNNAMED_SOURCE = re.compile(
+    r",\s+(?:according\s+to\s+)?(?:people|sources|a\s+person|persons|an?\s+(?:\w+\s+)?source)\s+"
+    r"(?:familiar|close|briefed|with\s+knowledge|who\s+asked)[^;]{0,60}?(?:said|say|says|told\s+\w+)?"
+    r"[\W]*$"
 )
 
 

@@ -100,6 +100,11 @@ class Sentence:
     end: int
 
 
+_LEGAL_FORM_NEXT = re.compile(
+    r"(?:Ltd|Limited|Inc|LLC|Plc|PLC|AG|SA|NV|Corp|Corporation|KG|KGaA)\b"
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
@@ -120,6 +125,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _runs_on(word: str, text: str, next_start: int) -> bool:
     """Whether the full stop after ``word`` leaves the sentence going on."""
+    if word.lower() in {"co", "corp", "inc"} and _LEGAL_FORM_NEXT.match(text, next_start):
+        return True  # "Contemporary Amperex Technology Co. Ltd. raised": one name
     if word.lower() in _SENTENCE_FINAL_ABBREVIATIONS and _OPENER.match(text, next_start):
         return False  # "... operations in the U.S. The company said": a sentence ends
     acts = _NAME_ACTS.match(text, next_start)
