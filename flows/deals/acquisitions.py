@@ -1862,6 +1862,11 @@ def _sale_from(
     )
 
 
+_THEIR_PARTS_MERGED = re.compile(
+    r"^\.?[^.;]{0,60}?\b(?:merg\w*|combin\w*)\s+(?:of\s+)?their\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:assets|businesses|operations|units|divisions|arms)\b",
+    re.I,
+)
 _MERGER_WORD = re.compile(r"\b(?:merge|merger|combin|tie-up)", re.I)
 
 # ("the merger of USAir with TWA" names the target first: "with" does not pair.)
@@ -1894,6 +1899,16 @@ def merger_of_two(sentence, orgs, amounts, make) -> DealRecord | None:
         tail = re.sub(r"^\s*\([^)]{1,12}\)", "", sentence[second.end :])
         if not (_MERGER_OF.search(sentence[: first.start]) or _MERGE_AFTER_PAIR.match(tail)):
             continue
+        if _THEIR_PARTS_MERGED.match(tail):
+            # "Reliance Industries and Walt Disney completed the merger of their Indian media
+            # assets": parts of both put together, a joint venture; neither buys the other
+            return make(
+                "partnership",
+                second,
+                investors=[first.name],
+                lead_investors=[],
+                confidence=0.65,
+            )
         price = next(
             (
                 m

@@ -1200,6 +1200,8 @@ def _join_and_names(sentence: str, found: list[Entity]) -> list[Entity]:
             re.search(r",\s*$", sentence[: before.start()])
             or _LEGAL_SUFFIX.search(left)
             or any(e.known or e.is_place or _AND_NAME_END.search(e.text) for e in first)
+            # ("Reliance Industries and Walt Disney Co.": a name complete on each side)
+            or (ORG_WORDS.fullmatch(left.split()[-1]) and len(entity.text.split()) >= 3)
         ):
             # "Microsoft and Nvidia Corp.", "Airbus SE and Bombardier Inc.", "Pixar, Marvel
             # Entertainment and Lucasfilm Ltd.": two companies, or the end of a list

@@ -165,7 +165,10 @@ INVEST = re.compile(
     r"[$€£¥₹]|Rs\.?\s)\S+(?:\s+(?:million|billion|bn|mln|crore))?\s+(?:in|into)\s)|"
     # "ASML contributed 1.3 billion euros and will become Mistral's largest shareholder"
     r"contribut(?:e|es|ed|ing)(?=\s+(?:an?\s+)?(?:US\$|C\$|A\$|HK\$|[$€£¥₹]|Rs\.?\s|[\d.]+\s+(?:million|billion)))|"
-    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|led|leads|co-led|"
+    r"back(?:s|ed|ing)?|fund(?:s|ed|ing)?|"
+    # ("XRG led a consortium that offered $18.7 billion for Santos": a bid, not a round)
+    r"(?:led|leads|co-led)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:consortium|group\s+of|bid|"
+    r"offer|takeover|buyout|team|delegation)\b)|"
     # "The company also announced $3.2 billion for cloud and AI infrastructure in Sweden"
     # (the money right after: "with $26 million earmarked for upgrades" has no giver)
     r"(?:announc(?:e|es|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))"

@@ -51,6 +51,9 @@ SHARED_SUBJECT = re.compile(
 FRONTED_CLAUSE = re.compile(r"\W*(?:In|By|After|Before|While|When|With|Since)\s+\w+ing\b")
 
 _NP_STOP = re.compile(
+    # ("in the joint venture and own about 63%": a second verb of the subject)
+    r"\sand\s+(?=(?:own|owns|hold|holds|take|takes|get|gets|become|becomes|will|would|has|"
+    r"have|is|was|are|were|plans?|expects?)\b)|"
     r"[,;:()\"“”?!]|\s[-–—]+\s|\.(?:\s|$)|\s(?:in|over|through|by|for|with|to|that|which|as|across|"
     r"from|including|includes|included|comprises|totals|totaled|totalled|such|while|since|during|after|before|until|instead|rather|because|so|this|"
     r"next|last|per|each|than|who|where|when|is|are|was|were|will|would|has|have|had|"
@@ -653,6 +656,11 @@ _LATER_CLAUSE = re.compile(
 )
 
 
+_TOTAL_AFTER_PER_SHARE = re.compile(
+    r"\.?\s+for\s+\S+\s+(?:a|per)\s+(?:share|unit)(?:\s+in\s+cash)?,?\s+or\s+"
+)
+
+
 def nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | None:
     """The amount closest to the span ``lo``–``hi`` (the price usually touches the verb or
     its object: "its $13.7 billion acquisition of", "bought X for $25 billion")."""
@@ -665,6 +673,10 @@ def nearest(sentence: str, amounts: list[Money], lo: int, hi: int) -> Money | No
         if m.start >= hi:
             # "... Patheon NV at an enterprise value of $7.2 bn": the price announced as such
             between = sentence[hi : m.start]
+            if _TOTAL_AFTER_PER_SHARE.fullmatch(between):
+                # "for C$32 a share, or about C$4.7 billion, in a deal that values CI at
+                # C$12.1 billion including debt": the total of the per-share price is paid
+                return -1
             # (not in a clause of its own: "its takeover of Monsanto, after agreeing to sell
             # assets worth about 7.6 billion euros to BASF")
             if _PRICE_BEFORE.search(between) and not _LATER_CLAUSE.search(between):

@@ -142,7 +142,7 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     ):
         return False  # "now values the stake at $8.3 billion": a holding's worth
     if re.search(
-        r"\b(?:creat\w+|form\w*)\s+(?:the\s+|a\s+)?[^,;]{1,60},\s+valued\s+at\s+"
+        r"\b(?:creat\w+|form\w*)\s+(?:the\s+|an?\s+)?[^,;]{1,60},?\s+valued\s+at\s+"
         r"(?:about\s+|around\s+|nearly\s+|almost\s+)?$",
         sentence[max(0, money.start - 100) : money.start],
     ):
