@@ -511,7 +511,8 @@ _BUY_OUT_OF = re.compile(
 )
 
 _RAISED_TO_PERCENT = re.compile(
-    r"\b(?:stake|holding)\s+(?:in\s+[^,;]{1,60}?\s+)?to\s+(?:about\s+|nearly\s+|roughly\s+)?"
+    r"\b(?:stake|holding)\s+(?:in\s+[^,;]{1,60}?\s+)?to\s+"
+    r"(?:about\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+|almost\s+|around\s+)?"
     rf"(\d+(?:\.\d+)?){PERCENT_SIGN}"
 )
 
