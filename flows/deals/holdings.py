@@ -182,9 +182,10 @@ PERCENT_BOUGHT = re.compile(
     r"pa(?:y|ys|id|ying)\s+(?:(?:about|around|nearly|some|roughly)\s+)?\S*\d\S*"
     r"(?:\s+(?:million|billion|trillion|mln|bn))?(?:\s+(?:dollars|dlrs|euros|pounds))?"
     r"\s+(?:in\s+cash\s+)?for)"
+    # ("agreed to buy the 18.4% of Avangrid it does not already own")
     r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|a further|"
-    r"another|an additional)\s+)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent|pct)\s+of\s+"
-    r"(?:the\s+)?",
+    r"another|an additional|the|the\s+remaining|the\s+other)\s+)?(\d+(?:\.\d+)?)\s*"
+    r"(?:%|per ?cent|percent|pct)\s+of\s+(?:the\s+)?",
     re.I,
 )
 
@@ -704,6 +705,19 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
     # $100 billion in startups since 2017, also took a stake in")
     asides = [a.span() for a in _ASIDE_ABOUT.finditer(sentence) if not a.start() <= word < a.end()]
     outside = [a for a in amounts if not any(lo <= a.start < hi for lo, hi in asides)]
+    # (nor one of a later clause with a subject of its own: "took a 9.9% stake in Intel in
+    # August, and SoftBank Group agreed to invest $2 billion")
+    outside = [
+        a
+        for a in outside
+        if not (a.start > word and _OTHER_SUBJECT.search(sentence, word, a.start))
+        # ("a stake of just under 3% in EssilorLuxottica, ..., worth about 3 billion euros at
+        # current market prices": what the holding is worth, not what was paid)
+        and not (
+            re.search(r",\s+worth\s+$", sentence[: a.start])
+            or re.match(r"\s+at\s+(?:current\s+)?(?:market\s+)?prices\b", sentence[a.end :])
+        )
+    ]
     money = own or (outside[0] if outside else None)
     money_fields = amount_fields(money) if money else {}
     # "took a stake in Nscale as part of a $155 million Series A round": the sum is the
@@ -720,6 +734,13 @@ def stake_record(sentence, stake, orgs, amounts, context, make) -> DealRecord | 
         confidence=0.8,
         **money_fields,
     )
+
+
+_OTHER_SUBJECT = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}"
+    r"(?:has\s+|had\s+|also\s+|will\s+|would\s+)*(?:agreed|said|will|would|has|had|is|was|"
+    r"[a-z]+ed)\b"
+)
 
 
 # "Facebook had picked up a 9.99 per cent stake for Rs 43,574 crore in April": a priced stake

@@ -208,8 +208,9 @@ _TRIED = re.compile(
 
 _NEGATION = re.compile(
     # ("Google, not to be outdone, will invest": an idiom, no denial)
-    r"\b(?:not(?!\s+to\s+be\s+outdone)|no longer|never|denied|denies|called off|scrapped|"
-    r"abandoned|pulled out|"
+    # ("the 18.4% of Avangrid it does not already own": what is left to buy)
+    r"\b(?:not(?!\s+to\s+be\s+outdone)(?!\s+already\s+own)|no longer|never|denied|denies|"
+    r"called off|scrapped|abandoned|pulled out|"
     r"walked away|terminated|cancell?ed|blocked|unsuccessfully|failed\s+(?:to|in)|at no time|"
     # ("had agreed to invest $1 billion last year but later suspended talks")
     # (not "halted trading")
@@ -1043,7 +1044,10 @@ def _extract_sentence(
     acquire = ACQUIRE.search(sentence)
     # ("ASML invested €1.3 billion in the round and will take a stake of about 11% in
     # Mistral": with a sum, the investment is the sentence's deal)
-    stake = STAKE.search(sentence) or (None if event_amounts else STAKE_OF.search(sentence))
+    # ("a stake of just under 3% in EssilorLuxottica, ..., worth about 3 billion euros": a
+    # holding's worth is no sum invested)
+    invested_sums = [m for m in event_amounts if not re.search(r"\bworth\s+$", sentence[: m.start])]
+    stake = STAKE.search(sentence) or (None if invested_sums else STAKE_OF.search(sentence))
     funding = None
     if not acquire:
         # ("Nexa Health announced it raised $20 million": the raising verb, not the telling)
