@@ -166,6 +166,11 @@ _HEDGE = re.compile(
     r"(?:weighed|weighing|mulled|mulling|explored|exploring)\s+(?:a\s+)?(?:bid|offer|buying|"
     r"acquiring|investing|deal|sale|purchase)|"
     r"is said to|are said to|seeking|seeks|looking to|would|people familiar|"
+    # ("has held internal discussions about acquiring Perplexity AI, Bloomberg News reported")
+    r"(?:discussions?|talks|conversations)\s+(?:about|on|over)\s+(?:acquiring|buying|"
+    r"investing|a\s+(?:deal|bid|takeover|merger|sale))|"
+    r"(?:Bloomberg|Reuters|The\s+Information|the\s+Wall\s+Street\s+Journal|the\s+Financial\s+"
+    r"Times|CNBC|TechCrunch|Semafor|Axios)(?:\s+News)?\s+(?:reported|said|reports)|"
     r"(?:sources|people|an?\s+(?:\w+\s+)?source)\s+(?:said|say|says|told)|"
     r"according\s+to\s+(?:sources|people|a\s+person|an?\s+(?:\w+\s+)?source|"
     # a newspaper's report is not the company's word: "according to Bloomberg"
@@ -228,6 +233,9 @@ _NEGATION = re.compile(
     # ("Cigna's own deal to merge with Anthem Inc. collapsed last year")
     r"(?:talks|negotiations|deal|bid|offer|merger|takeover)\b[^,;]{0,60}?\s(?:collapsed|"
     r"fell\s+(?:through|apart)|broke\s+down)|"
+    # ("has no intention of making an offer for BP", "Shell cannot bid for BP")
+    r"no\s+(?:intention|interest)\s+(?:of|in)\s+(?:making\s+an?\s+(?:offer|bid)|bidding|"
+    r"buying|acquiring|investing|merging|selling)|cannot|can['’]t|won['’]t|"
     r"no plans?|stop(?:s|ped)?\s+(?:[A-Z][\w&.]*\s+){1,3}(?:from\s+)?[a-z]+ing|"
     # counterfactual: "if only Yahoo had bought Snapchat", "would have been sold to Verizon"
     r"if only|(?:would|could|should|might)\s+have\s+(?:been\s+)?\w+ed)\b",
@@ -1987,12 +1995,18 @@ def _scope(sentence: str, recipient: str, investors: list[str]) -> str:
     # ("Chevron walked away from its deal after Occidental made a richer offer backed by
     # Berkshire": a clause of its own after "after")
     asides += [m.end() for m in _SUBORDINATE.finditer(sentence, 0, min(named) + 1)]
+    # ("Nike has not made a major acquisition since it bought Converse": the purchase in the
+    # since-clause is its own, whatever the main clause denies)
+    asides += [m.start() for m in _SINCE_IT.finditer(sentence, 0, max(at, 0))]
     start = max(asides) if asides else 0
     return sentence[start : end.start()] if end else sentence[start:]
 
 
 _ASIDE = re.compile(r"\s[-–—]+\s|;\s")
 _SUBORDINATE = re.compile(r"\s(?:after|because|once|since)\s+(?=[A-Z])")
+_SINCE_IT = re.compile(
+    r"\ssince\s+(?:it|they|the\s+company)\s+(?:\w+\s+)?(?:bought|acquired|purchased)\b"
+)
 
 
 _NEXT_CLAUSE = re.compile(
