@@ -1334,6 +1334,8 @@ def _extract_sentence(
         out.extend(_next_pledges(sentence, main, entities, event_amounts, make))
     if main is not None and main.kind == "investment" and main.amount is not None:
         out.extend(_gapped_investors(sentence, main, orgs, event_amounts, make))
+    if main is not None and main.kind == "investment" and main.recipient_kind == "company":
+        out.extend(_also_invests(sentence, main, orgs, event_amounts, make))
     if main is not None and main.subtype == "funding_round" and main.amount is not None:
         out.extend(_earlier_rounds(sentence, main, event_amounts, make))
     if main is not None and main.recipient_kind == "sector" and main.amount is None:
@@ -1775,6 +1777,46 @@ def _earlier_rounds(sentence, main, amounts, make) -> list[DealRecord]:
 # "Nvidia will invest up to $10 billion in Anthropic and Microsoft up to $5 billion": a
 # second investor with its own sum and the verb left out.
 _GAPPED = re.compile(r",?\s+(?:and|while|with)\s+$")
+
+
+# "The U.S. government took a 9.9% stake in Intel in August, and SoftBank Group agreed to
+# invest $2 billion": a second investor's sum, told without the company it goes into
+_ALSO_INVESTS = re.compile(
+    r",?\s+and\s+(?:the\s+)?(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+"
+    r"(?:has\s+|had\s+|also\s+)*(?:agreed\s+to\s+|will\s+|plans\s+to\s+|said\s+it\s+would\s+)?"
+    r"invest(?:s|ed)?\s+(?:an?\s+(?:additional|further)\s+)?$"
+)
+
+
+def _also_invests(sentence, main, orgs, amounts, make) -> list[DealRecord]:
+    recipient = next((e for e in orgs if e.name == main.recipient), None)
+    records = []
+    for money in amounts:
+        told = _ALSO_INVESTS.search(sentence, 0, money.start)
+        if (
+            recipient is None
+            or told is None
+            or told.start() < recipient.end
+            or not re.match(
+                r"\s*(?:[.;]|,\s+(?:the|a|an|according|people|sources)\b|$)", sentence[money.end :]
+            )
+        ):
+            continue
+        investor = next((e for e in orgs if e.start == told.start("who") and not e.is_place), None)
+        if investor is None or name_key(investor.name) in {name_key(n) for n in main.investors}:
+            continue
+        records.append(
+            make(
+                "investment",
+                recipient,
+                subtype="equity",
+                investors=[investor.name],
+                lead_investors=[],
+                confidence=0.6,
+                **amount_fields(money),
+            )
+        )
+    return records
 
 
 def _gapped_investors(sentence, main, orgs, amounts, make) -> list[DealRecord]:
