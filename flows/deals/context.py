@@ -658,7 +658,10 @@ def at_start(sentence: str, entity: Entity) -> bool:
 
 
 # ("Humain, backed by the Public Investment Fund, and AMD": the backer stands aside)
-_BACKED_BY = r",\s+(?:backed|owned|led|controlled|funded|founded)\s+by\s+"
+_BACKED_BY = (
+    r",\s+(?:(?:co-)?founded\s+(?:in\s+\d{4}\s+)?by|backed\s+by|owned\s+by|led\s+by|"
+    r"controlled\s+by|funded\s+by|run\s+by|chaired\s+by)\s+"
+)
 BACKER_ASIDE = re.compile(rf"{_BACKED_BY}[^,;]{{1,60}}")
 _BACKER_BEFORE = re.compile(rf"{_BACKED_BY}(?:the\s+)?$")
 _LIST_JOINER = re.compile(

@@ -137,6 +137,9 @@ def date_told(sentence: str, published: dt.date | None) -> dt.date | None:
         year = published.year
         if month > published.month or (month == published.month and m[1].lower() == "last"):
             year -= 1
+        # ("valued at $1.1 billion in January last year": the month of the year before)
+        if re.match(r"\s+(?:of\s+)?last\s+year\b", sentence[m.end() :], re.I):
+            year = published.year - 1
         return dt.date(year, month, 1)
     if m := _SEASON.search(sentence):
         month = _SEASON_MONTH[m[2].lower()]

@@ -537,7 +537,8 @@ def _round_label(
 
 
 _IPO = re.compile(
-    r"\b(?:IPO|initial public offering|stock market debut|"
+    # (not "in a pre-IPO round": a private round before one)
+    r"\b(?:(?<!pre-)(?<!pre\s)IPO|initial public offering|stock market debut|"
     r"(?:public|stock market|share|secondary|second|dual)\s+listing)\b"
 )
 _TO_DATE = re.compile(
