@@ -2092,22 +2092,7 @@ _DESCRIBED_PLURAL = re.compile(
 def _described_companies(sentence, orgs, field_record, make) -> list[DealRecord]:
     start = sentence.find(field_record.recipient)
     told = _DESCRIBED_PLURAL.match(sentence, start) if start >= 0 else None
-    first = next((e for e in orgs if told and e.start == told.end() and not e.is_place), None)
-    if first is None:
-        return []
-    investors = {name_key(n) for n in field_record.investors}
-    return [
-        make(
-            "investment",
-            next(e for e in orgs if e.name == name),
-            subtype="equity",
-            investors=list(field_record.investors),
-            lead_investors=[],
-            confidence=0.6,
-        )
-        for name in coordinated(sentence, orgs, first)
-        if name_key(name) not in investors
-    ]
+    return _each_listed(sentence, orgs, field_record, make, told.end() if told else -1)
 
 
 def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
@@ -2115,9 +2100,13 @@ def _named_examples(sentence, orgs, field_record, make) -> list[DealRecord]:
     including = (
         _INCLUDING.search(sentence, start + len(field_record.recipient)) if start >= 0 else None
     )
-    if including is None:
-        return []
-    first = next((e for e in orgs if e.start == including.end() and not e.is_place), None)
+    return _each_listed(sentence, orgs, field_record, make, including.end() if including else -1)
+
+
+def _each_listed(sentence, orgs, field_record, make, at: int) -> list[DealRecord]:
+    """An investment of the field record's investors in each company of the list at ``at``
+    (its share of a total is not told, so it has no amount)."""
+    first = next((e for e in orgs if e.start == at and not e.is_place), None)
     if first is None:
         return []
     investors = {name_key(n) for n in field_record.investors}
