@@ -516,7 +516,7 @@ def sector_investment(sentence, entities, orgs, amounts, context, make) -> DealR
         if (
             money is None
             and not any(name_key(n) in named_here for n in investors)
-            and not (investors and _REFERENCE_SPENDS(sentence, trigger.start()))
+            and not (investors and _told_by_reference(sentence, trigger.start()))
         ):
             # "the need to invest in those relationships": without an amount, only an
             # organisation named in the sentence, or the story's company referred to as
@@ -553,7 +553,7 @@ _REFERENCE_NEAR = re.compile(
 )
 
 
-def _REFERENCE_SPENDS(sentence: str, pos: int) -> bool:
+def _told_by_reference(sentence: str, pos: int) -> bool:
     before = sentence[:pos]
     return bool(_SUBJECT_REFERENCE.match(before) or _REFERENCE_NEAR.search(before))
 
