@@ -183,7 +183,8 @@ INVEST = re.compile(
 # "through a sale of senior notes")
 _OWN_PAPER = (
     r"(?!\s+(?:of\s+)?(?:(?:new|its|own|additional|more|common|convertible|preferred|senior|"
-    r"junior|subordinated|secured|unsecured|high-yield|\d+-year)\s+){1,2}"
+    r"junior|subordinated|secured|unsecured|high-yield|junk|green|corporate|investment-grade|"
+    r"\d+-year)\s+){1,2}"
     r"(?:shares|stock|equity|bonds|notes|debt|debentures)\b)"
 )
 PROCEEDS = re.compile(

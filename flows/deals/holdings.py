@@ -98,14 +98,18 @@ _SHARES_IN = re.compile(
 # A company selling its own debt: "GM is issuing $3 billion in corporate debt".
 _DEBT_ISSUE = re.compile(
     r"\b(?:issu(?:e|es|ed|ing)|sell(?:s|ing)?|sold|pric(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
-    r"float(?:s|ed|ing)?|tap(?:s|ped|ping)?)\b",
+    r"float(?:s|ed|ing)?|tap(?:s|ped|ping)?|borrow(?:s|ed|ing)?)\b",
     re.I,
 )
 
 _DEBT_AFTER = re.compile(
     r"^\s*(?:(?:of|in|worth of)\s+)?(?:(?:new|corporate|senior|unsecured|secured|convertible|"
     r"investment-grade|high-yield|junk|green|long-term|\d+-year)\s+){0,3}"
-    r"(?:bonds?|debt|notes|debentures|commercial paper)\b(?!\s+(?:funds?|prices?|yields?))",
+    r"(?:bonds?|debt|notes|debentures|commercial paper)\b(?!\s+(?:funds?|prices?|yields?))"
+    # ("priced a $1.2 billion offering of senior notes", "borrowed $22.5 billion in the bond
+    # market")
+    r"|^\s*(?:(?:bond|debt|note)\s+)?offering\s+of\s+(?:[\w-]+\s+){0,2}(?:notes|bonds|debentures)\b"
+    r"|^\s*in\s+the\s+(?:bond|debt|credit)\s+markets?\b",
     re.I,
 )
 
