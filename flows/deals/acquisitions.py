@@ -39,6 +39,7 @@ from flows.deals.money import Money
 from flows.deals.phrases import (
     GOODS,
     HELD,
+    IN_SENTENCE,
     MODIFIED_NOUN,
     MONEY_PHRASE,
     OWNED_PARTS,
@@ -1282,7 +1283,9 @@ def _purchase(make, target: Entity, buyer: str, price: Money | None) -> DealReco
 # Isovalent", "spent $1 billion on AI-related acquisitions, including Silo AI for $665
 # million": each company of the list is a purchase of the subject's.
 _ACQUISITIONS_INCLUDING = re.compile(
-    r"\b(?:made|completed|closed|announced|spent|spending|spend|pursued)\s+(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?"
+    r"\b(?:made|completed|closed|announced|spent|spending|spend|pursued)\s+"
+    + IN_SENTENCE
+    + r"{0,80}?"
     r"\b(?:acquisitions|takeovers|purchases)\b[^.;,]{0,40},?\s+(?:including|such\s+as)\s+",
     re.I,
 )

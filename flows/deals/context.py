@@ -223,10 +223,6 @@ _OWNER_OF_NEXT = re.compile(
     r"['’]?s?\s+(?:former\s+|co-)?(?:founder|co-founder|CEO|chief\s+executive|chairman|"
     r"chairwoman|boss)\s+(?P<person>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+"
 )
-_FOUNDER_POSSESSES = re.compile(
-    r"\s+(?:former\s+|co-)?(?:founder|co-founder|CEO|chief\s+executive|chairman|chairwoman|"
-    r"boss)\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s"
-)
 
 
 def subject_before(
@@ -426,7 +422,7 @@ def _org_subject_before(
         between = sentence[first.end : pos]
         # "Elon Musk's xAI raises": the possessor is not the actor; nor is the company of
         # one ("Ola founder Bhavish Aggarwal's AI startup Krutrim has raised").
-        if re.match(r"\.?['’]s\s", between) or _FOUNDER_POSSESSES.match(between):
+        if re.match(r"\.?['’]s\s", between) or _OWNER_OF_NEXT.match(between):
             return left[1] if len(left) > 1 else left[-1]
         # Only a subject that opens the sentence ("In 2015, X, ..."); "While rivals such as
         # CBS All Access, Disney has made ..." is led by Disney.

@@ -756,7 +756,7 @@ def _with_lowercase_name(sentence: str, entity: Entity) -> Entity:
     if (
         entity.kind != "org"
         or not has_legal_form(entity.text)
-        or not all(_GENERIC_WORD.fullmatch(w) or _LEGAL_SUFFIX.fullmatch(" " + w) for w in words)
+        or not all(_GENERIC_WORD.fullmatch(w) or is_legal_form_word(w) for w in words)
     ):
         return entity
     before = _LOWERCASE_NAME_BEFORE.search(sentence, 0, entity.start)
@@ -764,6 +764,11 @@ def _with_lowercase_name(sentence: str, entity: Entity) -> Entity:
         return entity
     text = sentence[before.start(1) : entity.end]
     return replace(entity, name=normalise_name(text), text=text, start=before.start(1))
+
+
+def is_legal_form_word(word: str) -> bool:
+    """Whether ``word`` alone is a legal form ("GmbH", "Inc.", "Ltd")."""
+    return _LEGAL_SUFFIX.fullmatch(" " + word) is not None
 
 
 def has_legal_form(text: str) -> bool:

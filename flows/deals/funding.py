@@ -21,6 +21,7 @@ from flows.deals.entities import Entity, name_key, same_company
 from flows.deals.money import Money
 from flows.deals.phrases import (
     DESCRIBED_NAME,
+    IN_SENTENCE,
     IN_TRANCHES,
     MONEY_PHRASE,
     NP_REJECT,
@@ -547,7 +548,9 @@ _TO_DATE = re.compile(
     r"(?:to date|so far|in total|in all|since (?:its )?(?:founding|inception|launch)|"
     # "has raised Rs 1,52,056 crore from leading global investors since April"
     # ("from investors including KKR, Silver Lake and Mubadala since 2020")
-    r"(?:from\s+(?:[^;.]|(?<=\d)\.(?=\d)){1,80}?\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
+    r"(?:from\s+"
+    + IN_SENTENCE
+    + r"{1,80}?\s+)?since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}))\b",
     re.I,
 )
@@ -969,7 +972,9 @@ _INTO_THE_ROUND = re.compile(
 _GROWN_TO = re.compile(
     r"\b(?:doubl|tripl|increas|rais|boost|upp|lift|expand|br(?:ing|ought))\w*\s+"
     r"(?:its|their|his|her|the)\s+(?:total\s+)?(?:investment|stake|holding|commitment|"
-    r"backing)s?\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?\bto\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?$",
+    r"backing)s?\b"
+    + IN_SENTENCE
+    + r"{0,60}?\bto\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
 _HAS_SINCE = re.compile(
@@ -1122,7 +1127,7 @@ _ROUND_WORD = r"(?:Series\s+[A-Z]\d?|seed|pre-seed|growth|funding|financing|late
 
 _POSSESSED_ROUND = re.compile(
     rf"['’]s?\s+(?P<money>{MONEY_PHRASE})?(?P<label>(?:{_ROUND_WORD}\s+)*)"
-    r"round\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\s"
+    r"round\b" + IN_SENTENCE + r"{0,40}?\s"
     r"(?P<verb>included|includes|was led by|is led by|drew|attracted|featured|brought in)\s+",
 )
 

@@ -24,6 +24,10 @@ ROUND = re.compile(
 )
 
 # A written sum before a noun: "$6.6 billion ", "€600m "
+# A character of the same sentence and clause run: no full stop but a decimal point's
+# ("$1.5 billion"), no semicolon
+IN_SENTENCE = r"(?:[^.;]|(?<=\d)\.(?=\d))"
+
 MONEY_PHRASE = (
     r"(?:[$€£¥]\S*(?:\s+(?:million|billion|bn|mln|m))?\s+"
     # ("a stake of about 1.1 billion euros in Bayer")

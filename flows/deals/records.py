@@ -63,6 +63,7 @@ from flows.deals.entities import (
     is_function_word,
     is_headline,
     is_known,
+    is_legal_form_word,
     is_person,
     is_place_name,
     is_us_place,
@@ -117,6 +118,7 @@ from flows.deals.mentions import mention_records
 from flows.deals.money import Money, find_amounts, primary_amounts
 from flows.deals.phrases import (
     AUXILIARIES,
+    IN_SENTENCE,
     LEAD,
     MONEY_PHRASE,
     PERCENT_SIGN,
@@ -925,7 +927,9 @@ _READER_BUYS = re.compile(
 _VALUE_CHANGE_BEFORE = re.compile(
     r"\b(?:lost|loses|losing|lose|(?:wrote|writes|writing|written|write)\s+(?:down|off)|"
     r"impaired|marked\s+down)\s+$"
-    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}\bby\s+$",
+    r"|\b(?:wrote|writes|written|write|marked|marks)\s+(?:down|up|off)\b"
+    + IN_SENTENCE
+    + r"{0,80}\bby\s+$",
     re.I,
 )
 _VALUE_CHANGE_AFTER = re.compile(
@@ -2232,8 +2236,7 @@ def _unit_named_for(unit: str, owner: str) -> bool:
         return False
     rest = unit[len(owner) :].split()
     return any(
-        w[:1].isupper() and not ORG_WORDS.fullmatch(w) and not has_legal_form(f"X {w}")
-        for w in rest
+        w[:1].isupper() and not ORG_WORDS.fullmatch(w) and not is_legal_form_word(w) for w in rest
     )
 
 

@@ -8,6 +8,7 @@ import re
 from flows.deals.context import REFERENCE, described_as, is_appositive, outside_asides
 from flows.deals.entities import Entity
 from flows.deals.money import Money
+from flows.deals.phrases import IN_SENTENCE
 
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+|the\s+(?:[\w-]+\s+){0,2}[\w-]+\s+|(?-i:[A-Z])[\w&'’.]*(?:\s+(?-i:[A-Z])[\w&'’.]*){0,3}\s+)?at|"
@@ -95,7 +96,8 @@ _NEW_BODY_VALUED = re.compile(
 
 _ESTIMATED = re.compile(
     r"\b(?:analysts?|brokers?|estimates?|estimated|Morningstar)\b[^.;,]{0,40}?\bvalu(?:ed|es|e|ing)\s+"
-    r"(?:[^.;]|(?<=\d)\.(?=\d)){1,60}?\bat\s+$",
+    + IN_SENTENCE
+    + r"{1,60}?\bat\s+$",
     re.I,
 )
 
@@ -168,7 +170,8 @@ def is_valuation_amount(sentence: str, money: Money) -> bool:
     # the price of an acquisition, not a valuation.
     deal = re.search(
         r"\b(?:deal|transaction|acquisition|purchase|offer|bid|buyout|takeover|merger|swap)\b"
-        r"(?:[^.;]|(?<=\d)\.(?=\d)){0,40}$",
+        + IN_SENTENCE
+        + r"{0,40}$",
         before,
         re.I,
     )
